@@ -1,0 +1,59 @@
+package org.daleel.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.daleel.capture.CaptureRequest;
+import org.daleel.item.Item;
+import org.daleel.item.Resource;
+import org.daleel.search.SearchQuery;
+import org.daleel.search.SearchResult;
+
+/**
+ * The archive's services: what the CLI and the HTTP API offer. {@link LocalArchive} runs them on a
+ * data directory; a remote implementation hands them to a running {@code daleel serve}.
+ *
+ * <p>Errors: {@link org.daleel.core.InvalidInputException} for bad input,
+ * {@link org.daleel.core.NotFoundException} for unknown ids,
+ * {@link org.daleel.capture.CaptureException} for failed captures; nothing is stored when a call
+ * fails.
+ */
+public interface Archive extends AutoCloseable {
+
+    /** Captures a web page with its embedded resources; returns the new item once it is durable. */
+    Item capture(CaptureRequest request, ItemOptions options);
+
+    /**
+     * Imports one file from disk. A file whose bytes are already archived is reported as a
+     * duplicate and nothing new is stored.
+     */
+    ImportResult importFile(Path file, ItemOptions options);
+
+    /** Imports uploaded bytes under {@code fileName}; see {@link #importFile}. */
+    ImportResult importStream(InputStream in, String fileName, ItemOptions options);
+
+    /** Ranked full-text search with snippets. */
+    SearchResult search(SearchQuery query);
+
+    /** The item; {@link org.daleel.core.NotFoundException} when absent. */
+    Item get(String id);
+
+    /** Embedded resources captured with an item (empty for files). */
+    List<Resource> resources(String id);
+
+    /** Most recently added items first. */
+    List<Item> recent(int limit);
+
+    /** Number of items. */
+    long count();
+
+    /** Opens a stored payload by digest (an item's or a resource's). */
+    InputStream openBlob(String sha256) throws IOException;
+
+    /** Opens an item's WARC file; {@link org.daleel.core.NotFoundException} when it has none. */
+    InputStream openWarc(String id) throws IOException;
+
+    @Override
+    void close();
+}
