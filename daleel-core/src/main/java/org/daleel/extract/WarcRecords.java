@@ -21,6 +21,17 @@ public interface WarcRecords {
     interface Visitor {
         /** One archived record; {@code payload} is the HTTP body (or resource block), dechunked. */
         void record(ArchivedRecord record) throws IOException;
+
+        /**
+         * A response or resource record whose payload was not loaded, so that callers can count and
+         * report it: its payload is larger than {@code maxPayloadBytes}, or its HTTP message or
+         * content encoding cannot be decoded. The default ignores it.
+         *
+         * @param offset byte offset of the record in the WARC file
+         * @param url WARC-Target-URI, or ""
+         * @param reason why it was skipped, e.g. "payload larger than 10485760 bytes"
+         */
+        default void skipped(long offset, String url, String reason) throws IOException {}
     }
 
     /**

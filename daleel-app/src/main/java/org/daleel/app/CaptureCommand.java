@@ -1,0 +1,67 @@
+package org.daleel.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.daleel.archive.ItemOptions;
+import org.daleel.capture.CaptureException;
+import org.daleel.capture.CaptureRequest;
+import org.daleel.item.Item;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code daleel capture URL...}. */
+@Command(
+        name = "capture",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Capture web pages with their images, stylesheets and scripts (the page only, not a crawl)",
+            "into a WARC 1.1 file, extract and index their text, and print each new item's id.",
+            "Loopback, private, link-local and cloud-metadata addresses are refused unless --allow-private.",
+            "If 'daleel serve' is running on the same data directory, the capture is handed to it."
+        })
+final class CaptureCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "URL", arity = "1..*", description = "http(s) URLs to capture.")
+    List<String> urls;
+
+    @Mixin
+    ClaimOptions claims;
+
+    @picocli.CommandLine.Option(
+            names = "--allow-private",
+            description = "Allow loopback and private network addresses (tests, intranet sources).")
+    boolean allowPrivate;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() {
+        ItemOptions options = claims.toOptions();
+        List<Item> captured = new ArrayList<>();
+        int failures = 0;
+        try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err)) {
+            for (String url : urls) {
+                try {
+                    Item item = session.archive()
+                            .capture(new CaptureRequest(url, options.provenance().operator(), allowPrivate), options);
+                    captured.add(item);
+                    if (!data.json) {
+                        System.out.println(item.id());
+                    }
+                } catch (CaptureException e) {
+                    if (urls.size() == 1) {
+                        throw e;
+                    }
+                    System.err.println("daleel: " + e.getMessage());
+                    failures++;
+                }
+            }
+        }
+        if (data.json) {
+            CliJson.print(urls.size() == 1 ? CliJson.capture(captured.get(0)) : CliJson.captures(captured));
+        }
+        return failures == 0 ? 0 : 4;
+    }
+}

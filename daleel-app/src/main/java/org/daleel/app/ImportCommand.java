@@ -1,0 +1,93 @@
+package org.daleel.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.daleel.archive.ImportResult;
+import org.daleel.archive.ItemOptions;
+import org.daleel.core.DaleelException;
+import org.daleel.core.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code daleel import PATH...}. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import files and folders (recursively): HTML, plain text, PDF, images, video, WARC files.",
+            "Every payload is stored once, by SHA-256; a file already archived is reported as a duplicate",
+            "and nothing new is stored. A progress bar shows on a terminal. Errors on single files are",
+            "reported and the import goes on; the exit code is non-zero if any file failed."
+        })
+final class ImportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to import.")
+    List<Path> paths;
+
+    @Mixin
+    ClaimOptions claims;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() {
+        List<Path> files = expand(paths);
+        ItemOptions options = claims.toOptions();
+        List<ImportResult> results = new ArrayList<>();
+        int failures = 0;
+        try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err);
+                ProgressBar bar = ProgressBar.onTerminal(files.size(), "files")) {
+            for (Path file : files) {
+                try {
+                    ImportResult r = session.archive().importFile(file, options);
+                    results.add(r);
+                    if (!data.json) {
+                        System.out.println(r.status().label() + "\t" + r.item().id() + "\t" + r.path()
+                                + (r.records() > 0 ? "\t(" + r.records() + " archived responses)" : ""));
+                    }
+                } catch (DaleelException e) {
+                    if (files.size() == 1) {
+                        throw e;
+                    }
+                    System.err.println("\ndaleel: " + e.getMessage());
+                    failures++;
+                }
+                bar.step();
+            }
+        }
+        if (data.json) {
+            CliJson.print(CliJson.imports(results));
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Files under the given paths, folders walked recursively in name order; symlinks are not followed. */
+    static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException(p + ": no such file or folder");
+            }
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new InvalidInputException(p + ": could not list the folder: " + e.getMessage());
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

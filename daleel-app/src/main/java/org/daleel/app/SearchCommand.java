@@ -1,0 +1,91 @@
+package org.daleel.app;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.daleel.core.InvalidInputException;
+import org.daleel.search.SearchHit;
+import org.daleel.search.SearchQuery;
+import org.daleel.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code daleel search QUERY}. */
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Full-text search, ranked, with snippets. Every word must match; use \"quoted phrases\",",
+            "OR, NOT, and field:word (title:, url:). Arabic is normalised (hamza and alef forms, taa",
+            "marbuta, diacritics, tatweel), so داريا, داريّا and دارَيّا find each other."
+        })
+final class SearchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to search for.")
+    List<String> words;
+
+    @Option(names = "--lang", paramLabel = "CODE", description = "Only items in this language (en, ar, ...).")
+    String language = "";
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only items of this kind: capture, file, warc-record.")
+    String kind = "";
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only items captured on or after this date (YYYY-MM-DD).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only items captured before this date (YYYY-MM-DD).")
+    String to;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Most hits to print (default ${DEFAULT-VALUE}).")
+    int limit = 20;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Hits to skip, for paging (default ${DEFAULT-VALUE}).")
+    int offset = 0;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() {
+        SearchQuery query =
+                new SearchQuery(String.join(" ", words), language, kind, date("--from", from), date("--to", to), offset, limit);
+        SearchResult result;
+        try (Wiring.Session session = Wiring.forReading(data.dataDir())) {
+            result = session.archive().search(query);
+        }
+        if (data.json) {
+            CliJson.print(CliJson.search(result));
+            return 0;
+        }
+        System.out.println(result.total() + (result.total() == 1 ? " item" : " items"));
+        for (SearchHit hit : result.hits()) {
+            System.out.println();
+            System.out.println(hit.id() + "  " + hit.capturedAt() + "  " + (hit.title().isEmpty() ? "(no title)" : hit.title()));
+            String where = hit.url().isEmpty() ? hit.fileName() : hit.url();
+            if (!where.isEmpty()) {
+                System.out.println("  " + where);
+            }
+            System.out.println("  " + Text.plainSnippet(hit.snippet()));
+        }
+        return 0;
+    }
+
+    static Instant date(String option, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e2) {
+                throw new InvalidInputException(option + " '" + value + "' is not a date (YYYY-MM-DD or an ISO-8601 instant)");
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.daleel.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+import org.daleel.archive.Archive;
+import org.daleel.archive.ArchiveConfig;
+import org.daleel.archive.ArchivePorts;
+import org.daleel.archive.DataDir;
+import org.daleel.archive.LocalArchive;
+import org.daleel.blob.FileBlobStore;
+import org.daleel.capture.CapturePolicy;
+import org.daleel.capture.http.HttpCapturer;
+import org.daleel.catalog.Catalog;
+import org.daleel.catalog.sqlite.SqliteCatalog;
+import org.daleel.core.ConflictException;
+import org.daleel.core.DaleelException;
+import org.daleel.core.InvalidInputException;
+import org.daleel.core.Version;
+import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.search.SearchIndex;
+import org.daleel.search.lucene.LuceneSearchIndex;
+
+/**
+ * The composition root: builds the embedded adapters on a data directory with plain constructors
+ * and decides who writes. Exactly one process writes a data directory at a time (it holds
+ * {@code write.lock}); a CLI command that finds {@code daleel serve} running hands its writes to the
+ * server over HTTP, and otherwise waits its turn for the lock.
+ */
+final class Wiring {
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+    private Wiring() {}
+
+    /** Opens the archive for reading (search, show) while any other process may be writing. */
+    static Session forReading(DataDir dir) {
+        if (!dir.exists()) {
+            throw new InvalidInputException("no archive at " + dir
+                    + ": capture or import something first, or point --data (or DALEEL_DATA) at an archive");
+        }
+        try {
+            FileBlobStore blobs = new FileBlobStore(dir.blobs());
+            Catalog catalog = SqliteCatalog.openReadOnly(dir.catalogFile());
+            SearchIndex index = LuceneSearchIndex.openReader(dir.index());
+            return new Session(new LocalArchive(dir, ports(blobs, catalog, index), ArchiveConfig.defaults()), null);
+        } catch (IOException e) {
+            throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the archive for writing: locally when the writer lock is free (waiting for another CLI
+     * writer to finish), or through the running server that holds it.
+     */
+    static Session forWriting(DataDir dir, PrintStream status) {
+        try {
+            dir.create();
+            Optional<DataDir.WriterLock> lock = dir.tryLockWriter();
+            if (lock.isEmpty()) {
+                Optional<RemoteArchive> remote = RemoteArchive.ofRunningServer(dir);
+                if (remote.isPresent()) {
+                    return new Session(remote.get(), null);
+                }
+                status.println("daleel: waiting for another daleel process writing to " + dir);
+                lock = waitForLock(dir);
+            }
+            return new Session(openWriter(dir), lock.get());
+        } catch (IOException e) {
+            throw new DaleelException(dir + ": could not open the archive for writing: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the local writer and runs crash recovery; the caller must hold the writer lock. */
+    static LocalArchive openWriter(DataDir dir) throws IOException {
+        dir.create();
+        FileBlobStore blobs = new FileBlobStore(dir.blobs());
+        Catalog catalog = SqliteCatalog.open(dir.catalogFile());
+        SearchIndex index;
+        try {
+            index = LuceneSearchIndex.openWriter(dir.index());
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        LocalArchive archive = new LocalArchive(dir, ports(blobs, catalog, index), ArchiveConfig.defaults());
+        archive.recover();
+        return archive;
+    }
+
+    private static Optional<DataDir.WriterLock> waitForLock(DataDir dir) throws IOException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<DataDir.WriterLock> lock = dir.tryLockWriter();
+            if (lock.isPresent()) {
+                return lock;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ConflictException(dir + ": another daleel process has been writing for more than "
+                + LOCK_WAIT.toMinutes() + " minutes; try again when it is done");
+    }
+
+    private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index) {
+        return new ArchivePorts(
+                blobs,
+                catalog,
+                index,
+                new ContentExtractor(),
+                new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
+                new JwarcRecords());
+    }
+
+    /** An open archive and the writer lock it holds (if any); closing releases both. */
+    record Session(Archive archive, DataDir.WriterLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                archive.close();
+            } finally {
+                if (lock != null) {
+                    try {
+                        lock.close();
+                    } catch (IOException e) {
+                        // the lock dies with the process anyway
+                    }
+                }
+            }
+        }
+    }
+}

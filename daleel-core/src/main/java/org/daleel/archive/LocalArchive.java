@@ -1,0 +1,490 @@
+package org.daleel.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.daleel.blob.BlobRef;
+import org.daleel.blob.Digests;
+import org.daleel.capture.CaptureException;
+import org.daleel.capture.CaptureRequest;
+import org.daleel.capture.CaptureResult;
+import org.daleel.core.DaleelException;
+import org.daleel.core.InvalidInputException;
+import org.daleel.core.NotFoundException;
+import org.daleel.extract.Extraction;
+import org.daleel.extract.ExtractionInput;
+import org.daleel.extract.WarcRecords;
+import org.daleel.item.Item;
+import org.daleel.item.ItemIds;
+import org.daleel.item.ItemKind;
+import org.daleel.item.Resource;
+import org.daleel.item.WarcRef;
+import org.daleel.search.SearchQuery;
+import org.daleel.search.SearchResult;
+
+/**
+ * The archive's services on a local data directory: capture, import, search and retrieval.
+ *
+ * <p>Write path (crash-safe): payloads are stored in the blob store (fsynced, atomic rename), a
+ * capture's WARC is written under {@code warcs/tmp/} and atomically moved into {@code warcs/}, then
+ * the item and its resources are committed to the catalog in one transaction: that commit is the
+ * acknowledgement. The search index follows the catalog and is committed in batches; {@link
+ * #recover()} re-indexes whatever a crash left behind and discards orphaned temporary files and
+ * WARCs. A kill at any moment therefore leaves no half item: either the catalog has it (and recovery
+ * makes it searchable) or it does not exist.
+ *
+ * <p>Only the process holding the data directory's writer lock may call write methods and {@link
+ * #recover()}; readers may search and read concurrently. Thread-safe: catalog and index updates are
+ * serialised so that the index always holds a prefix of the catalog's sequence.
+ */
+public final class LocalArchive implements Archive {
+    private static final DateTimeFormatter WARC_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final DataDir dir;
+    private final ArchivePorts ports;
+    private final ArchiveConfig config;
+    private final Clock clock;
+    private final Object writeLock = new Object();
+    private long indexedSeq;
+    private int pending;
+    private long lastCommitNanos = System.nanoTime();
+
+    /** An archive on {@code dir} using {@code ports}; call {@link #recover()} first when writing. */
+    public LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config) {
+        this(dir, ports, config, Clock.systemUTC());
+    }
+
+    LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config, Clock clock) {
+        this.dir = dir;
+        this.ports = ports;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Finishes or discards what an interrupted writer left: deletes temporary files, deletes WARC
+     * files of captures that never reached the catalog, and indexes catalog items the search index
+     * has not committed. Call once after taking the writer lock, before serving writes.
+     *
+     * @return number of items re-indexed
+     */
+    public int recover() throws IOException {
+        synchronized (writeLock) {
+            deleteChildren(dir.warcTmp());
+            if (ports.blobs() instanceof org.daleel.blob.FileBlobStore files) {
+                files.sweepTemporaryFiles();
+            }
+            discardOrphanWarcs();
+            long from = ports.index().committedSeq();
+            int reindexed = 0;
+            List<Item> batch;
+            while (!(batch = ports.catalog().listAfter(from, 500)).isEmpty()) {
+                for (Item item : batch) {
+                    ports.index().index(item);
+                    from = item.seq();
+                    reindexed++;
+                }
+            }
+            indexedSeq = Math.max(from, ports.catalog().maxSeq());
+            if (reindexed > 0) {
+                ports.index().commit(indexedSeq);
+            }
+            ports.index().refresh();
+            return reindexed;
+        }
+    }
+
+    private void discardOrphanWarcs() throws IOException {
+        try (DirectoryStream<Path> warcs = Files.newDirectoryStream(dir.warcs(), "DALEEL-*.warc.gz")) {
+            for (Path warc : warcs) {
+                String name = warc.getFileName().toString();
+                String id = name.substring(name.lastIndexOf('-') + 1, name.indexOf(".warc"));
+                if (ItemIds.isId(id) && ports.catalog().find(id).isEmpty()) {
+                    Files.deleteIfExists(warc);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // no WARCs yet
+        }
+    }
+
+    private static void deleteChildren(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path p : files) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Override
+    public Item capture(CaptureRequest request, ItemOptions options) {
+        Instant started = clock.instant();
+        String id = ItemIds.next(started);
+        String name = "DALEEL-" + WARC_STAMP.format(started) + "-" + id + ".warc.gz";
+        Path temp = dir.warcTmp().resolve(name);
+        try {
+            Files.createDirectories(dir.warcTmp());
+            CaptureResult result;
+            try {
+                result = ports.capturer().capture(request, temp);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            Path target = dir.warcs().resolve(name);
+            moveDurably(temp, target);
+            Extraction extraction = extract(result.sha256(), result.size(), result.mediaType(), "", result.finalUrl());
+            Item item = item(id, ItemKind.CAPTURE, result.finalUrl(), result.requestedUrl(), "", result.sha256(),
+                    result.size(), result.capturedAt(), extraction,
+                    new WarcRef(name, result.warcSha256(), result.warcSize(), result.pageRecordOffset()), options);
+            return store(item, result.resources());
+        } catch (IOException e) {
+            throw new CaptureException(CaptureException.Cause.STORAGE,
+                    request.url() + ": could not store the capture in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportResult importFile(Path file, ItemOptions options) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": not a regular file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > config.maxImportBytes()) {
+                throw new InvalidInputException(file + ": " + size + " bytes exceeds the import bound of "
+                        + config.maxImportBytes() + " bytes");
+            }
+            if (looksLikeWarc(file)) {
+                return importWarc(file, file.toString(), options);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return importBytes(in, file.toString(), file.getFileName().toString(), options);
+            }
+        } catch (IOException e) {
+            throw new DaleelException(file + ": could not import: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportResult importStream(InputStream in, String fileName, ItemOptions options) {
+        String name = Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
+        try {
+            Path temp = dir.warcTmp().resolve("upload-" + ItemIds.next(clock.instant()) + ".part");
+            Files.createDirectories(dir.warcTmp());
+            try {
+                try (InputStream bounded = in) {
+                    copyBounded(bounded, temp, name);
+                }
+                if (looksLikeWarc(temp)) {
+                    return importWarc(temp, name, options);
+                }
+                try (InputStream body = Files.newInputStream(temp)) {
+                    return importBytes(body, name, name, options);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new DaleelException(name + ": could not import the upload: " + e.getMessage(), e);
+        }
+    }
+
+    private void copyBounded(InputStream in, Path temp, String name) throws IOException {
+        try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > config.maxImportBytes()) {
+                    throw new InvalidInputException(name + ": upload exceeds the import bound of "
+                            + config.maxImportBytes() + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    private ImportResult importBytes(InputStream in, String path, String fileName, ItemOptions options)
+            throws IOException {
+        BlobRef blob = ports.blobs().put(in, config.maxImportBytes());
+        Optional<Item> existing = ports.catalog().findFileBySha256(blob.sha256());
+        if (existing.isPresent()) {
+            return new ImportResult(path, existing.get(), ImportResult.Status.DUPLICATE, 0);
+        }
+        Instant now = clock.instant();
+        Extraction extraction = extract(blob.sha256(), blob.size(), "", fileName, "");
+        Item item = item(ItemIds.next(now), ItemKind.FILE, "", "", fileName, blob.sha256(), blob.size(), now,
+                extraction, WarcRef.NONE, options);
+        synchronized (writeLock) {
+            var added = ports.catalog().addIfAbsent(item);
+            if (!added.created()) {
+                return new ImportResult(path, added.item(), ImportResult.Status.DUPLICATE, 0);
+            }
+            afterAdd(added.item());
+            return new ImportResult(path, added.item(), ImportResult.Status.NEW, 0);
+        }
+    }
+
+    private ImportResult importWarc(Path file, String path, ItemOptions options) throws IOException {
+        String sha = sha256Of(file);
+        Optional<Item> existing = ports.catalog().findFileBySha256(sha);
+        if (existing.isPresent()) {
+            return new ImportResult(path, existing.get(), ImportResult.Status.DUPLICATE, 0);
+        }
+        String name = "IMPORT-" + sha + (isGzip(file) ? ".warc.gz" : ".warc");
+        Path target = dir.warcs().resolve(name);
+        if (!Files.exists(target)) {
+            Path temp = dir.warcTmp().resolve(name + ".part");
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            moveDurably(temp, target);
+        }
+        long size = Files.size(target);
+        List<Item> records = new ArrayList<>();
+        ports.warcRecords().read(target, config.maxExtractBytes(), record -> {
+            BlobRef blob = ports.blobs().put(new java.io.ByteArrayInputStream(record.payload()), Long.MAX_VALUE);
+            boolean seen = ports.catalog().listBySha256(blob.sha256()).stream()
+                    .anyMatch(i -> i.warc().fileName().equals(name) && i.warc().offset() == record.offset());
+            if (seen) {
+                return;
+            }
+            Extraction extraction = ports.extractor()
+                    .extract(new ExtractionInput(record.payload(), record.mediaType(), "", record.url()));
+            records.add(item(ItemIds.next(clock.instant()), ItemKind.WARC_RECORD, record.url(), "", "", blob.sha256(),
+                    blob.size(), record.date(), extraction, new WarcRef(name, sha, size, record.offset()), options));
+        });
+        Instant now = clock.instant();
+        String fileName = Path.of(path).getFileName().toString();
+        Item warcItem = new Item(ItemIds.next(now), 0, ItemKind.FILE, "", "", fileName, sha, size,
+                "application/warc", now, fileName, "", "", "",
+                "WARC file with " + records.size() + " archived responses, imported as their own items",
+                new WarcRef(name, sha, size, 0), options.provenance());
+        synchronized (writeLock) {
+            for (Item record : records) {
+                afterAdd(ports.catalog().add(record, List.of()));
+            }
+            var added = ports.catalog().addIfAbsent(warcItem);
+            if (added.created()) {
+                afterAdd(added.item());
+            }
+            return new ImportResult(path, added.item(),
+                    added.created() ? ImportResult.Status.NEW : ImportResult.Status.DUPLICATE, records.size());
+        }
+    }
+
+    private Item store(Item item, List<Resource> resources) {
+        synchronized (writeLock) {
+            Item stored = ports.catalog().add(item, resources);
+            afterAdd(stored);
+            return stored;
+        }
+    }
+
+    /** Indexes a just-committed item and commits the index in batches. Caller holds writeLock. */
+    private void afterAdd(Item stored) {
+        ports.index().index(stored);
+        indexedSeq = Math.max(indexedSeq, stored.seq());
+        pending++;
+        long now = System.nanoTime();
+        if (pending >= config.commitEvery() || now - lastCommitNanos >= config.commitInterval().toNanos()) {
+            commitIndex();
+        } else {
+            ports.index().refresh();
+        }
+    }
+
+    private void commitIndex() {
+        ports.index().commit(indexedSeq);
+        pending = 0;
+        lastCommitNanos = System.nanoTime();
+    }
+
+    /** Commits pending index changes so other processes see them. */
+    public void flush() {
+        synchronized (writeLock) {
+            if (pending > 0) {
+                commitIndex();
+            }
+        }
+    }
+
+    private Extraction extract(String sha, long size, String declaredType, String fileName, String url)
+            throws IOException {
+        if (size > config.maxExtractBytes()) {
+            return new Extraction.Failed(declaredType.isEmpty() ? "application/octet-stream" : declaredType,
+                    "could not extract text: " + size + " bytes exceeds the extraction bound of "
+                            + config.maxExtractBytes() + " bytes (the original is stored)");
+        }
+        byte[] bytes;
+        try (InputStream in = ports.blobs().open(sha)) {
+            bytes = in.readAllBytes();
+        }
+        return ports.extractor().extract(new ExtractionInput(bytes, declaredType, fileName, url));
+    }
+
+    private static Item item(String id, ItemKind kind, String url, String requestedUrl, String fileName, String sha,
+            long size, Instant capturedAt, Extraction extraction, WarcRef warc, ItemOptions options) {
+        return switch (extraction) {
+            case Extraction.Extracted e -> new Item(id, 0, kind, url, requestedUrl, fileName, sha, size,
+                    e.mediaType(), capturedAt, e.title().isEmpty() ? fileName : e.title(), e.text(), e.language(),
+                    e.published(), e.note(), warc, options.provenance());
+            case Extraction.Failed f -> new Item(id, 0, kind, url, requestedUrl, fileName, sha, size, f.mediaType(),
+                    capturedAt, fileName, "", "", "", f.reason(), warc, options.provenance());
+        };
+    }
+
+    private static void moveDurably(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException(target.getParent() + " does not support atomic rename", e);
+        }
+        try (FileChannel ch = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // directories cannot be opened on some platforms; the rename itself is atomic
+        }
+    }
+
+    private static boolean looksLikeWarc(Path file) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(4);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            InputStream in = raw;
+            if (b0 == 0x1f && b1 == 0x8b) {
+                try {
+                    in = new GZIPInputStream(raw);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            byte[] head = in.readNBytes(6);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("WARC/1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        var digest = Digests.sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        return ports.index().search(query);
+    }
+
+    @Override
+    public Item get(String id) {
+        return ports.catalog().get(id);
+    }
+
+    @Override
+    public List<Resource> resources(String id) {
+        ports.catalog().get(id);
+        return ports.catalog().resources(id);
+    }
+
+    @Override
+    public List<Item> recent(int limit) {
+        return ports.catalog().listRecent(limit);
+    }
+
+    @Override
+    public long count() {
+        return ports.catalog().count();
+    }
+
+    @Override
+    public InputStream openBlob(String sha256) throws IOException {
+        Digests.requireSha256Hex(sha256);
+        if (ports.blobs().contains(sha256)) {
+            return ports.blobs().open(sha256);
+        }
+        for (String suffix : new String[] {".warc.gz", ".warc"}) {
+            Path imported = dir.warcs().resolve("IMPORT-" + sha256 + suffix);
+            if (Files.isRegularFile(imported)) {
+                return Files.newInputStream(imported);
+            }
+        }
+        return ports.blobs().open(sha256);
+    }
+
+    @Override
+    public InputStream openWarc(String id) throws IOException {
+        Item item = get(id);
+        if (!item.hasWarc()) {
+            throw new NotFoundException("item " + id + " has no WARC file (it was imported as a plain file)");
+        }
+        Path file = dir.warcs().resolve(item.warc().fileName());
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("item " + id + ": WARC file " + file + " is missing");
+        }
+    }
+
+    /** The data directory this archive runs on. */
+    public DataDir dataDir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            flush();
+        } finally {
+            try {
+                ports.index().close();
+            } finally {
+                ports.catalog().close();
+            }
+        }
+    }
+}
