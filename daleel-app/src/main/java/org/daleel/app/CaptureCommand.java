@@ -1,5 +1,6 @@
 package org.daleel.app;
 
+import org.daleel.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +61,13 @@ final class CaptureCommand implements Callable<Integer> {
             }
         }
         if (data.json) {
-            CliJson.print(urls.size() == 1 ? CliJson.capture(captured.get(0)) : CliJson.captures(captured));
+            if (urls.size() == 1) {
+                System.out.println(Json.write(Json.item(captured.get(0))));
+            } else {
+                var array = Json.array();
+                captured.forEach(i -> array.add(Json.item(i)));
+                System.out.println(Json.write(array));
+            }
         }
         return failures == 0 ? 0 : 4;
     }

@@ -1,5 +1,6 @@
 package org.daleel.app;
 
+import org.daleel.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (data.json) {
-            CliJson.print(CliJson.imports(results));
+            System.out.println(Json.write(Json.importResults(results)));
         }
         return failures == 0 ? 0 : 1;
     }

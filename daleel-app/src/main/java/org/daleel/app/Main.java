@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             SearchCommand.class,
             ShowCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -50,7 +51,13 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /** Kept strongly reachable so the level set below stays in force. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        // Lucene warns on every start that the incubating Vector API is not enabled; it is not needed here.
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.exit(run(args));

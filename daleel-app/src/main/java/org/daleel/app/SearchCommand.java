@@ -1,5 +1,6 @@
 package org.daleel.app;
 
+import org.daleel.web.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
             result = session.archive().search(query);
         }
         if (data.json) {
-            CliJson.print(CliJson.search(result));
+            System.out.println(Json.write(Json.searchResult(result)));
             return 0;
         }
         System.out.println(result.total() + (result.total() == 1 ? " item" : " items"));

@@ -1,5 +1,6 @@
 package org.daleel.app;
 
+import org.daleel.web.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.daleel.item.Item;
@@ -33,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
             resources = session.archive().resources(item.id());
         }
         if (data.json) {
-            CliJson.print(CliJson.item(item, resources));
+            System.out.println(Json.write(Json.item(item, resources)));
             return 0;
         }
         var out = System.out;

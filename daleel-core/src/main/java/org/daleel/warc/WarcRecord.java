@@ -22,8 +22,9 @@ import java.util.UUID;
  * content type whenever the block is not empty; no CR or LF in any value. Immutable.
  */
 public final class WarcRecord {
-    private static final DateTimeFormatter WARC_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WARC_DATE = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Set<String> WRITER_FIELDS = Set.of(
             "warc-type",
             "warc-record-id",
@@ -243,17 +244,21 @@ public final class WarcRecord {
                 throw new IllegalArgumentException(type.token() + " record needs WARC-Target-URI (WARC 1.1 s5.11)");
             }
             if (type == WarcType.WARCINFO
-                    && !(targetUri.isEmpty() && ipAddress.isEmpty() && concurrentTo.isEmpty() && warcinfoId.isEmpty())) {
+                    && !(targetUri.isEmpty()
+                            && ipAddress.isEmpty()
+                            && concurrentTo.isEmpty()
+                            && warcinfoId.isEmpty())) {
                 throw new IllegalArgumentException(
                         "warcinfo record must not have WARC-Target-URI, WARC-IP-Address, WARC-Concurrent-To or"
                                 + " WARC-Warcinfo-ID (WARC 1.1 s5)");
             }
             if (type != WarcType.WARCINFO && !filename.isEmpty()) {
-                throw new IllegalArgumentException("WARC-Filename is allowed on warcinfo records only (WARC 1.1 s5.14)");
+                throw new IllegalArgumentException(
+                        "WARC-Filename is allowed on warcinfo records only (WARC 1.1 s5.14)");
             }
             if (block.length() > 0 && contentType.isEmpty()) {
-                throw new IllegalArgumentException(
-                        type.token() + " record with a " + block.length() + "-byte block needs Content-Type (WARC 1.1 s5.6)");
+                throw new IllegalArgumentException(type.token() + " record with a " + block.length()
+                        + "-byte block needs Content-Type (WARC 1.1 s5.6)");
             }
             return new WarcRecord(this);
         }

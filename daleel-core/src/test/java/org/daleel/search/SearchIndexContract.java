@@ -291,7 +291,8 @@ public abstract class SearchIndexContract {
 
     @Test
     void snippet_escapes_markup_of_the_text() {
-        add(item("Hostile page", "<script>alert('x')</script> the checkpoint & <img src=x onerror=alert(1)> area", "en"));
+        String hostile = "<script>alert('x')</script> the checkpoint & <img src=x onerror=alert(1)> area";
+        add(item("Hostile page", hostile, "en"));
 
         String snippet = onlySnippet(index.search(SearchQuery.of("checkpoint", 10)));
 
@@ -402,7 +403,9 @@ public abstract class SearchIndexContract {
     // ---- English and Latin script ----
 
     @ParameterizedTest
-    @CsvSource({"stations, station", "station, stations", "shelling, shelled", "shelled, shelling", "hospitals, hospital"})
+    @CsvSource({
+        "stations, station", "station, stations", "shelling, shelled", "shelled, shelling", "hospitals, hospital"
+    })
     void english_words_are_stemmed(String indexed, String query) {
         Item item = item("News", "Reports about " + indexed + " today.", "en");
         add(item);

@@ -16,6 +16,26 @@ public final class CleanText {
         int n = raw.length();
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
+            if (plain(c)) {
+                // copy a run of ordinary characters (single spaces between them included) at once
+                int end = i + 1;
+                while (end < n) {
+                    char d = raw.charAt(end);
+                    if (plain(d)) {
+                        end++;
+                    } else if (d == ' ' && end + 1 < n && plain(raw.charAt(end + 1))) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                flushSpaces(out, pendingSpaces, newlines);
+                out.append(raw, i, end);
+                newlines = 0;
+                pendingSpaces = 0;
+                i = end - 1;
+                continue;
+            }
             if (c == '\r') {
                 if (i + 1 < n && raw.charAt(i + 1) == '\n') {
                     continue;
@@ -62,6 +82,13 @@ public final class CleanText {
         }
         out.setLength(end);
         return out.toString();
+    }
+
+    /** A character that is kept as it is. */
+    private static boolean plain(char c) {
+        return c > ' ' && (c < 0x7F || (c > 0x9F && c != '\u00A0' && c < '\u2028'))
+                || (c > '\u2029' && c < '\uD800')
+                || (c > '\uDFFF' && c != '\uFEFF');
     }
 
     private static void flushSpaces(StringBuilder out, int pendingSpaces, int newlines) {

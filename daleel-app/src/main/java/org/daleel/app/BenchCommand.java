@@ -1,0 +1,163 @@
+package org.daleel.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.daleel.archive.DataDir;
+import org.daleel.archive.ItemOptions;
+import org.daleel.archive.LocalArchive;
+import org.daleel.search.SearchQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code daleel bench}: reproducible throughput and latency figures for docs/benchmarks.md, run on a
+ * fresh temporary data directory with synthetic English and Arabic reports.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure Daleel on this machine (figures for docs/benchmarks.md). Runs on a fresh temporary",
+            "data directory (or --work DIR) and never touches your archive.",
+            "  import: files imported per second end to end (hash, store, extract, catalog, index)",
+            "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP"
+        })
+final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(
+            paramLabel = "WHAT",
+            description = "import or search (default: both)",
+            arity = "0..*")
+    List<String> what = List.of("import", "search");
+
+    @Option(names = "--files", description = "Files to import (default ${DEFAULT-VALUE}).")
+    int files = 10_000;
+
+    @Option(names = "--items", description = "Archive size for the search benchmark (default ${DEFAULT-VALUE}).")
+    int items = 100_000;
+
+    @Option(names = "--queries", description = "Queries to time (default ${DEFAULT-VALUE}).")
+    int queries = 500;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: a new temporary one, deleted after).")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("daleel-bench");
+        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB, work dir %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20, dir);
+        try {
+            if (what.contains("import")) {
+                benchImport(dir.resolve("import"));
+            }
+            if (what.contains("search")) {
+                benchSearch(dir.resolve("search"));
+            }
+        } finally {
+            if (work == null) {
+                deleteTree(dir);
+            }
+        }
+        return 0;
+    }
+
+    private void benchImport(Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        SyntheticReports reports = new SyntheticReports(42);
+        long bytes = 0;
+        for (int i = 0; i < files; i++) {
+            byte[] page = reports.page(i).getBytes(StandardCharsets.UTF_8);
+            bytes += page.length;
+            Files.write(in.resolve(String.format(Locale.ROOT, "report-%06d.html", i)), page);
+        }
+        List<Path> paths = ImportCommand.expand(List.of(in));
+        DataDir data = DataDir.at(dir.resolve("data"));
+        long start = System.nanoTime();
+        try (LocalArchive archive = Wiring.openWriter(data);
+                ProgressBar bar = ProgressBar.onTerminal(paths.size(), "files")) {
+            ItemOptions options = ItemOptions.of("bench");
+            for (Path p : paths) {
+                archive.importFile(p, options);
+                bar.step();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "import: %d HTML files (%.1f KB average) in %.1f s = %.0f files/s; %s%n",
+                files, bytes / 1024.0 / files, seconds, files / seconds, memory());
+    }
+
+    private void benchSearch(Path dir) throws IOException {
+        DataDir data = DataDir.at(dir.resolve("data"));
+        SyntheticReports reports = new SyntheticReports(7);
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+        try (LocalArchive archive = Wiring.openWriter(data);
+                ProgressBar bar = ProgressBar.onTerminal(items, "items")) {
+            ItemOptions options = ItemOptions.of("bench");
+            for (int i = 0; i < items; i++) {
+                Path f = staging.resolve("r.html");
+                Files.writeString(f, reports.page(i));
+                archive.importFile(f, options);
+                bar.step();
+            }
+        }
+        String[] terms = {"pumping station", "Darayya", "evacuation convoy", "medical point", "داريا", "حلب قصف",
+            "\"civil defence teams\"", "barrel bombs Aleppo", "checkpoint", "الدفاع المدني"};
+        try (LocalArchive archive = Wiring.openWriter(data)) {
+            for (int i = 0; i < 50; i++) {
+                archive.search(SearchQuery.of(terms[i % terms.length], 10));
+            }
+            long[] nanos = new long[queries];
+            long hits = 0;
+            for (int i = 0; i < queries; i++) {
+                long t = System.nanoTime();
+                hits += archive.search(SearchQuery.of(terms[i % terms.length], 10)).total();
+                nanos[i] = System.nanoTime() - t;
+            }
+            System.out.printf(Locale.ROOT,
+                    "search (service layer, %d items, top 10 with snippets): median %.2f ms, p95 %.2f ms, %d hits/query; %s%n",
+                    archive.count(), pct(nanos, 50), pct(nanos, 95), hits / queries, memory());
+            HttpBench.run(archive, terms, queries);
+        }
+    }
+
+    static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
+    }
+
+    static String memory() {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String rss = "";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    rss = ", peak RSS " + (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MiB";
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: heap only
+        }
+        return String.format(Locale.ROOT, "heap after GC %d MiB%s", heap >> 20, rss);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(walk.toList());
+            java.util.Collections.reverse(all);
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

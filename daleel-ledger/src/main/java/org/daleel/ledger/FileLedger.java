@@ -1,0 +1,523 @@
+package org.daleel.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.daleel.core.ConflictException;
+import org.daleel.core.IntegrityException;
+import org.daleel.core.InvalidInputException;
+import org.daleel.core.NotFoundException;
+import org.daleel.ledger.merkle.MerkleTree;
+import org.daleel.ledger.merkle.NodeHashes;
+import org.daleel.ledger.note.Checkpoint;
+import org.daleel.ledger.note.NoteSigner;
+import org.daleel.ledger.note.SignedNote;
+
+/**
+ * {@link LedgerStore} in a directory, laid out as a c2sp.org/tlog-tiles log (see
+ * {@code FORMAT.md}): entry bundles and hash tiles under {@code tile/}, the latest signed
+ * {@code checkpoint}, and the log's Ed25519 key ({@code log.key}, owner-only).
+ *
+ * <p>Appends are group-committed: the first waiting appender commits every queued entry at once
+ * (tiles written and forced, directories synced, then the checkpoint replaced atomically) while the
+ * others wait; each batch costs one set of fsyncs. The checkpoint is written only after the tiles
+ * it covers are durable, and {@link #append} returns only after the checkpoint is, so every
+ * acknowledged entry is covered by the checkpoint on disk.
+ *
+ * <p>On open the checkpoint is the anchor: its signature is checked, the partial tiles it needs are
+ * loaded and must hash to its root, and tile files it does not cover (the torn tail of a batch
+ * that crashed before its checkpoint) are removed. A checkpoint missing while tiles exist, or one
+ * that does not match the tiles, is an {@link IntegrityException}: the ledger never re-signs a tree
+ * it cannot reproduce.
+ *
+ * <p>One process at a time: the directory is locked ({@code lock}) while open; a second open throws
+ * {@link ConflictException}. Thread-safe; reads never wait for a commit.
+ */
+public final class FileLedger implements LedgerStore {
+    private static final Set<PosixFilePermission> PUBLIC_READ = PosixFilePermissions.fromString("rw-r--r--");
+
+    private final LedgerFiles files;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final NoteSigner signer;
+    private volatile State state;
+
+    private final ReentrantLock queueLock = new ReentrantLock();
+    private final Condition batchDone = queueLock.newCondition();
+    private final List<Pending> queue = new ArrayList<>(); // guarded by queueLock
+    private boolean committing; // guarded by queueLock
+    private boolean closed; // guarded by queueLock
+    private Throwable failure; // guarded by queueLock; set when a commit failed half-way
+
+    /** What readers see: the tree at the latest durable checkpoint. */
+    private record State(TreeEdge edge, String note, byte[] root) {}
+
+    private static final class Pending {
+        final byte[] entry;
+        long index = -1;
+        boolean done;
+        Throwable error;
+
+        Pending(byte[] entry) {
+            this.entry = entry;
+        }
+    }
+
+    private FileLedger(LedgerFiles files, FileChannel lockChannel, FileLock lock, NoteSigner signer, State state) {
+        this.files = files;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.signer = signer;
+        this.state = state;
+    }
+
+    /**
+     * Opens the ledger in {@code dir}, creating it (with a new signing key named {@code origin})
+     * when the directory holds none.
+     *
+     * @param origin the log's name and checkpoint origin, e.g. {@code daleel.example/archive}; a
+     *     schema-less URL without spaces or {@code +}
+     * @throws ConflictException when another process or handle holds the ledger, or the ledger in
+     *     {@code dir} has another origin
+     * @throws IntegrityException when the stored checkpoint or tiles fail their checks
+     */
+    public static FileLedger open(Path dir, String origin) throws IOException {
+        return open(dir, origin, true);
+    }
+
+    /**
+     * Opens an existing ledger.
+     *
+     * @throws NotFoundException when {@code dir} holds no ledger
+     */
+    public static FileLedger open(Path dir) throws IOException {
+        return open(dir, "", false);
+    }
+
+    private static FileLedger open(Path dir, String origin, boolean create) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!create && !Files.isRegularFile(abs.resolve("log.key"))) {
+            throw new NotFoundException("no ledger in " + abs + " (no log.key)");
+        }
+        Files.createDirectories(abs);
+        LedgerFiles files = new LedgerFiles(abs);
+        FileChannel channel = FileChannel.open(files.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new ConflictException("ledger " + abs + " is already open (another process or handle holds " + files.lock() + ")");
+        }
+        try {
+            NoteSigner signer = loadOrCreateKey(files, origin, create);
+            return new FileLedger(files, channel, lock, signer, recover(files, signer));
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static NoteSigner loadOrCreateKey(LedgerFiles files, String origin, boolean create) throws IOException {
+        if (Files.isRegularFile(files.key())) {
+            NoteSigner signer;
+            try {
+                signer = NoteSigner.parse(Files.readString(files.key(), StandardCharsets.UTF_8));
+            } catch (InvalidInputException e) {
+                throw new IntegrityException("ledger key " + files.key() + " is not a signer key: " + e.getMessage(), e);
+            }
+            if (create && !signer.name().equals(origin)) {
+                throw new ConflictException("ledger " + files.dir() + " belongs to origin " + signer.name() + ", not " + origin);
+            }
+            return signer;
+        }
+        if (Files.exists(files.checkpoint()) || hasTiles(files)) {
+            throw new IntegrityException("ledger " + files.dir() + " has a checkpoint or tiles but no key " + files.key()
+                    + "; refusing to start a new log over an existing one");
+        }
+        NoteSigner signer = newKey(origin);
+        LedgerFiles.writeAtomically(files.key(), (signer.skey() + "\n").getBytes(StandardCharsets.UTF_8), LedgerFiles.OWNER_ONLY);
+        LedgerFiles.writeAtomically(files.vkey(), (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+        return signer;
+    }
+
+    /**
+     * A new key whose verifier key has no '+' inside its base64 part, so that tools which split a
+     * verifier key at its last two '+' (rather than its first two) read it correctly. This costs
+     * about one bit of the key space.
+     */
+    private static NoteSigner newKey(String origin) {
+        while (true) {
+            NoteSigner signer = NoteSigner.generate(origin);
+            String vkey = signer.verifier().vkey();
+            if (vkey.indexOf('+', origin.length() + 10) < 0) {
+                return signer;
+            }
+        }
+    }
+
+    private static State recover(LedgerFiles files, NoteSigner signer) throws IOException {
+        Files.deleteIfExists(files.checkpoint().resolveSibling("checkpoint.tmp"));
+        if (!Files.exists(files.checkpoint())) {
+            if (hasTiles(files)) {
+                throw new IntegrityException("ledger " + files.dir() + ": checkpoint is missing but tiles exist; refusing to re-sign a tree"
+                        + " that no checkpoint vouches for");
+            }
+            // A new ledger, or one whose creation stopped before its first checkpoint.
+            writeCheckpoint(files, new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot()).sign(signer).format());
+        }
+        String note = Files.readString(files.checkpoint(), StandardCharsets.UTF_8);
+        Checkpoint c;
+        try {
+            c = Checkpoint.open(SignedNote.parse(note), signer.verifier());
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
+        } catch (IntegrityException e) {
+            throw new IntegrityException("ledger checkpoint " + files.checkpoint() + ": " + e.getMessage(), e);
+        }
+        TreeEdge edge = loadEdge(files, c.size());
+        byte[] root = edge.root();
+        if (!MessageDigest.isEqual(root, c.root())) {
+            throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size() + " hash to "
+                    + Base64.getEncoder().encodeToString(root) + ", the checkpoint says " + Base64.getEncoder().encodeToString(c.root()));
+        }
+        files.removeBeyond(c.size());
+        return new State(edge, note, root);
+    }
+
+    /** Reads the partial tiles and bundle that a checkpoint of {@code size} needs. */
+    private static TreeEdge loadEdge(LedgerFiles files, long size) throws IOException {
+        List<List<byte[]>> levels = new ArrayList<>();
+        for (int level = 0; TreeEdge.shr(size, 8 * level) != 0; level++) {
+            int width = TreeEdge.width(size, level);
+            if (width == 0) {
+                levels.add(List.of());
+                continue;
+            }
+            TilePath p = TilePath.hashes(level, TreeEdge.fullTiles(size, level), width);
+            byte[] tile = requireTile(files, p);
+            if (tile.length != width * MerkleTree.HASH_SIZE) {
+                throw new IntegrityException("ledger tile " + files.file(p) + ": expected " + width * MerkleTree.HASH_SIZE
+                        + " bytes, found " + tile.length);
+            }
+            levels.add(TreeEdge.splitHashes(tile));
+        }
+        List<byte[]> bundle = List.of();
+        int width = TreeEdge.width(size, 0);
+        if (width > 0) {
+            TilePath p = TilePath.entries(TreeEdge.fullTiles(size, 0), width);
+            try {
+                bundle = TreeEdge.decodeBundle(requireTile(files, p));
+            } catch (IllegalArgumentException e) {
+                throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
+            }
+            if (bundle.size() != width) {
+                throw new IntegrityException("ledger bundle " + files.file(p) + ": expected " + width + " entries, found " + bundle.size());
+            }
+            for (int k = 0; k < width; k++) {
+                if (!MessageDigest.isEqual(MerkleTree.leafHash(bundle.get(k)), levels.get(0).get(k))) {
+                    throw new IntegrityException("ledger entry " + (size - width + k) + " in " + files.file(p)
+                            + " does not hash to its leaf hash in " + files.file(TilePath.hashes(0, TreeEdge.fullTiles(size, 0), width)));
+                }
+            }
+        }
+        return new TreeEdge(size, levels, bundle);
+    }
+
+    private static byte[] requireTile(LedgerFiles files, TilePath p) throws IOException {
+        return files.read(p).orElseThrow(() -> new IntegrityException("ledger tile " + files.file(p) + " is missing"));
+    }
+
+    private static boolean hasTiles(LedgerFiles files) throws IOException {
+        if (!Files.isDirectory(files.tiles())) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(files.tiles())) {
+            return walk.anyMatch(Files::isRegularFile);
+        }
+    }
+
+    private static void writeCheckpoint(LedgerFiles files, String note) throws IOException {
+        LedgerFiles.writeAtomically(files.checkpoint(), note.getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+    }
+
+    /** The log's name, which is also its checkpoint origin. */
+    public String origin() {
+        return signer.name();
+    }
+
+    /** The directory this ledger lives in. */
+    public Path dir() {
+        return files.dir();
+    }
+
+    @Override
+    public long append(byte[] entry) throws IOException {
+        if (entry.length > MAX_ENTRY_BYTES) {
+            throw new InvalidInputException("ledger entry of " + entry.length + " bytes; at most " + MAX_ENTRY_BYTES + " are allowed");
+        }
+        Pending me = new Pending(entry.clone());
+        List<Pending> batch = null;
+        queueLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("ledger " + files.dir() + " is closed");
+            }
+            queue.add(me);
+            while (!me.done && committing) {
+                batchDone.awaitUninterruptibly();
+            }
+            if (!me.done) {
+                if (closed) {
+                    queue.remove(me);
+                    throw new IllegalStateException("ledger " + files.dir() + " was closed before the entry was committed");
+                }
+                if (failure != null) {
+                    queue.remove(me);
+                    throw new IOException("ledger " + files.dir() + " stopped after a failed write; reopen it to recover", failure);
+                }
+                committing = true;
+                batch = new ArrayList<>(queue);
+                queue.clear();
+            }
+        } finally {
+            queueLock.unlock();
+        }
+        if (batch != null) {
+            commitAndRelease(batch);
+        }
+        if (me.error instanceof IOException e) {
+            throw new IOException("ledger append failed: " + e.getMessage(), e);
+        }
+        if (me.error instanceof RuntimeException e) {
+            throw e;
+        }
+        if (me.error != null) {
+            throw new IllegalStateException("ledger append failed", me.error);
+        }
+        return me.index;
+    }
+
+    /** Commits a batch as the leader, then wakes every waiting appender. */
+    private void commitAndRelease(List<Pending> batch) {
+        Throwable error = null;
+        try {
+            commit(batch);
+        } catch (IOException | RuntimeException | Error e) {
+            error = e instanceof UncheckedIOException u ? u.getCause() : e;
+        } finally {
+            queueLock.lock();
+            try {
+                for (Pending p : batch) {
+                    p.done = true;
+                    p.error = error;
+                }
+                if (error != null) {
+                    failure = error; // state on disk is now unknown: no more appends until reopened
+                }
+                committing = false;
+                batchDone.signalAll();
+            } finally {
+                queueLock.unlock();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) throws IOException {
+        State before = state;
+        List<byte[]> entries = new ArrayList<>(batch.size());
+        batch.forEach(p -> entries.add(p.entry));
+        TreeEdge.Grown grown = before.edge().append(entries);
+        for (TreeEdge.TileWrite w : grown.writes()) {
+            files.write(w.path(), w.content());
+        }
+        files.syncDirs();
+        byte[] root = grown.edge().root();
+        String note = new Checkpoint(signer.name(), grown.edge().size(), root).sign(signer).format();
+        writeCheckpoint(files, note); // only now are the new entries part of the log
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).index = before.edge().size() + i;
+        }
+        state = new State(grown.edge(), note, root);
+        for (TilePath full : grown.completed()) {
+            try {
+                files.deletePartials(full);
+            } catch (IOException e) {
+                // The entries are durable and acknowledged; leftover partial tiles are harmless and
+                // removed by the next open (LedgerFiles.removeBeyond).
+            }
+        }
+    }
+
+    @Override
+    public long size() {
+        return state.edge().size();
+    }
+
+    @Override
+    public byte[] entry(long index) throws IOException {
+        TreeEdge edge = state.edge();
+        if (index < 0 || index >= edge.size()) {
+            throw new NotFoundException("ledger entry " + index + ": the ledger has " + edge.size() + " entries");
+        }
+        long bundle = index >>> 8;
+        if (bundle < TreeEdge.fullTiles(edge.size(), 0)) {
+            TilePath p = TilePath.entries(bundle, TilePath.FULL);
+            List<byte[]> entries;
+            try {
+                entries = TreeEdge.decodeBundle(files.readFull(p));
+            } catch (IllegalArgumentException e) {
+                throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
+            }
+            if (entries.size() != TilePath.FULL) {
+                throw new IntegrityException("ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
+            }
+            return entries.get((int) (index & 0xff));
+        }
+        return edge.bundleEntry(index).clone();
+    }
+
+    @Override
+    public String checkpoint() {
+        return state.note();
+    }
+
+    @Override
+    public String verifierKey() {
+        return signer.verifier().vkey();
+    }
+
+    @Override
+    public byte[] rootHash(long size) throws IOException {
+        State s = state;
+        requireSize(size, s);
+        return size == s.edge().size() ? s.root().clone() : unwrap(() -> MerkleTree.root(size, nodes(s.edge())));
+    }
+
+    @Override
+    public List<byte[]> inclusionProof(long index, long size) throws IOException {
+        State s = state;
+        requireSize(size, s);
+        if (index < 0 || index >= size) {
+            throw new NotFoundException("ledger entry " + index + ": not in the tree of " + size + " entries");
+        }
+        return unwrap(() -> MerkleTree.inclusionProof(index, size, nodes(s.edge())));
+    }
+
+    @Override
+    public List<byte[]> consistencyProof(long oldSize, long newSize) throws IOException {
+        State s = state;
+        requireSize(newSize, s);
+        if (oldSize <= 0 || oldSize > newSize) {
+            throw new InvalidInputException("consistency proof: expected 0 < old size <= new size, found " + oldSize + " and " + newSize);
+        }
+        return unwrap(() -> MerkleTree.consistencyProof(oldSize, newSize, nodes(s.edge())));
+    }
+
+    @Override
+    public String tlogProof(long index) throws IOException {
+        State s = state;
+        long size = s.edge().size();
+        if (index < 0 || index >= size) {
+            throw new NotFoundException("ledger entry " + index + ": the ledger has " + size + " entries");
+        }
+        List<byte[]> proof = unwrap(() -> MerkleTree.inclusionProof(index, size, nodes(s.edge())));
+        return new TlogProof(new byte[0], index, proof, SignedNote.parse(s.note())).format();
+    }
+
+    @Override
+    public LedgerVerification verify() throws IOException {
+        State s = state;
+        LedgerVerification result = new LedgerAudit(files, signer.verifier()).run();
+        if (result instanceof LedgerVerification.Intact intact
+                && (intact.size() != s.edge().size() || !intact.rootBase64().equals(Base64.getEncoder().encodeToString(s.root())))) {
+            return new LedgerVerification.Damaged("the checkpoint on disk (size " + intact.size() + ") is not the one this ledger wrote (size "
+                    + s.edge().size() + "): " + files.checkpoint() + " was replaced");
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        queueLock.lock();
+        try {
+            closed = true;
+            while (committing) {
+                batchDone.awaitUninterruptibly();
+            }
+        } finally {
+            queueLock.unlock();
+        }
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing ledger " + files.dir(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileLedger[" + files.dir() + ", " + signer.name() + ", size " + size() + "]";
+    }
+
+    private static void requireSize(long size, State s) {
+        if (size < 0 || size > s.edge().size()) {
+            throw new InvalidInputException("tree size " + size + " is outside 0.." + s.edge().size());
+        }
+    }
+
+    /** Perfect subtree hashes: from full tiles on disk, or from the in-memory partial tiles. */
+    private NodeHashes nodes(TreeEdge edge) {
+        return (level, index) -> {
+            int tileLevel = level >>> 3;
+            long tile = (index << (level & 7)) >>> 8;
+            if (tile >= TreeEdge.fullTiles(edge.size(), tileLevel)) {
+                return edge.partialNode(level, index);
+            }
+            byte[] full;
+            try {
+                full = files.readFull(TilePath.hashes(tileLevel, tile, TilePath.FULL));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int height = level & 7;
+            int from = (int) ((index << height) & 0xff);
+            return TreeEdge.perfectRoot(TreeEdge.splitHashes(full), from, 1 << height);
+        };
+    }
+
+    private static <T> T unwrap(Supplier<T> work) throws IOException {
+        try {
+            return work.get();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

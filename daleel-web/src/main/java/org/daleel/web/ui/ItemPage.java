@@ -1,0 +1,163 @@
+package org.daleel.web.ui;
+
+import java.util.List;
+import java.util.Set;
+import org.daleel.item.Item;
+import org.daleel.item.Provenance;
+import org.daleel.item.Resource;
+import org.daleel.web.Html;
+import org.daleel.web.replay.ReplayPaths;
+
+/**
+ * One item: its text in its own direction, metadata and digests, downloads, provenance, embedded
+ * resources, and for captured pages a sandboxed replay framed from the replay origin.
+ */
+final class ItemPage {
+    /** Languages written right to left (ISO 639-1/2 codes). */
+    private static final Set<String> RTL = Set.of("ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "dv", "ug");
+
+    private ItemPage() {}
+
+    /** What to call an item in a heading: its title, else file name, else URL, else id. */
+    static String heading(Item item) {
+        for (String s : List.of(item.title(), item.fileName(), item.url())) {
+            if (!s.isBlank()) {
+                return s;
+            }
+        }
+        return item.id();
+    }
+
+    /** The direction of text in {@code language}: rtl, or auto (the browser decides per paragraph). */
+    static String direction(String language) {
+        return RTL.contains(language) ? "rtl" : "auto";
+    }
+
+    static Html render(Item item, List<Resource> resources, String replayOrigin) {
+        Html h = new Html();
+        h.element("h1", heading(item), "dir", "auto");
+        if (!item.url().isEmpty()) {
+            replay(h, item, replayOrigin);
+        }
+        downloads(h, item);
+        metadata(h, item);
+        provenance(h, item.provenance());
+        if (!item.extractionNote().isEmpty()) {
+            h.element("h2", "Extraction note");
+            h.element("p", item.extractionNote(), "class", "note", "dir", "auto");
+        }
+        text(h, item);
+        resources(h, resources);
+        return h;
+    }
+
+    private static void replay(Html h, Item item, String replayOrigin) {
+        h.open("section", "class", "replay");
+        h.open("p", "class", "banner");
+        h.text("Archived copy of ").element("span", item.url(), "class", "url", "dir", "auto")
+                .text(", captured " + item.capturedAt() + ". It is replayed from the archive in a sandbox on a separate origin;"
+                        + " nothing in it loads from the live web.");
+        h.close("p");
+        h.open("iframe", "class", "replay", "title", "Archived page",
+                        "sandbox", "allow-scripts allow-forms",
+                        "referrerpolicy", "no-referrer",
+                        "src", replayOrigin + ReplayPaths.path(item.id(), item.url()))
+                .close("iframe");
+        h.close("section");
+    }
+
+    private static void downloads(Html h, Item item) {
+        h.open("p", "class", "downloads");
+        h.element("a", "Download original (" + item.size() + " bytes)", "href", "/api/items/" + item.id() + "/payload", "download", "");
+        if (item.hasWarc()) {
+            h.text(" · ").element("a", "Download WARC (" + item.warc().size() + " bytes)", "href", "/api/items/" + item.id() + "/warc", "download", "");
+        }
+        h.text(" · ").element("a", "JSON", "href", "/api/items/" + item.id());
+        h.close("p");
+    }
+
+    private static void metadata(Html h, Item item) {
+        h.element("h2", "Record");
+        h.open("table", "class", "meta");
+        row(h, "Id", item.id(), true);
+        row(h, "Kind", item.kind().label(), false);
+        row(h, "URL", item.url(), true);
+        if (!item.requestedUrl().equals(item.url())) {
+            row(h, "Requested URL", item.requestedUrl(), true);
+        }
+        row(h, "File name", item.fileName(), false);
+        row(h, "Media type", item.mediaType(), false);
+        row(h, "Size", item.size() + " bytes", false);
+        row(h, "Captured", item.capturedAt().toString(), false);
+        row(h, "Language", item.language(), false);
+        row(h, "Published (stated by source)", item.published(), false);
+        row(h, "SHA-256 of payload", item.sha256(), true);
+        if (item.hasWarc()) {
+            row(h, "WARC file", item.warc().fileName(), true);
+            row(h, "SHA-256 of WARC", item.warc().sha256(), true);
+            row(h, "WARC size", item.warc().size() + " bytes", false);
+            row(h, "Record offset", Long.toString(item.warc().offset()), false);
+        }
+        h.close("table");
+    }
+
+    private static void provenance(Html h, Provenance p) {
+        h.element("h2", "Provenance and claims");
+        h.element("p", "Claims are recorded as given when the item was added; they are not verified facts.", "class", "muted");
+        h.open("table", "class", "meta");
+        row(h, "Added by", p.operator(), false);
+        row(h, "Note", p.note(), false);
+        row(h, "Claimed place", p.claimedPlace(), false);
+        row(h, "Claimed date", p.claimedDate(), false);
+        h.close("table");
+    }
+
+    private static void text(Html h, Item item) {
+        h.element("h2", "Extracted text");
+        if (item.text().isBlank()) {
+            h.element("p", "No text was extracted.", "class", "muted");
+            return;
+        }
+        String lang = item.language().matches("[a-z]{2,3}") ? item.language() : null;
+        h.open("div", "class", "text", "lang", lang, "dir", direction(item.language()));
+        for (String para : item.text().split("\\n\\s*")) {
+            if (!para.isBlank()) {
+                h.element("p", para.strip(), "dir", "auto");
+            }
+        }
+        h.close("div");
+    }
+
+    private static void resources(Html h, List<Resource> resources) {
+        if (resources.isEmpty()) {
+            return;
+        }
+        h.element("h2", "Embedded resources (" + resources.size() + ")");
+        h.open("table", "class", "resources");
+        h.open("tr").element("th", "URL").element("th", "Status").element("th", "Media type").element("th", "Size")
+                .element("th", "SHA-256").close("tr");
+        for (Resource r : resources) {
+            h.open("tr");
+            h.element("td", r.url(), "class", "url", "dir", "auto");
+            h.element("td", Integer.toString(r.status()));
+            h.element("td", r.mediaType());
+            h.element("td", Long.toString(r.size()));
+            h.open("td").element("code", r.sha256(), "class", "digest").close("td");
+            h.close("tr");
+        }
+        h.close("table");
+    }
+
+    private static void row(Html h, String label, String value, boolean code) {
+        if (value.isEmpty()) {
+            return;
+        }
+        h.open("tr").element("th", label, "scope", "row").open("td", "dir", "auto");
+        if (code) {
+            h.element("code", value);
+        } else {
+            h.text(value);
+        }
+        h.close("td").close("tr");
+    }
+}

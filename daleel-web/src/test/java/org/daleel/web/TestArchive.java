@@ -1,0 +1,35 @@
+package org.daleel.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.daleel.archive.ArchiveConfig;
+import org.daleel.archive.ArchivePorts;
+import org.daleel.archive.DataDir;
+import org.daleel.archive.LocalArchive;
+import org.daleel.blob.FileBlobStore;
+import org.daleel.capture.CapturePolicy;
+import org.daleel.capture.http.HttpCapturer;
+import org.daleel.catalog.sqlite.SqliteCatalog;
+import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.search.lucene.LuceneSearchIndex;
+
+/** A real {@link LocalArchive} on the embedded adapters, in a temporary data directory. */
+final class TestArchive {
+    private TestArchive() {}
+
+    static LocalArchive open(Path root) throws IOException {
+        DataDir dir = DataDir.at(root).create();
+        FileBlobStore blobs = new FileBlobStore(dir.blobs());
+        var ports = new ArchivePorts(
+                blobs,
+                SqliteCatalog.open(dir.catalogFile()),
+                LuceneSearchIndex.openWriter(dir.index()),
+                new ContentExtractor(),
+                new HttpCapturer(CapturePolicy.defaults("test"), blobs, "test"),
+                new JwarcRecords());
+        LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults());
+        archive.recover();
+        return archive;
+    }
+}
