@@ -90,7 +90,13 @@ class CliIT {
         JsonNode en = JSON.readTree(Cli.run(data, "search", "convoy", "--json").assertOk().out());
         assertThat(en.path("hits").get(0).path("title").asText()).contains("Evacuation convoy");
 
-        JsonNode empty = JSON.readTree(Cli.run(data, "show", first.get(1).path("id").asText(), "--json").out());
+        String emptyId = "";
+        for (JsonNode r : first) {
+            if (r.path("path").asText().endsWith("empty.pdf")) {
+                emptyId = r.path("id").asText();
+            }
+        }
+        JsonNode empty = JSON.readTree(Cli.run(data, "show", emptyId, "--json").assertOk().out());
         assertThat(empty.path("extractionNote").asText()).containsIgnoringCase("empty");
     }
 

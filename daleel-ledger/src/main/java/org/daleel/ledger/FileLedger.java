@@ -5,21 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.daleel.core.ConflictException;
 import org.daleel.core.IntegrityException;
 import org.daleel.core.InvalidInputException;
@@ -51,13 +45,11 @@ import org.daleel.ledger.note.SignedNote;
  * {@link ConflictException}. Thread-safe; reads never wait for a commit.
  */
 public final class FileLedger implements LedgerStore {
-    private static final Set<PosixFilePermission> PUBLIC_READ = PosixFilePermissions.fromString("rw-r--r--");
-
     private final LedgerFiles files;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final NoteSigner signer;
-    private volatile State state;
+    private volatile LedgerState state;
 
     private final ReentrantLock queueLock = new ReentrantLock();
     private final Condition batchDone = queueLock.newCondition();
@@ -65,9 +57,6 @@ public final class FileLedger implements LedgerStore {
     private boolean committing; // guarded by queueLock
     private boolean closed; // guarded by queueLock
     private Throwable failure; // guarded by queueLock; set when a commit failed half-way
-
-    /** What readers see: the tree at the latest durable checkpoint. */
-    private record State(TreeEdge edge, String note, byte[] root) {}
 
     private static final class Pending {
         final byte[] entry;
@@ -80,7 +69,7 @@ public final class FileLedger implements LedgerStore {
         }
     }
 
-    private FileLedger(LedgerFiles files, FileChannel lockChannel, FileLock lock, NoteSigner signer, State state) {
+    private FileLedger(LedgerFiles files, FileChannel lockChannel, FileLock lock, NoteSigner signer, LedgerState state) {
         this.files = files;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -133,136 +122,13 @@ public final class FileLedger implements LedgerStore {
             throw new ConflictException("ledger " + abs + " is already open (another process or handle holds " + files.lock() + ")");
         }
         try {
-            NoteSigner signer = loadOrCreateKey(files, origin, create);
-            return new FileLedger(files, channel, lock, signer, recover(files, signer));
+            NoteSigner signer = LedgerRecovery.loadOrCreateKey(files, origin, create);
+            return new FileLedger(files, channel, lock, signer, LedgerRecovery.recover(files, signer));
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
             throw e;
         }
-    }
-
-    private static NoteSigner loadOrCreateKey(LedgerFiles files, String origin, boolean create) throws IOException {
-        if (Files.isRegularFile(files.key())) {
-            NoteSigner signer;
-            try {
-                signer = NoteSigner.parse(Files.readString(files.key(), StandardCharsets.UTF_8));
-            } catch (InvalidInputException e) {
-                throw new IntegrityException("ledger key " + files.key() + " is not a signer key: " + e.getMessage(), e);
-            }
-            if (create && !signer.name().equals(origin)) {
-                throw new ConflictException("ledger " + files.dir() + " belongs to origin " + signer.name() + ", not " + origin);
-            }
-            return signer;
-        }
-        if (Files.exists(files.checkpoint()) || hasTiles(files)) {
-            throw new IntegrityException("ledger " + files.dir() + " has a checkpoint or tiles but no key " + files.key()
-                    + "; refusing to start a new log over an existing one");
-        }
-        NoteSigner signer = newKey(origin);
-        LedgerFiles.writeAtomically(files.key(), (signer.skey() + "\n").getBytes(StandardCharsets.UTF_8), LedgerFiles.OWNER_ONLY);
-        LedgerFiles.writeAtomically(files.vkey(), (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
-        return signer;
-    }
-
-    /**
-     * A new key whose verifier key has no '+' inside its base64 part, so that tools which split a
-     * verifier key at its last two '+' (rather than its first two) read it correctly. This costs
-     * about one bit of the key space.
-     */
-    private static NoteSigner newKey(String origin) {
-        while (true) {
-            NoteSigner signer = NoteSigner.generate(origin);
-            String vkey = signer.verifier().vkey();
-            if (vkey.indexOf('+', origin.length() + 10) < 0) {
-                return signer;
-            }
-        }
-    }
-
-    private static State recover(LedgerFiles files, NoteSigner signer) throws IOException {
-        Files.deleteIfExists(files.checkpoint().resolveSibling("checkpoint.tmp"));
-        if (!Files.exists(files.checkpoint())) {
-            if (hasTiles(files)) {
-                throw new IntegrityException("ledger " + files.dir() + ": checkpoint is missing but tiles exist; refusing to re-sign a tree"
-                        + " that no checkpoint vouches for");
-            }
-            // A new ledger, or one whose creation stopped before its first checkpoint.
-            writeCheckpoint(files, new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot()).sign(signer).format());
-        }
-        String note = Files.readString(files.checkpoint(), StandardCharsets.UTF_8);
-        Checkpoint c;
-        try {
-            c = Checkpoint.open(SignedNote.parse(note), signer.verifier());
-        } catch (InvalidInputException e) {
-            throw new IntegrityException("ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
-        } catch (IntegrityException e) {
-            throw new IntegrityException("ledger checkpoint " + files.checkpoint() + ": " + e.getMessage(), e);
-        }
-        TreeEdge edge = loadEdge(files, c.size());
-        byte[] root = edge.root();
-        if (!MessageDigest.isEqual(root, c.root())) {
-            throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size() + " hash to "
-                    + Base64.getEncoder().encodeToString(root) + ", the checkpoint says " + Base64.getEncoder().encodeToString(c.root()));
-        }
-        files.removeBeyond(c.size());
-        return new State(edge, note, root);
-    }
-
-    /** Reads the partial tiles and bundle that a checkpoint of {@code size} needs. */
-    private static TreeEdge loadEdge(LedgerFiles files, long size) throws IOException {
-        List<List<byte[]>> levels = new ArrayList<>();
-        for (int level = 0; TreeEdge.shr(size, 8 * level) != 0; level++) {
-            int width = TreeEdge.width(size, level);
-            if (width == 0) {
-                levels.add(List.of());
-                continue;
-            }
-            TilePath p = TilePath.hashes(level, TreeEdge.fullTiles(size, level), width);
-            byte[] tile = requireTile(files, p);
-            if (tile.length != width * MerkleTree.HASH_SIZE) {
-                throw new IntegrityException("ledger tile " + files.file(p) + ": expected " + width * MerkleTree.HASH_SIZE
-                        + " bytes, found " + tile.length);
-            }
-            levels.add(TreeEdge.splitHashes(tile));
-        }
-        List<byte[]> bundle = List.of();
-        int width = TreeEdge.width(size, 0);
-        if (width > 0) {
-            TilePath p = TilePath.entries(TreeEdge.fullTiles(size, 0), width);
-            try {
-                bundle = TreeEdge.decodeBundle(requireTile(files, p));
-            } catch (IllegalArgumentException e) {
-                throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
-            }
-            if (bundle.size() != width) {
-                throw new IntegrityException("ledger bundle " + files.file(p) + ": expected " + width + " entries, found " + bundle.size());
-            }
-            for (int k = 0; k < width; k++) {
-                if (!MessageDigest.isEqual(MerkleTree.leafHash(bundle.get(k)), levels.get(0).get(k))) {
-                    throw new IntegrityException("ledger entry " + (size - width + k) + " in " + files.file(p)
-                            + " does not hash to its leaf hash in " + files.file(TilePath.hashes(0, TreeEdge.fullTiles(size, 0), width)));
-                }
-            }
-        }
-        return new TreeEdge(size, levels, bundle);
-    }
-
-    private static byte[] requireTile(LedgerFiles files, TilePath p) throws IOException {
-        return files.read(p).orElseThrow(() -> new IntegrityException("ledger tile " + files.file(p) + " is missing"));
-    }
-
-    private static boolean hasTiles(LedgerFiles files) throws IOException {
-        if (!Files.isDirectory(files.tiles())) {
-            return false;
-        }
-        try (Stream<Path> walk = Files.walk(files.tiles())) {
-            return walk.anyMatch(Files::isRegularFile);
-        }
-    }
-
-    private static void writeCheckpoint(LedgerFiles files, String note) throws IOException {
-        LedgerFiles.writeAtomically(files.checkpoint(), note.getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
     }
 
     /** The log's name, which is also its checkpoint origin. */
@@ -348,7 +214,7 @@ public final class FileLedger implements LedgerStore {
     }
 
     private void commit(List<Pending> batch) throws IOException {
-        State before = state;
+        LedgerState before = state;
         List<byte[]> entries = new ArrayList<>(batch.size());
         batch.forEach(p -> entries.add(p.entry));
         TreeEdge.Grown grown = before.edge().append(entries);
@@ -358,11 +224,11 @@ public final class FileLedger implements LedgerStore {
         files.syncDirs();
         byte[] root = grown.edge().root();
         String note = new Checkpoint(signer.name(), grown.edge().size(), root).sign(signer).format();
-        writeCheckpoint(files, note); // only now are the new entries part of the log
+        LedgerRecovery.writeCheckpoint(files, note); // only now are the new entries part of the log
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).index = before.edge().size() + i;
         }
-        state = new State(grown.edge(), note, root);
+        state = new LedgerState(grown.edge(), note, root);
         for (TilePath full : grown.completed()) {
             try {
                 files.deletePartials(full);
@@ -413,14 +279,14 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public byte[] rootHash(long size) throws IOException {
-        State s = state;
+        LedgerState s = state;
         requireSize(size, s);
         return size == s.edge().size() ? s.root().clone() : unwrap(() -> MerkleTree.root(size, nodes(s.edge())));
     }
 
     @Override
     public List<byte[]> inclusionProof(long index, long size) throws IOException {
-        State s = state;
+        LedgerState s = state;
         requireSize(size, s);
         if (index < 0 || index >= size) {
             throw new NotFoundException("ledger entry " + index + ": not in the tree of " + size + " entries");
@@ -430,7 +296,7 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public List<byte[]> consistencyProof(long oldSize, long newSize) throws IOException {
-        State s = state;
+        LedgerState s = state;
         requireSize(newSize, s);
         if (oldSize <= 0 || oldSize > newSize) {
             throw new InvalidInputException("consistency proof: expected 0 < old size <= new size, found " + oldSize + " and " + newSize);
@@ -440,7 +306,7 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public String tlogProof(long index) throws IOException {
-        State s = state;
+        LedgerState s = state;
         long size = s.edge().size();
         if (index < 0 || index >= size) {
             throw new NotFoundException("ledger entry " + index + ": the ledger has " + size + " entries");
@@ -451,7 +317,7 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public LedgerVerification verify() throws IOException {
-        State s = state;
+        LedgerState s = state;
         LedgerVerification result = new LedgerAudit(files, signer.verifier()).run();
         if (result instanceof LedgerVerification.Intact intact
                 && (intact.size() != s.edge().size() || !intact.rootBase64().equals(Base64.getEncoder().encodeToString(s.root())))) {
@@ -487,7 +353,7 @@ public final class FileLedger implements LedgerStore {
         return "FileLedger[" + files.dir() + ", " + signer.name() + ", size " + size() + "]";
     }
 
-    private static void requireSize(long size, State s) {
+    private static void requireSize(long size, LedgerState s) {
         if (size < 0 || size > s.edge().size()) {
             throw new InvalidInputException("tree size " + size + " is outside 0.." + s.edge().size());
         }

@@ -69,7 +69,8 @@ final class HashLog implements AutoCloseable {
         FileChannel logChannel = null;
         try {
             Files.createDirectories(dir);
-            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel =
+                    FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = lockChannel.tryLock();
@@ -81,7 +82,8 @@ final class HashLog implements AutoCloseable {
                         + LOCK_FILE + " locked by another open index");
             }
             HashLog log = new HashLog(dir, lockChannel, lock);
-            logChannel = FileChannel.open(log.file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            logChannel = FileChannel.open(
+                    log.file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             log.channel = logChannel;
             log.replay(replay);
             return log;
@@ -137,7 +139,8 @@ final class HashLog implements AutoCloseable {
      */
     void rewrite(HashEntries entries) {
         Path tmp = dir.resolve(LOG_FILE + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.allocate(RECORD_SIZE * 1024);
             writeHeader(buf);
             for (int s = 0; s < entries.size(); s++) {

@@ -11,6 +11,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 
 /**
@@ -74,8 +75,8 @@ public final class ImageDecoder {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
-                throw new InvalidInputException("image " + name
-                        + ": expected a format ImageIO decodes (JPEG, PNG, GIF, BMP, TIFF, WBMP), found none that matches");
+                throw new InvalidInputException("image " + name + ": expected a format ImageIO decodes"
+                        + " (JPEG, PNG, GIF, BMP, TIFF, WBMP), found none that matches");
             }
             ImageReader reader = readers.next();
             try {
@@ -89,7 +90,11 @@ public final class ImageDecoder {
                             name, maxPixels / 1e6, width, height, pixels / 1e6));
                 }
                 return reader.read(0);
-            } catch (IIOException | IndexOutOfBoundsException e) {
+            } catch (DaleelException e) {
+                throw e;
+            } catch (IIOException | RuntimeException e) {
+                // Decoders signal malformed input with IIOException and, for some damaged files,
+                // with runtime exceptions (index, argument, raster errors): all mean "not decodable".
                 throw new InvalidInputException("image " + name + ": expected a decodable "
                         + reader.getFormatName() + " image, found: " + e.getMessage(), e);
             } finally {

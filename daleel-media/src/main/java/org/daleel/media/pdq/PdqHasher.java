@@ -2,6 +2,7 @@ package org.daleel.media.pdq;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,15 @@ public final class PdqHasher {
      */
     public PdqHash hash(Path file) throws IOException {
         return hash(decoder.decode(file));
+    }
+
+    /**
+     * Decodes and hashes an image read from a stream (not closed), for example a stored blob.
+     *
+     * @param name how errors name the image
+     */
+    public PdqHash hash(InputStream in, String name) throws IOException {
+        return hash(decoder.decode(in, name));
     }
 
     /** Hashes a decoded image. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class Hash256Test {
 
     @Property(tries = 200)
-    void hex_round_trips_and_matches_the_256_bit_integer(@ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d) {
+    void hex_round_trips_and_matches_the_256_bit_integer(
+            @ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d) {
         Hash256 h = new Hash256(a, b, c, d);
 
         assertThat(Hash256.fromHex(h.toHex())).isEqualTo(h);

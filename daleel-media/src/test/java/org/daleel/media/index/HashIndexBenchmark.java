@@ -31,7 +31,8 @@ public final class HashIndexBenchmark {
         }
         long build = System.nanoTime() - t0;
         long heap1 = usedHeap();
-        System.out.printf("multi-index: %d entries built in %.0f ms; heap %.1f bytes/entry measured, %.1f by array sizes%n",
+        System.out.printf(
+                "multi-index: %d entries built in %.0f ms; heap %.1f bytes/entry measured, %.1f by array sizes%n",
                 n, build / 1e6, (heap1 - heap0) / (double) n, mih.memoryBytes() / (double) n);
 
         BruteForceHashIndex brute = BruteForceHashIndex.inMemory();
@@ -79,8 +80,14 @@ public final class HashIndexBenchmark {
             times[q] = (System.nanoTime() - t) / 1e3;
         }
         Arrays.sort(times);
-        System.out.printf("%s radius %2d: median %8.1f us, p90 %8.1f us, p99 %8.1f us, %.2f matches/query%n",
-                name, radius, times[queries / 2], times[queries * 9 / 10], times[queries * 99 / 100], found / (double) queries);
+        System.out.printf(
+                "%s radius %2d: median %8.1f us, p90 %8.1f us, p99 %8.1f us, %.2f matches/query%n",
+                name,
+                radius,
+                times[queries / 2],
+                times[queries * 9 / 10],
+                times[queries * 99 / 100],
+                found / (double) queries);
     }
 
     private static long usedHeap() {

@@ -128,7 +128,8 @@ public abstract class HashIndexContract {
             index.add(5, atDistance(query, 9, random));
 
             assertThat(index.search(query, 31))
-                    .containsExactly(new HashMatch(20, 0), new HashMatch(10, 3), new HashMatch(30, 3), new HashMatch(5, 9));
+                    .containsExactly(
+                            new HashMatch(20, 0), new HashMatch(10, 3), new HashMatch(30, 3), new HashMatch(5, 9));
             assertThat(index.search(query, 2)).containsExactly(new HashMatch(20, 0));
             assertThat(index.search(atDistance(query, 128, random), 0)).isEmpty();
         }
@@ -249,7 +250,8 @@ public abstract class HashIndexContract {
         }
         assertThat(Files.size(log)).isEqualTo(complete + HashLog.RECORD_SIZE);
         try (HashIndex index = open(dir)) {
-            assertThat(index.search(h, 1)).containsExactly(new HashMatch(1, 0), new HashMatch(2, 1), new HashMatch(3, 1));
+            assertThat(index.search(h, 1))
+                    .containsExactly(new HashMatch(1, 0), new HashMatch(2, 1), new HashMatch(3, 1));
         }
     }
 
@@ -281,7 +283,9 @@ public abstract class HashIndexContract {
     void a_directory_is_opened_by_one_index_at_a_time() {
         try (HashIndex index = open(dir)) {
             index.add(1, Hash256.ZERO);
-            assertThatThrownBy(() -> open(dir)).isInstanceOf(ConflictException.class).hasMessageContaining(dir.toString());
+            assertThatThrownBy(() -> open(dir))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining(dir.toString());
         }
         try (HashIndex again = open(dir)) {
             assertThat(again.size()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package org.daleel.media.pdq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
 import java.util.Random;
@@ -27,7 +28,7 @@ class JaroszDownsamplerTest {
         float[] reference = fullImageFilter(image);
 
         for (int i = 0; i < fast.length; i++) {
-            assertThat(fast[i]).as("cell %d of %dx%d", i, width, height).isCloseTo(reference[i], org.assertj.core.data.Offset.offset(0.01f));
+            assertThat(fast[i]).as("cell %d of %dx%d", i, width, height).isCloseTo(reference[i], offset(0.01f));
         }
     }
 
@@ -49,7 +50,7 @@ class JaroszDownsamplerTest {
                 for (float v : w) {
                     sum += v;
                 }
-                assertThat(sum).as("n=%d", n).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(sum).as("n=%d", n).isCloseTo(1.0, offset(1e-5));
             }
         }
     }

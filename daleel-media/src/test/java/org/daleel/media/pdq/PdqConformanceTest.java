@@ -1,6 +1,7 @@
 package org.daleel.media.pdq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.util.List;
@@ -49,7 +50,7 @@ class PdqConformanceTest {
                     .isLessThanOrEqualTo(MAX_BITS_FROM_CPP);
         }
         int javaQuality = Integer.parseInt(JAVA.get(file).get("quality"));
-        assertThat(got.quality()).as("%s quality", file).isCloseTo(javaQuality, org.assertj.core.data.Offset.offset(MAX_QUALITY_DIFFERENCE));
+        assertThat(got.quality()).as("%s quality", file).isCloseTo(javaQuality, within(MAX_QUALITY_DIFFERENCE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,14 +59,17 @@ class PdqConformanceTest {
         PdqDihedralHashes got = HASHER.hashDihedral(ConformanceData.image(file));
 
         Map<String, String> ref = DIHEDRAL.get(file);
-        String[] columns = {"original", "rotate90", "rotate180", "rotate270", "flipx", "flipy", "flip_plus1", "flip_minus1"};
+        String[] columns = {
+            "original", "rotate90", "rotate180", "rotate270", "flipx", "flipy", "flip_plus1", "flip_minus1"
+        };
         for (Dihedral d : Dihedral.values()) {
             Hash256 expected = Hash256.fromHex(ref.get(columns[d.ordinal()]));
             assertThat(got.hash(d).distance(expected))
                     .as("%s %s: %s vs Meta Java %s", file, d, got.hash(d), expected)
                     .isLessThanOrEqualTo(MAX_BITS_FROM_JAVA);
         }
-        assertThat(got.quality()).isCloseTo(Integer.parseInt(ref.get("quality")), org.assertj.core.data.Offset.offset(MAX_QUALITY_DIFFERENCE));
+        int javaQuality = Integer.parseInt(ref.get("quality"));
+        assertThat(got.quality()).isCloseTo(javaQuality, within(MAX_QUALITY_DIFFERENCE));
         assertThat(got.original()).isEqualTo(HASHER.hash(ConformanceData.image(file)));
     }
 }
