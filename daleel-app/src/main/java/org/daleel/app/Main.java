@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             SearchCommand.class,
             ShowCommand.class,
+            HashCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

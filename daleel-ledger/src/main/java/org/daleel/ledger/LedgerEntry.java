@@ -63,6 +63,9 @@ public record LedgerEntry(
             throw new InvalidInputException("ledger entry " + kind + ": item '" + item + "' "
                     + (kind.concernsItem() ? "is not an item id (26-character ULID)" : "must be empty"));
         }
+        if (digests == null) {
+            throw new InvalidInputException("ledger entry: digests are required (an empty list when there are none)");
+        }
         digests = List.copyOf(digests);
         requireLine("actor", actor);
         requireLine("tool version", toolVersion);

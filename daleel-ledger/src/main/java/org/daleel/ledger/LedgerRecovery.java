@@ -42,6 +42,11 @@ final class LedgerRecovery {
             if (create && !signer.name().equals(origin)) {
                 throw new ConflictException("ledger " + files.dir() + " belongs to origin " + signer.name() + ", not " + origin);
             }
+            byte[] vkey = (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(files.vkey()) || !java.util.Arrays.equals(Files.readAllBytes(files.vkey()), vkey)) {
+                // log.vkey is derived from log.key; a crash during creation may have left it out.
+                LedgerFiles.writeAtomically(files.vkey(), vkey, PUBLIC_READ);
+            }
             return signer;
         }
         if (Files.exists(files.checkpoint()) || hasTiles(files)) {
