@@ -18,7 +18,7 @@ import org.daleel.core.ConflictException;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.Version;
-import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.search.SearchIndex;
 import org.daleel.search.lucene.LuceneSearchIndex;

@@ -1,5 +1,6 @@
 package org.daleel.extract;
 
+import org.daleel.extract.content.ContentExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -42,7 +42,8 @@ import org.daleel.ledger.note.SignedNote;
  * it cannot reproduce.
  *
  * <p>One process at a time: the directory is locked ({@code lock}) while open; a second open throws
- * {@link ConflictException}. Thread-safe; reads never wait for a commit.
+ * {@link ConflictException}. Thread-safe; reads never wait for a commit ({@link #verify()} holds
+ * commits off while it re-reads the directory).
  */
 public final class FileLedger implements LedgerStore {
     private final LedgerFiles files;
@@ -317,6 +318,31 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public LedgerVerification verify() throws IOException {
+        // No commit may run meanwhile: it would replace the checkpoint and delete partial tiles
+        // under the audit. Appends queue up and are committed together afterwards.
+        queueLock.lock();
+        try {
+            while (committing) {
+                batchDone.awaitUninterruptibly();
+            }
+            committing = true;
+        } finally {
+            queueLock.unlock();
+        }
+        try {
+            return audit();
+        } finally {
+            queueLock.lock();
+            try {
+                committing = false;
+                batchDone.signalAll();
+            } finally {
+                queueLock.unlock();
+            }
+        }
+    }
+
+    private LedgerVerification audit() throws IOException {
         LedgerState s = state;
         LedgerVerification result = new LedgerAudit(files, signer.verifier()).run();
         if (result instanceof LedgerVerification.Intact intact

@@ -172,11 +172,26 @@ class FileLedgerTest {
     }
 
     @Test
-    void concurrent_appends_get_distinct_indices_and_all_survive_a_reopen() throws IOException {
+    void concurrent_appends_get_distinct_indices_and_all_survive_a_reopen() throws Exception {
         List<byte[]> entries;
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
+            List<LedgerVerification> audits = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread auditor = Thread.ofPlatform().start(() -> {
+                while (appending.get()) {
+                    try {
+                        audits.add(ledger.verify());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
             entries = concurrently(ledger, 300);
+            appending.set(false);
+            auditor.join();
             assertThat(ledger.size()).isEqualTo(300);
+            // verify() while appends run sees one consistent checkpoint each time.
+            assertThat(audits).isNotEmpty().allMatch(v -> v instanceof LedgerVerification.Intact);
         }
         try (FileLedger ledger = FileLedger.open(dir)) {
             assertThat(ledger.size()).isEqualTo(300);
@@ -206,10 +221,13 @@ class FileLedgerTest {
             Files.write(dir.resolve(t.getKey()), t.getValue());
         }
         Files.writeString(dir.resolve("checkpoint.tmp"), "half a checkpoint");
+        String vkey = Files.readString(dir.resolve("log.vkey"));
+        Files.delete(dir.resolve("log.vkey"));
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             assertThat(ledger.size()).isEqualTo(5);
             torn.keySet().forEach(p -> assertThat(dir.resolve(p)).as(p).doesNotExist());
             assertThat(dir.resolve("checkpoint.tmp")).doesNotExist();
+            assertThat(dir.resolve("log.vkey")).hasContent(vkey.strip());
             assertThat(dir.resolve("tile/entries/000.p/5")).isRegularFile();
             for (int i = 0; i < 5; i++) {
                 assertThat(ledger.entry(i)).isEqualTo(entries.get(i));

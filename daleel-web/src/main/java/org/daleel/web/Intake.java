@@ -101,9 +101,10 @@ public final class Intake {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles(FILE_FIELD);
-        } catch (IllegalStateException e) {
-            // Jetty's multipart parser reports exceeded size limits this way.
-            throw tooLarge(-1);
+        } catch (Exception e) {
+            // Javalin (Kotlin) rethrows Jetty's checked ServletException undeclared, so it can only be
+            // caught as Exception; anything that is not a multipart parse failure is rethrown as is.
+            throw multipartFailure(e);
         }
         if (files.isEmpty()) {
             throw new InvalidInputException("upload has no file: send multipart/form-data with one or more parts named '"
@@ -122,6 +123,22 @@ public final class Intake {
             }
         }
         return results;
+    }
+
+    /** Maps a failure to parse the multipart body: 413 when a size bound stopped it, else 400. */
+    private RuntimeException multipartFailure(Exception e) {
+        boolean parseFailure = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("max length exceeded") || message.contains("exceeds max")) {
+                return tooLarge(-1);
+            }
+            parseFailure |= t instanceof jakarta.servlet.ServletException || message.contains("multipart");
+        }
+        if (parseFailure) {
+            return new InvalidInputException("upload is not well-formed multipart/form-data: " + e.getMessage(), e);
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException("reading the multipart upload failed", e);
     }
 
     private List<ImportResult> raw(Context ctx) {
@@ -159,8 +176,7 @@ public final class Intake {
 
     private ContentTooLargeResponse tooLarge(long declared) {
         String size = declared >= 0 ? declared + " bytes" : "the upload";
-        return new ContentTooLargeResponse(size + " exceeds this server's upload limit of " + config.maxUploadBytes()
-                + " bytes", java.util.Map.of());
+        return new ContentTooLargeResponse(size + " exceeds this server's upload limit of " + config.maxUploadBytes() + " bytes");
     }
 
     private ItemOptions options(String note, String claimedPlace, String claimedDate) {

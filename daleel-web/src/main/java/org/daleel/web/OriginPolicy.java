@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  *       is refused with 421, so a web page whose domain was re-pointed at 127.0.0.1 cannot read the
  *       archive.
  *   <li>Cross-site writes: a POST is refused with 403 when the browser says it comes from another
- *       site ({@code Sec-Fetch-Site} other than {@code same-origin}/{@code none}, or an
- *       {@code Origin} other than this server's, including {@code null} from sandboxed frames such
- *       as the replay). Non-browser clients send neither header and are let through: they cannot
- *       be tricked into a request the way a browser can, and the tool has no cookies to ride on.
+ *       site ({@code Sec-Fetch-Site} other than {@code same-origin}/{@code none}; without that
+ *       header, an {@code Origin} other than this server's, including {@code null} from sandboxed
+ *       frames such as the replay). Non-browser clients send neither header and are let through:
+ *       they cannot be tricked into a request the way a browser can, and the tool has no cookies.
  *   <li>The replay origin is the request's own host name on the replay port, so a page opened
  *       as {@code localhost} frames {@code localhost:replayPort}.
  * </ul>
@@ -57,12 +57,21 @@ public final class OriginPolicy {
         }
     }
 
-    /** Refuses a state-changing request that a browser marks as coming from another site. */
+    /**
+     * Refuses a state-changing request that a browser marks as coming from another site. The
+     * {@code Sec-Fetch-Site} header decides when present; otherwise {@code Origin}, when present,
+     * must be this server's. (With {@code Referrer-Policy: no-referrer} browsers send
+     * {@code Origin: null} even for same-origin form posts, so {@code Origin} alone cannot tell a
+     * sandboxed frame from the app's own forms; browsers that send neither header fail closed.)
+     */
     public void checkSameOrigin(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ForbiddenResponse(ctx.method() + " " + ctx.path() + " refused: the request comes from another site"
-                    + " (Sec-Fetch-Site: " + site + ")");
+        if (site != null) {
+            if (!site.equals("same-origin") && !site.equals("none")) {
+                throw new ForbiddenResponse(ctx.method() + " " + ctx.path() + " refused: the request comes from another site"
+                        + " (Sec-Fetch-Site: " + site + ")");
+            }
+            return;
         }
         String origin = ctx.header("Origin");
         if (origin != null) {

@@ -128,6 +128,9 @@ class ApiTest {
         var fetchSite = web.post("/api/files?name=x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8),
                 Map.of("Sec-Fetch-Site", "cross-site"));
         assertThat(fetchSite.statusCode()).isEqualTo(403);
+        var sameOrigin = web.post("/api/files?name=same.txt", "text/plain", "same".getBytes(StandardCharsets.UTF_8),
+                Map.of("Sec-Fetch-Site", "same-origin", "Origin", "null"));
+        assertThat(sameOrigin.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -247,6 +250,31 @@ class ApiTest {
         var multipart = web.upload("/api/files", Map.of("huge.bin", huge), Map.of(), Map.of());
         assertThat(multipart.statusCode()).isEqualTo(413);
         assertThat(web.archive.count()).isEqualTo(before);
+    }
+
+    @Test
+    void chunked_multipart_upload_over_the_limit_is_413_and_malformed_multipart_is_400() throws IOException {
+        String boundary = "XyZ";
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(new byte[(int) WebFixture.MAX_UPLOAD + 1024]);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] body = out.toByteArray();
+        long before = web.archive.count();
+        // an InputStream publisher has no length: the body goes chunked, so only the parser can stop it
+        var chunked = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.server.baseUrl() + "/api/files"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(WebFixture.json(chunked).path("error").asText()).isEqualTo("too-large");
+        assertThat(web.archive.count()).isEqualTo(before);
+
+        var malformed = web.post("/api/files", "multipart/form-data; boundary=" + boundary,
+                "this is not multipart".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(WebFixture.json(malformed).path("error").asText()).isEqualTo("invalid-input");
     }
 
     @Test

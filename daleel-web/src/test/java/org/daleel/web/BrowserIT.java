@@ -118,8 +118,6 @@ class BrowserIT {
         driver.findElement(By.name("claimedPlace")).sendKeys("Ramouseh");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        try { Thread.sleep(3000); } catch (InterruptedException e) { }
-        System.out.println("DEBUG URL " + driver.getCurrentUrl() + "\n" + driver.getPageSource());
         WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.uploads td.status")));
         assertThat(status.getText()).isEqualTo("new");
         assertThat(web.archive.search(org.daleel.search.SearchQuery.of("Ramouseh", 5)).total()).isEqualTo(1);

@@ -10,7 +10,7 @@ import org.daleel.blob.FileBlobStore;
 import org.daleel.capture.CapturePolicy;
 import org.daleel.capture.http.HttpCapturer;
 import org.daleel.catalog.sqlite.SqliteCatalog;
-import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.search.lucene.LuceneSearchIndex;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.daleel.extract.Extraction;
 import org.daleel.extract.ExtractionInput;
-import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.content.ContentExtractor;
 import org.junit.jupiter.api.Test;
 
 class HtmlSpeedTest {

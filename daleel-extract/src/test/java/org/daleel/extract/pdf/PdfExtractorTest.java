@@ -20,7 +20,7 @@ import org.daleel.extract.Extraction;
 import org.daleel.extract.Extraction.Extracted;
 import org.daleel.extract.Extraction.Failed;
 import org.daleel.extract.ExtractionInput;
-import org.daleel.extract.ContentExtractor;
+import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.lang.LanguageIdentifier;
 import org.junit.jupiter.api.Test;
 

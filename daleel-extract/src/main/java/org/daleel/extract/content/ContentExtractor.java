@@ -1,9 +1,9 @@
-package org.daleel.extract;
+package org.daleel.extract.content;
 
-import org.daleel.extract.content.MediaKind;
-import org.daleel.extract.content.MediaSniffer;
-import org.daleel.extract.content.MediaTypes;
-import org.daleel.extract.content.Sniffed;
+import org.daleel.extract.Extraction;
+import org.daleel.extract.ExtractionInput;
+import org.daleel.extract.Extractor;
+
 import org.daleel.extract.html.HtmlExtractor;
 import org.daleel.extract.lang.LanguageIdentifier;
 import org.daleel.extract.pdf.PdfExtractor;
