@@ -84,11 +84,17 @@ final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (LocalArchive archive = Wiring.openWriter(data);
                 ProgressBar bar = ProgressBar.onTerminal(paths.size(), "files")) {
-            ItemOptions options = ItemOptions.of("bench");
-            for (Path p : paths) {
-                archive.importFile(p, options);
-                bar.step();
-            }
+            ParallelImport.run(archive, paths, ItemOptions.of("bench"), 4, new ParallelImport.Listener() {
+                @Override
+                public void imported(Path file, org.daleel.archive.ImportResult result) {
+                    bar.step();
+                }
+
+                @Override
+                public void failed(Path file, org.daleel.core.DaleelException error) {
+                    throw error;
+                }
+            });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "import: %d HTML files (%.1f KB average) in %.1f s = %.0f files/s; %s%n",

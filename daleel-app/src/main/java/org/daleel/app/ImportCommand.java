@@ -35,6 +35,12 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     ClaimOptions claims;
 
+    @picocli.CommandLine.Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Files imported at once (default ${DEFAULT-VALUE}); each is committed on its own.")
+    int threads = 4;
+
     @Mixin
     DataOptions data;
 
@@ -43,31 +49,35 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = expand(paths);
         ItemOptions options = claims.toOptions();
         List<ImportResult> results = new ArrayList<>();
-        int failures = 0;
+        int[] failures = {0};
         try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err);
                 ProgressBar bar = ProgressBar.onTerminal(files.size(), "files")) {
-            for (Path file : files) {
-                try {
-                    ImportResult r = session.archive().importFile(file, options);
+            ParallelImport.run(session.archive(), files, options, threads, new ParallelImport.Listener() {
+                @Override
+                public void imported(Path file, ImportResult r) {
                     results.add(r);
                     if (!data.json) {
                         System.out.println(r.status().label() + "\t" + r.item().id() + "\t" + r.path()
                                 + (r.records() > 0 ? "\t(" + r.records() + " archived responses)" : ""));
                     }
-                } catch (DaleelException e) {
+                    bar.step();
+                }
+
+                @Override
+                public void failed(Path file, DaleelException e) {
                     if (files.size() == 1) {
                         throw e;
                     }
                     System.err.println("\ndaleel: " + e.getMessage());
-                    failures++;
+                    failures[0]++;
+                    bar.step();
                 }
-                bar.step();
-            }
+            });
         }
         if (data.json) {
             System.out.println(Json.write(Json.importResults(results)));
         }
-        return failures == 0 ? 0 : 1;
+        return failures[0] == 0 ? 0 : 1;
     }
 
     /** Files under the given paths, folders walked recursively in name order; symlinks are not followed. */

@@ -67,6 +67,7 @@ public final class LocalArchive implements Archive {
     private long indexedSeq;
     private int pending;
     private long lastCommitNanos = System.nanoTime();
+    private volatile boolean unrefreshed;
 
     /** An archive on {@code dir} using {@code ports}; call {@link #recover()} first when writing. */
     public LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config) {
@@ -318,11 +319,13 @@ public final class LocalArchive implements Archive {
         if (pending >= config.commitEvery() || now - lastCommitNanos >= config.commitInterval().toNanos()) {
             commitIndex();
         } else {
-            ports.index().refresh();
+            // Refreshing per item would write a segment per item; searches refresh when needed.
+            unrefreshed = true;
         }
     }
 
     private void commitIndex() {
+        unrefreshed = false;
         ports.index().commit(indexedSeq);
         pending = 0;
         lastCommitNanos = System.nanoTime();
@@ -417,6 +420,12 @@ public final class LocalArchive implements Archive {
 
     @Override
     public SearchResult search(SearchQuery query) {
+        if (unrefreshed) {
+            synchronized (writeLock) {
+                unrefreshed = false;
+                ports.index().refresh();
+            }
+        }
         return ports.index().search(query);
     }
 

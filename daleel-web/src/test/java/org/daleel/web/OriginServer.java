@@ -22,6 +22,12 @@ final class OriginServer implements AutoCloseable {
             Page page = pages.getOrDefault(exchange.getRequestURI().getPath(),
                     new Page(404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().set("Content-Type", page.contentType());
+            if (page.status() / 100 == 3) {
+                exchange.getResponseHeaders().set("Location", new String(page.body(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(page.status(), -1);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(page.status(), page.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(page.body());
@@ -36,6 +42,12 @@ final class OriginServer implements AutoCloseable {
 
     OriginServer page(String path, String contentType, byte[] body) {
         pages.put(path, new Page(200, contentType, body));
+        return this;
+    }
+
+    /** Answers {@code path} with a 301 to {@code target}. */
+    OriginServer redirect(String path, String target) {
+        pages.put(path, new Page(301, "text/plain", target.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 

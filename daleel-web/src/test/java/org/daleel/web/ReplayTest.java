@@ -99,6 +99,22 @@ class ReplayTest {
     }
 
     @Test
+    void the_requested_url_of_a_redirected_capture_redirects_to_the_replay_of_the_final_url() throws IOException {
+        web.origin.redirect("/old.html", web.origin.url("/page.html"));
+        var r = web.postJson("/api/captures", "{\"url\": \"" + web.origin.url("/old.html") + "\", \"allowPrivate\": true}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode item = WebFixture.json(r);
+        assertThat(item.path("requestedUrl").asText()).isEqualTo(web.origin.url("/old.html"));
+        assertThat(item.path("url").asText()).isEqualTo(web.origin.url("/page.html"));
+        String redirectedId = item.path("id").asText();
+        var replay = web.getReplay("/replay/" + redirectedId + "/" + web.origin.url("/old.html"));
+        assertThat(replay.statusCode()).isEqualTo(302);
+        assertThat(replay.headers().firstValue("Location")).hasValueSatisfying(v ->
+                assertThat(v).endsWith("/replay/" + redirectedId + "/" + web.origin.url("/page.html")));
+        assertThat(replay.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).startsWith(REPLAY_CSP));
+    }
+
+    @Test
     void url_variants_match_the_archived_url() throws IOException {
         String upper = web.origin.url("/page.html").replace("http://", "HTTP://");
         assertThat(web.getReplay("/replay/" + id + "/" + upper).statusCode()).isEqualTo(200);

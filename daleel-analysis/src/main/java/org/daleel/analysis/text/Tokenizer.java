@@ -78,6 +78,10 @@ public final class Tokenizer {
                 continue;
             }
             String p = punct(c);
+            if (p != null && isHyphen(c) && i > 0 && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                p = null; // a word-internal hyphen: "Deir ez-Zor", "south-west"
+            }
             if (p != null) {
                 t.add(i, i + 1, Tokens.PUNCT, 0, p);
                 if (endsSentence(text, i, c, t)) {

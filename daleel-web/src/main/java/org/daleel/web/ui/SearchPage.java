@@ -36,7 +36,7 @@ final class SearchPage {
         return h;
     }
 
-    /** Results of {@code query}; {@code params} are the raw request parameters to keep in the form. */
+    /** Results of {@code query}; {@code kind}, {@code from}, {@code to} are the raw parameters, kept in the form and pager. */
     static Html results(SearchQuery query, SearchResult result, String kind, String from, String to) {
         Html h = new Html();
         h.element("h1", "Search");
