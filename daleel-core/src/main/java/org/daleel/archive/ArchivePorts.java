@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.daleel.blob.BlobStore;
 import org.daleel.capture.Capturer;
 import org.daleel.catalog.Catalog;
+import org.daleel.custody.CustodyLog;
 import org.daleel.extract.Extractor;
 import org.daleel.extract.WarcRecords;
 import org.daleel.search.SearchIndex;
@@ -17,6 +18,7 @@ import org.daleel.search.SearchIndex;
  * @param extractor text extraction
  * @param capturer web capture
  * @param warcRecords reader of imported WARC files
+ * @param custody custody ledger: every new item is recorded here before the catalog commits it
  */
 public record ArchivePorts(
         BlobStore blobs,
@@ -24,7 +26,8 @@ public record ArchivePorts(
         SearchIndex index,
         Extractor extractor,
         Capturer capturer,
-        WarcRecords warcRecords) {
+        WarcRecords warcRecords,
+        CustodyLog custody) {
     public ArchivePorts {
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(catalog, "catalog");
@@ -32,5 +35,15 @@ public record ArchivePorts(
         Objects.requireNonNull(extractor, "extractor");
         Objects.requireNonNull(capturer, "capturer");
         Objects.requireNonNull(warcRecords, "warcRecords");
+        Objects.requireNonNull(custody, "custody");
+    }
+
+    /**
+     * Ports without a custody ledger, {@link CustodyLog#absent()}: for read-only archives. Writes
+     * through such an archive fail with {@link org.daleel.core.ConflictException}.
+     */
+    public ArchivePorts(BlobStore blobs, Catalog catalog, SearchIndex index, Extractor extractor, Capturer capturer,
+            WarcRecords warcRecords) {
+        this(blobs, catalog, index, extractor, capturer, warcRecords, CustodyLog.absent());
     }
 }

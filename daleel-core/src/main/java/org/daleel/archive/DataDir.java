@@ -18,6 +18,8 @@ import java.util.Optional;
  *   warcs/*.warc.gz             WARC files of captures and imported WARCs (warcs/tmp/ for writes in progress)
  *   catalog.db                  SQLite catalog (WAL mode), the source of truth
  *   index/                      Lucene full-text index, derived from the catalog
+ *   ledger/                     custody ledger: a C2SP tiled Merkle log (checkpoint, tile/, log.vkey) and its
+ *                               signing key log.key (owner-only); format in daleel-ledger/FORMAT.md
  *   write.lock                  held by the one process that writes (a CLI command or daleel serve)
  *   server.json                 address of a running daleel serve, for CLI commands to hand writes to
  * </pre>
@@ -69,6 +71,11 @@ public final class DataDir {
 
     public Path index() {
         return root.resolve("index");
+    }
+
+    /** The custody ledger's directory (created by the first writer). */
+    public Path ledger() {
+        return root.resolve("ledger");
     }
 
     public Path serverFile() {

@@ -27,6 +27,9 @@ import org.daleel.capture.CaptureException;
 import org.daleel.capture.CaptureRequest;
 import org.daleel.capture.CaptureResult;
 import org.daleel.core.DaleelException;
+import org.daleel.core.Version;
+import org.daleel.custody.CustodyEvent;
+import org.daleel.custody.CustodyLog;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.extract.Extraction;
@@ -51,11 +54,24 @@ import org.daleel.search.SearchResult;
  * WARCs. A kill at any moment therefore leaves no half item: either the catalog has it (and recovery
  * makes it searchable) or it does not exist.
  *
+ * <p>Custody: before the catalog commit of every new item, an event is appended to the custody
+ * ledger ({@link ArchivePorts#custody()}) with the SHA-256 and size of what the item vouches for
+ * (capture: payload, WARC and embedded resources; file import: payload; imported WARC file: the
+ * WARC; each record of an imported WARC: its payload and the WARC). The append is durable and
+ * checkpointed before the catalog sees the item, so every catalog item has its entry. A duplicate
+ * import appends nothing. A crash between the two leaves an entry whose item never reached the
+ * catalog (its WARC is discarded by {@link #recover()}): {@code daleel verify} reports such an entry
+ * as an interrupted write, not as tampering. Two concurrent imports of the same new file can leave
+ * such an entry too (the loser of the catalog race becomes a duplicate).
+ *
  * <p>Only the process holding the data directory's writer lock may call write methods and {@link
  * #recover()}; readers may search and read concurrently. Thread-safe: catalog and index updates are
  * serialised so that the index always holds a prefix of the catalog's sequence.
  */
 public final class LocalArchive implements Archive {
+    /** Most resource digests recorded in one capture entry; the WARC digest covers the rest. */
+    static final int MAX_RESOURCE_DIGESTS = 400;
+    private static final int MAX_NOTE = 2000;
     private static final DateTimeFormatter WARC_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -160,7 +176,19 @@ public final class LocalArchive implements Archive {
             Item item = item(id, ItemKind.CAPTURE, result.finalUrl(), result.requestedUrl(), "", result.sha256(),
                     result.size(), result.capturedAt(), extraction,
                     new WarcRef(name, result.warcSha256(), result.warcSize(), result.pageRecordOffset()), options);
-            return store(item, result.resources());
+            List<CustodyEvent.Digest> digests = new ArrayList<>();
+            digests.add(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, result.sha256(), result.size()));
+            digests.add(new CustodyEvent.Digest(CustodyEvent.WARC, result.warcSha256(), result.warcSize()));
+            List<Resource> resources = result.resources();
+            for (int i = 0; i < Math.min(resources.size(), MAX_RESOURCE_DIGESTS); i++) {
+                Resource r = resources.get(i);
+                digests.add(new CustodyEvent.Digest(CustodyEvent.RESOURCE, r.sha256(), r.size()));
+            }
+            String note = resources.size() > MAX_RESOURCE_DIGESTS
+                    ? (resources.size() - MAX_RESOURCE_DIGESTS) + " further resources are covered by the WARC digest; " + result.finalUrl()
+                    : result.finalUrl();
+            ports.custody().append(event(CustodyEvent.Kind.CAPTURE, id, digests, options, note));
+            return store(item, resources);
         } catch (IOException e) {
             throw new CaptureException(CaptureException.Cause.STORAGE,
                     request.url() + ": could not store the capture in " + dir + ": " + e.getMessage(), e);
@@ -243,6 +271,8 @@ public final class LocalArchive implements Archive {
         Extraction extraction = extract(blob.sha256(), blob.size(), "", fileName, "");
         Item item = item(ItemIds.next(now), ItemKind.FILE, "", "", fileName, blob.sha256(), blob.size(), now,
                 extraction, WarcRef.NONE, options);
+        ports.custody().append(event(CustodyEvent.Kind.IMPORT, item.id(),
+                List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, blob.sha256(), blob.size())), options, fileName));
         synchronized (writeLock) {
             var added = ports.catalog().addIfAbsent(item);
             if (!added.created()) {
@@ -289,6 +319,15 @@ public final class LocalArchive implements Archive {
                 "application/warc", now, fileName, "", "", "",
                 "WARC file with " + records.size() + " archived responses, imported as their own items",
                 new WarcRef(name, sha, size, 0), options.provenance());
+        CustodyEvent.Digest warcDigest = new CustodyEvent.Digest(CustodyEvent.WARC, sha, size);
+        List<CustodyEvent> events = new ArrayList<>();
+        for (Item record : records) {
+            events.add(event(CustodyEvent.Kind.IMPORT, record.id(),
+                    List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, record.sha256(), record.size()), warcDigest), options,
+                    record.url()));
+        }
+        events.add(event(CustodyEvent.Kind.IMPORT, warcItem.id(), List.of(warcDigest), options, fileName));
+        ports.custody().appendAll(events);
         synchronized (writeLock) {
             for (Item record : records) {
                 afterAdd(ports.catalog().add(record, List.of()));
@@ -300,6 +339,14 @@ public final class LocalArchive implements Archive {
             return new ImportResult(path, added.item(),
                     added.created() ? ImportResult.Status.NEW : ImportResult.Status.DUPLICATE, records.size());
         }
+    }
+
+    private CustodyEvent event(CustodyEvent.Kind kind, String id, List<CustodyEvent.Digest> digests, ItemOptions options,
+            String note) {
+        String operator = options.provenance().operator().replaceAll("\\p{Cntrl}", " ").strip();
+        String actor = operator.isEmpty() ? "unknown" : operator.length() > 256 ? operator.substring(0, 256) : operator;
+        String text = note.length() > MAX_NOTE ? note.substring(0, MAX_NOTE) : note;
+        return new CustodyEvent(kind, id, digests, actor, clock.instant(), "daleel/" + Version.current(), text);
     }
 
     private Item store(Item item, List<Resource> resources) {
@@ -479,6 +526,11 @@ public final class LocalArchive implements Archive {
         }
     }
 
+    /** The custody ledger this archive records its writes in. */
+    public CustodyLog custody() {
+        return ports.custody();
+    }
+
     /** The data directory this archive runs on. */
     public DataDir dataDir() {
         return dir;
@@ -492,7 +544,11 @@ public final class LocalArchive implements Archive {
             try {
                 ports.index().close();
             } finally {
-                ports.catalog().close();
+                try {
+                    ports.catalog().close();
+                } finally {
+                    ports.custody().close();
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.daleel.ledger.merkle.MerkleTree;
 import org.daleel.ledger.merkle.NodeHashes;
 import org.daleel.ledger.note.Checkpoint;
 import org.daleel.ledger.note.NoteSigner;
+import org.daleel.ledger.note.NoteVerifier;
 import org.daleel.ledger.note.SignedNote;
 
 /**
@@ -44,12 +46,17 @@ import org.daleel.ledger.note.SignedNote;
  * <p>One process at a time: the directory is locked ({@code lock}) while open; a second open throws
  * {@link ConflictException}. Thread-safe; reads never wait for a commit ({@link #verify()} holds
  * commits off while it re-reads the directory).
+ *
+ * <p>Readers in other processes use {@link #openReadOnly(Path)}: no lock, no key, no recovery;
+ * they see the checkpoint current at open time and may not append.
  */
 public final class FileLedger implements LedgerStore {
+    private static final int READ_ATTEMPTS = 5;
+
     private final LedgerFiles files;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final NoteSigner signer;
+    private final Optional<FileLock> lock; // empty when read-only
+    private final Optional<NoteSigner> signer; // empty when read-only
+    private final NoteVerifier verifier;
     private volatile LedgerState state;
 
     private final ReentrantLock queueLock = new ReentrantLock();
@@ -70,12 +77,72 @@ public final class FileLedger implements LedgerStore {
         }
     }
 
-    private FileLedger(LedgerFiles files, FileChannel lockChannel, FileLock lock, NoteSigner signer, LedgerState state) {
+    private FileLedger(LedgerFiles files, Optional<FileLock> lock, Optional<NoteSigner> signer, NoteVerifier verifier,
+            LedgerState state) {
         this.files = files;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.signer = signer;
+        this.verifier = verifier;
         this.state = state;
+    }
+
+    /**
+     * Opens an existing ledger for reading while another process (or handle) may be writing it: takes
+     * no lock, needs only the public {@code log.vkey}, changes nothing on disk. Reads see the
+     * checkpoint current at open time, checked against the verifier key; {@link #append} throws
+     * {@link ConflictException}.
+     *
+     * @throws NotFoundException when {@code dir} holds no ledger
+     * @throws IntegrityException when the checkpoint or the tiles it needs fail their checks
+     */
+    public static FileLedger openReadOnly(Path dir) throws IOException {
+        LedgerFiles files = new LedgerFiles(dir.toAbsolutePath().normalize());
+        NoteVerifier verifier;
+        try {
+            verifier = NoteVerifier.parse(Files.readString(files.vkey(), java.nio.charset.StandardCharsets.UTF_8).strip());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new NotFoundException("no ledger in " + files.dir() + " (no log.vkey)");
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("ledger verifier key " + files.vkey() + " is malformed: " + e.getMessage(), e);
+        }
+        // A writer may replace the checkpoint and delete the partial tiles of the old one while we
+        // read: retry with the newer checkpoint.
+        for (int attempt = 1; ; attempt++) {
+            String note;
+            try {
+                note = Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new NotFoundException("no ledger checkpoint in " + files.dir() + " yet");
+            }
+            try {
+                Checkpoint c = Checkpoint.open(SignedNote.parse(note), verifier);
+                TreeEdge edge = LedgerRecovery.loadEdge(files, c.size());
+                byte[] root = edge.root();
+                if (!java.security.MessageDigest.isEqual(root, c.root())) {
+                    throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size()
+                            + " do not hash to the checkpoint's root");
+                }
+                return new FileLedger(files, Optional.empty(), Optional.empty(), verifier, new LedgerState(edge, note, root));
+            } catch (IntegrityException | InvalidInputException e) {
+                if (attempt >= READ_ATTEMPTS || checkpointIs(files, note)) {
+                    throw e instanceof IntegrityException ie ? ie
+                            : new IntegrityException("ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static boolean checkpointIs(LedgerFiles files, String note) throws IOException {
+        try {
+            return Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8).equals(note);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** True when this handle was opened with {@link #openReadOnly(Path)}. */
+    public boolean readOnly() {
+        return signer.isEmpty();
     }
 
     /**
@@ -124,7 +191,8 @@ public final class FileLedger implements LedgerStore {
         }
         try {
             NoteSigner signer = LedgerRecovery.loadOrCreateKey(files, origin, create);
-            return new FileLedger(files, channel, lock, signer, LedgerRecovery.recover(files, signer));
+            return new FileLedger(files, Optional.of(lock), Optional.of(signer), signer.verifier(),
+                    LedgerRecovery.recover(files, signer));
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
@@ -134,7 +202,7 @@ public final class FileLedger implements LedgerStore {
 
     /** The log's name, which is also its checkpoint origin. */
     public String origin() {
-        return signer.name();
+        return verifier.name();
     }
 
     /** The directory this ledger lives in. */
@@ -144,27 +212,47 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public long append(byte[] entry) throws IOException {
-        if (entry.length > MAX_ENTRY_BYTES) {
-            throw new InvalidInputException("ledger entry of " + entry.length + " bytes; at most " + MAX_ENTRY_BYTES + " are allowed");
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends entries as consecutive indices in one commit (with whatever else is queued) and
+     * returns their indices once they are durable and checkpointed.
+     */
+    @Override
+    public List<Long> appendAll(List<byte[]> entries) throws IOException {
+        if (signer.isEmpty()) {
+            throw new ConflictException("ledger " + files.dir() + " is open read-only; the process that holds " + files.lock()
+                    + " writes it");
         }
-        Pending me = new Pending(entry.clone());
+        List<Pending> mine = new ArrayList<>(entries.size());
+        for (byte[] entry : entries) {
+            if (entry.length > MAX_ENTRY_BYTES) {
+                throw new InvalidInputException("ledger entry of " + entry.length + " bytes; at most " + MAX_ENTRY_BYTES + " are allowed");
+            }
+            mine.add(new Pending(entry.clone()));
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Pending me = mine.get(mine.size() - 1);
         List<Pending> batch = null;
         queueLock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("ledger " + files.dir() + " is closed");
             }
-            queue.add(me);
+            queue.addAll(mine);
             while (!me.done && committing) {
                 batchDone.awaitUninterruptibly();
             }
             if (!me.done) {
                 if (closed) {
-                    queue.remove(me);
+                    queue.removeAll(mine);
                     throw new IllegalStateException("ledger " + files.dir() + " was closed before the entry was committed");
                 }
                 if (failure != null) {
-                    queue.remove(me);
+                    queue.removeAll(mine);
                     throw new IOException("ledger " + files.dir() + " stopped after a failed write; reopen it to recover", failure);
                 }
                 committing = true;
@@ -186,7 +274,9 @@ public final class FileLedger implements LedgerStore {
         if (me.error != null) {
             throw new IllegalStateException("ledger append failed", me.error);
         }
-        return me.index;
+        List<Long> indices = new ArrayList<>(mine.size());
+        mine.forEach(p -> indices.add(p.index));
+        return indices;
     }
 
     /** Commits a batch as the leader, then wakes every waiting appender. */
@@ -224,7 +314,8 @@ public final class FileLedger implements LedgerStore {
         }
         files.syncDirs();
         byte[] root = grown.edge().root();
-        String note = new Checkpoint(signer.name(), grown.edge().size(), root).sign(signer).format();
+        NoteSigner key = signer.orElseThrow();
+        String note = new Checkpoint(key.name(), grown.edge().size(), root).sign(key).format();
         LedgerRecovery.writeCheckpoint(files, note); // only now are the new entries part of the log
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).index = before.edge().size() + i;
@@ -275,7 +366,7 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public String verifierKey() {
-        return signer.verifier().vkey();
+        return verifier.vkey();
     }
 
     @Override
@@ -344,7 +435,18 @@ public final class FileLedger implements LedgerStore {
 
     private LedgerVerification audit() throws IOException {
         LedgerState s = state;
-        LedgerVerification result = new LedgerAudit(files, signer.verifier()).run();
+        if (readOnly()) {
+            // The writer may move on meanwhile (new checkpoint, partial tiles deleted): audit again
+            // when the checkpoint changed under the audit.
+            for (int attempt = 1; ; attempt++) {
+                String before = Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8);
+                LedgerVerification result = new LedgerAudit(files, verifier).run();
+                if (result instanceof LedgerVerification.Intact || attempt >= READ_ATTEMPTS || checkpointIs(files, before)) {
+                    return result;
+                }
+            }
+        }
+        LedgerVerification result = new LedgerAudit(files, verifier).run();
         if (result instanceof LedgerVerification.Intact intact
                 && (intact.size() != s.edge().size() || !intact.rootBase64().equals(Base64.getEncoder().encodeToString(s.root())))) {
             return new LedgerVerification.Damaged("the checkpoint on disk (size " + intact.size() + ") is not the one this ledger wrote (size "
@@ -364,11 +466,15 @@ public final class FileLedger implements LedgerStore {
         } finally {
             queueLock.unlock();
         }
+        if (lock.isEmpty()) {
+            return;
+        }
         try {
-            if (lock.isValid()) {
-                lock.release();
+            FileLock held = lock.get();
+            if (held.isValid()) {
+                held.release();
             }
-            lockChannel.close();
+            held.channel().close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing ledger " + files.dir(), e);
         }
@@ -376,7 +482,7 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public String toString() {
-        return "FileLedger[" + files.dir() + ", " + signer.name() + ", size " + size() + "]";
+        return "FileLedger[" + files.dir() + ", " + verifier.name() + ", size " + size() + (readOnly() ? ", read-only]" : "]");
     }
 
     private static void requireSize(long size, LedgerState s) {

@@ -38,6 +38,18 @@ public interface LedgerStore extends AutoCloseable {
      */
     long append(byte[] entry) throws IOException;
 
+    /**
+     * Appends entries at consecutive indices and returns them, with the durability of {@link
+     * #append}; adapters commit them together where they can.
+     */
+    default List<Long> appendAll(List<byte[]> entries) throws IOException {
+        List<Long> indices = new java.util.ArrayList<>(entries.size());
+        for (byte[] e : entries) {
+            indices.add(append(e));
+        }
+        return indices;
+    }
+
     /** Number of entries in the latest checkpoint. */
     long size();
 

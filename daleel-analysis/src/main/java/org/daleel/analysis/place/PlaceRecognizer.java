@@ -129,22 +129,8 @@ public final class PlaceRecognizer {
         return new Result(out, ctx.countryWeights());
     }
 
-    /** Start offset of the name without the conjunction or preposition attached to it (والرقة -> الرقة). */
     private static int startAfterClitics(Tokens t, Mention m) {
-        int skip = t.norm(m.first).length() - m.firstForm.length();
-        int pos = t.start(m.first);
-        String text = t.text();
-        while (skip > 0 && pos < t.end(m.first)) {
-            char c = Normalizer.map(text.charAt(pos));
-            if (c != 0 && c != 1) {
-                skip--;
-            }
-            pos++;
-        }
-        while (pos < t.end(m.first) && Normalizer.isDropped(text.charAt(pos))) {
-            pos++; // harakat of the dropped letter
-        }
-        return pos;
+        return ArabicClitics.startWithout(t, m.first, m.firstForm);
     }
 
     // ---------------------------------------------------------------- recognition
@@ -189,32 +175,13 @@ public final class PlaceRecognizer {
                 && t.has(i + 1, Tokens.CAPITALISED);
     }
 
-    /** Number of consecutive words from {@code i} in the same sentence, joined only by spaces or hyphens. */
+    /** Number of consecutive words from {@code i} that may form one name, none of them blocked. */
     private static int available(Tokens t, int i, boolean[] blocked, int max) {
-        int k = 1;
-        String text = t.text();
-        while (k < max && i + k < t.size()) {
-            int j = i + k;
-            if (!t.isWord(j) || blocked[j] || t.sentence(j) != t.sentence(i) || t.kind(j) != t.kind(i)) {
-                break;
+        int k = t.run(i, max);
+        for (int j = 1; j < k; j++) {
+            if (blocked[i + j]) {
+                return j;
             }
-            int gapFrom = t.end(j - 1);
-            int gapTo = t.start(j);
-            if (gapTo - gapFrom > 3) {
-                break;
-            }
-            boolean ok = true;
-            for (int c = gapFrom; c < gapTo; c++) {
-                char ch = text.charAt(c);
-                if (!(ch == ' ' || ch == '-' || ch == '\u00a0' || ch == '‐' || ch == '\n' || Normalizer.isDropped(ch))) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (!ok) {
-                break;
-            }
-            k++;
         }
         return k;
     }

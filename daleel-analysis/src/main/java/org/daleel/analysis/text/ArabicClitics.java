@@ -48,4 +48,25 @@ public final class ArabicClitics {
         String prefix = original.substring(0, head);
         return prefix.indexOf('ب') >= 0 || prefix.indexOf('ل') >= 0;
     }
+
+    /**
+     * Start offset of token {@code token} without the letters that {@code form} (one of its
+     * {@link #forms}) dropped: the mention of والرقة starts at الرقة.
+     */
+    public static int startWithout(Tokens t, int token, String form) {
+        int skip = t.norm(token).length() - form.length();
+        int pos = t.start(token);
+        String text = t.text();
+        while (skip > 0 && pos < t.end(token)) {
+            char c = Normalizer.map(text.charAt(pos));
+            if (c != 0 && c != 1) {
+                skip--;
+            }
+            pos++;
+        }
+        while (pos < t.end(token) && Normalizer.isDropped(text.charAt(pos))) {
+            pos++; // harakat of a dropped letter
+        }
+        return pos;
+    }
 }

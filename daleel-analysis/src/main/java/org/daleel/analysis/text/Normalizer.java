@@ -161,7 +161,7 @@ public final class Normalizer {
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char m = map(s.charAt(i));
-            if (m == DROP) {
+            if (m == DROP || isInitialismDot(s, i)) {
                 continue;
             }
             if (m == 0) {
@@ -175,6 +175,17 @@ public final class Normalizer {
             out.append(m);
         }
         return out.toString();
+    }
+
+    /**
+     * True if the char at {@code i} is a dot inside an initialism ("U.S.", "U.N.", "D.C."): a dot
+     * between two single letters. Such dots are dropped, so "U.S." has the key "us".
+     */
+    public static boolean isInitialismDot(CharSequence s, int i) {
+        int n = s.length();
+        return s.charAt(i) == '.' && i >= 1 && i + 1 < n && Character.isLetter(s.charAt(i - 1))
+                && (i < 2 || !Character.isLetter(s.charAt(i - 2))) && Character.isLetter(s.charAt(i + 1))
+                && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)));
     }
 
     /** True if the char is in the Arabic block (letters, marks, digits). */

@@ -136,8 +136,14 @@ public final class Tokenizer {
         int upper = 0;
         int i = from;
         int end = from;
+        boolean initialism = false;
         while (i < n) {
             char c = text.charAt(i);
+            if (c == '.' && latin && Normalizer.isInitialismDot(text, i)) {
+                initialism = true; // "U.S.", "U.N."
+                i++;
+                continue;
+            }
             char m = Normalizer.map(c);
             if (m == 1) {
                 if (Normalizer.isApostrophe(c)) {
@@ -171,6 +177,9 @@ public final class Tokenizer {
         }
         if (end == from) {
             return from + 1;
+        }
+        if (initialism && end < n && text.charAt(end) == '.') {
+            end++; // the final dot of "U.S." belongs to the word and ends no sentence
         }
         int flags = 0;
         if (Character.isUpperCase(first)) {

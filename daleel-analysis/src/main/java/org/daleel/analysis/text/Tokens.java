@@ -172,4 +172,32 @@ public final class Tokens {
     public int sentenceEnd(int s) {
         return s + 1 < sentences ? sentenceFirst[s + 1] : size;
     }
+
+    /**
+     * Number of consecutive words from {@code i} (at most {@code max}) of the same script and
+     * sentence, separated only by spaces, hyphens or dropped characters: the words a multi-word name
+     * may span.
+     */
+    public int run(int i, int max) {
+        int k = 1;
+        while (k < max && i + k < size) {
+            int j = i + k;
+            if (kind[j] != kind[i] || sentence[j] != sentence[i]) {
+                break;
+            }
+            int gapFrom = end[j - 1];
+            int gapTo = start[j];
+            if (gapTo - gapFrom > 3) {
+                break;
+            }
+            for (int c = gapFrom; c < gapTo; c++) {
+                char ch = text.charAt(c);
+                if (!(ch == ' ' || ch == '-' || ch == '\u00a0' || ch == '‐' || ch == '\n' || Normalizer.isDropped(ch))) {
+                    return k;
+                }
+            }
+            k++;
+        }
+        return k;
+    }
 }
