@@ -25,15 +25,17 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure Daleel on this machine (figures for docs/benchmarks.md). Runs on a fresh temporary",
-            "data directory (or --work DIR) and never touches your archive.",
+            "Measure import, search and capture speed on this machine.",
+            "Runs on a fresh temporary data directory (or --work DIR) and never touches your archive;",
+            "the figures go in docs/benchmarks.md.",
             "  import: files imported per second end to end (hash, store, extract, catalog, index)",
-            "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP"
+            "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
+            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import or search (default: both)",
+            description = "import, search and/or capture (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -45,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--queries", description = "Queries to time (default ${DEFAULT-VALUE}).")
     int queries = 500;
+
+    @Option(names = "--pages", description = "Pages to capture (default ${DEFAULT-VALUE}).")
+    int pages = 200;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: a new temporary one, deleted after).")
     Path work;
@@ -61,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("search")) {
                 benchSearch(dir.resolve("search"));
+            }
+            if (what.contains("capture")) {
+                benchCapture(dir.resolve("capture"));
             }
         } finally {
             if (work == null) {
@@ -132,6 +140,57 @@ final class BenchCommand implements Callable<Integer> {
                     "search (service layer, %d items, top 10 with snippets): median %.2f ms, p95 %.2f ms, %d hits/query; %s%n",
                     archive.count(), pct(nanos, 50), pct(nanos, 95), hits / queries, memory());
             HttpBench.run(archive, terms, queries);
+        }
+    }
+
+    private void benchCapture(Path dir) throws IOException {
+        SyntheticReports reports = new SyntheticReports(3);
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body;
+            String type;
+            if (path.endsWith(".css")) {
+                body = "body{font-family:serif}article{background:url(bg.png)}".getBytes(StandardCharsets.UTF_8);
+                type = "text/css";
+            } else if (path.endsWith(".png")) {
+                body = png;
+                type = "image/png";
+            } else {
+                String digits = path.replaceAll("\\D", "");
+                int n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+                body = reports.page(n).replace("</article>", "<img src=\"photo.png\"></article>")
+                        .replace("</head>", "<link rel=\"stylesheet\" href=\"style.css\"></head>")
+                        .getBytes(StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
+            }
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try (LocalArchive archive = Wiring.openWriter(DataDir.at(dir.resolve("data")));
+                ProgressBar bar = ProgressBar.onTerminal(pages, "pages")) {
+            ItemOptions options = ItemOptions.of("bench");
+            archive.capture(new org.daleel.capture.CaptureRequest(base + "warmup.html", "bench", true), options);
+            long start = System.nanoTime();
+            for (int i = 0; i < pages; i++) {
+                archive.capture(new org.daleel.capture.CaptureRequest(base + "report" + i + ".html", "bench", true), options);
+                bar.step();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT,
+                    "capture: %d pages (page + stylesheet + 2 images each, one at a time) in %.1f s = %.1f pages/s; %s%n",
+                    pages, seconds, pages / seconds, memory());
+        } finally {
+            server.stop(0);
         }
     }
 

@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
         name = "capture",
         mixinStandardHelpOptions = true,
         description = {
-            "Capture web pages with their images, stylesheets and scripts (the page only, not a crawl)",
-            "into a WARC 1.1 file, extract and index their text, and print each new item's id.",
+            "Capture web pages into WARC files and print each new item's id.",
+            "Each page is captured with its images, stylesheets and scripts (the page only, not a crawl)",
+            "into a WARC 1.1 file; its text is extracted and indexed.",
             "Loopback, private, link-local and cloud-metadata addresses are refused unless --allow-private.",
             "If 'daleel serve' is running on the same data directory, the capture is handed to it."
         })

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         name = "hash",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the PDQ perceptual hash and quality of images (Meta's PDQ, bit-exact with its reference).",
+            "Print the PDQ perceptual hash and quality of images.",
+            "PDQ is Meta's perceptual hash; this one agrees bit for bit with Meta's reference.",
             "Hashes are 64 lowercase hex chars in Meta's bit order; quality is 0-100 (below 50: too flat to trust).",
             "Two images are near-duplicates when their hashes differ in 31 bits or fewer. Nothing is stored."
         })

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Import files and folders (recursively): HTML, plain text, PDF, images, video, WARC files.",
+            "Import files and folders (recursively) and print each file's item id and status.",
+            "Formats: HTML, plain text, PDF, images, video, WARC files.",
             "Every payload is stored once, by SHA-256; a file already archived is reported as a duplicate",
             "and nothing new is stored. A progress bar shows on a terminal. Errors on single files are",
             "reported and the import goes on; the exit code is non-zero if any file failed."

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             ShowCommand.class,
             HashCommand.class,
+            LedgerCommand.class,
+            VerifyCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -42,6 +44,8 @@ import picocli.CommandLine.Command;
             "  daleel search \"pumping station\" --json",
             "  daleel search داريا",
             "  daleel show 01JDX3T5Q8K2M4N6P7R9S0T1V2",
+            "  daleel ledger prove 01JDX3T5Q8K2M4N6P7R9S0T1V2   offline receipt (c2sp.org/tlog-proof@v1)",
+            "  daleel verify                                  re-hash everything against the custody ledger",
             "",
             "Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 capture failed, 5 conflict, 6 integrity."
         })

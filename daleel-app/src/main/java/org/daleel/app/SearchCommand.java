@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         name = "search",
         mixinStandardHelpOptions = true,
         description = {
-            "Full-text search, ranked, with snippets. Every word must match; use \"quoted phrases\",",
+            "Search the archive's text (English, Arabic and more), ranked, with snippets.",
+            "Every word must match; use \"quoted phrases\",",
             "OR, NOT, and field:word (title:, url:). Arabic is normalised (hamza and alef forms, taa",
             "marbuta, diacritics, tatweel), so داريا, داريّا and دارَيّا find each other."
         })

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the web UI and HTTP API (default http://127.0.0.1:7070) on the data directory.",
+            "Run the web UI and HTTP API (default http://127.0.0.1:7070).",
             "Captured pages are replayed from a second origin (the next port, 7071 by default) so that",
             "archived scripts never run in the app's origin. While the server runs, CLI commands on the",
             "same data directory hand their writes to it. API reference: /api/docs."
@@ -67,7 +67,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             config = config.withReplayPort(replayPort);
         }
         LocalArchive archive = Wiring.openWriter(dir);
-        DaleelServer server = new DaleelServer(config, archive).start();
+        DaleelServer server = new DaleelServer(config, archive, archive.custody()).start();
         writeServerFile(dir, server);
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "daleel-index-flush");

@@ -18,6 +18,10 @@ import org.daleel.core.ConflictException;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.Version;
+import org.daleel.custody.CustodyLog;
+import org.daleel.item.ItemIds;
+import org.daleel.ledger.FileLedger;
+import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.search.SearchIndex;
@@ -28,11 +32,55 @@ import org.daleel.search.lucene.LuceneSearchIndex;
  * and decides who writes. Exactly one process writes a data directory at a time (it holds
  * {@code write.lock}); a CLI command that finds {@code daleel serve} running hands its writes to the
  * server over HTTP, and otherwise waits its turn for the lock.
+ *
+ * <p>The custody ledger lives in {@code <data>/ledger}. The first writer creates it with a new
+ * Ed25519 key named {@code daleel.local/<data-dir-id>} (a fresh lowercase ULID, {@link
+ * #LEDGER_ORIGIN_PREFIX}); the name is then read back from {@code log.key}, so it never changes
+ * for that data directory. Readers open the ledger read-only (no lock, no key), so ledger commands
+ * and {@code daleel verify} work while {@code daleel serve} writes.
  */
 final class Wiring {
     private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
+    /** The key name (and checkpoint origin) of a new ledger is this prefix and a fresh lowercase ULID. */
+    static final String LEDGER_ORIGIN_PREFIX = "daleel.local/";
+
     private Wiring() {}
+
+    /** Opens (creating on first use) the writable custody ledger; the caller holds the writer lock. */
+    static LedgerCustodyLog openLedgerWriter(DataDir dir) throws IOException {
+        if (java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.key"))) {
+            return LedgerCustodyLog.on(FileLedger.open(dir.ledger()));
+        }
+        String origin = LEDGER_ORIGIN_PREFIX + ItemIds.next(java.time.Instant.now()).toLowerCase(java.util.Locale.ROOT);
+        return LedgerCustodyLog.open(dir.ledger(), origin);
+    }
+
+    /**
+     * Opens the custody ledger read-only (it may be written meanwhile by a server or CLI writer).
+     *
+     * @throws org.daleel.core.NotFoundException when the archive has no ledger yet
+     */
+    static LedgerCustodyLog openLedgerReader(DataDir dir) {
+        if (!java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.vkey"))) {
+            throw new org.daleel.core.NotFoundException("no custody ledger in " + dir.ledger()
+                    + ": it is created by the first capture or import");
+        }
+        try {
+            return LedgerCustodyLog.openReadOnly(dir.ledger());
+        } catch (IOException e) {
+            throw new DaleelException(dir.ledger() + ": could not read the custody ledger: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the catalog read-only, for commands that walk every item. */
+    static Catalog openCatalogReader(DataDir dir) {
+        if (!dir.exists()) {
+            throw new InvalidInputException("no archive at " + dir
+                    + ": capture or import something first, or point --data (or DALEEL_DATA) at an archive");
+        }
+        return SqliteCatalog.openReadOnly(dir.catalogFile());
+    }
 
     /** Opens the archive for reading (search, show) while any other process may be writing. */
     static Session forReading(DataDir dir) {
@@ -44,7 +92,8 @@ final class Wiring {
             FileBlobStore blobs = new FileBlobStore(dir.blobs());
             Catalog catalog = SqliteCatalog.openReadOnly(dir.catalogFile());
             SearchIndex index = LuceneSearchIndex.openReader(dir.index());
-            return new Session(new LocalArchive(dir, ports(blobs, catalog, index), ArchiveConfig.defaults()), null);
+            return new Session(new LocalArchive(dir, ports(blobs, catalog, index, CustodyLog.absent()), ArchiveConfig.defaults()),
+                    null);
         } catch (IOException e) {
             throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
         }
@@ -78,13 +127,24 @@ final class Wiring {
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         Catalog catalog = SqliteCatalog.open(dir.catalogFile());
         SearchIndex index;
+        CustodyLog custody;
         try {
             index = LuceneSearchIndex.openWriter(dir.index());
         } catch (RuntimeException e) {
             catalog.close();
             throw e;
         }
-        LocalArchive archive = new LocalArchive(dir, ports(blobs, catalog, index), ArchiveConfig.defaults());
+        try {
+            custody = openLedgerWriter(dir);
+        } catch (IOException | RuntimeException e) {
+            try {
+                index.close();
+            } finally {
+                catalog.close();
+            }
+            throw e;
+        }
+        LocalArchive archive = new LocalArchive(dir, ports(blobs, catalog, index, custody), ArchiveConfig.defaults());
         archive.recover();
         return archive;
     }
@@ -107,14 +167,15 @@ final class Wiring {
                 + LOCK_WAIT.toMinutes() + " minutes; try again when it is done");
     }
 
-    private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index) {
+    private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody) {
         return new ArchivePorts(
                 blobs,
                 catalog,
                 index,
                 new ContentExtractor(),
                 new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
-                new JwarcRecords());
+                new JwarcRecords(),
+                custody);
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */

@@ -78,5 +78,11 @@ class CrashRecoveryIT {
         }
         JsonNode total = JSON.readTree(Cli.run(data, "search", "shelling", "--json", "--limit", "1").assertOk().out());
         assertThat(total.path("total").asLong()).isEqualTo(400);
+        // The custody ledger survived the kill too: every item has its entry and the tree and
+        // signature check out; an entry whose item the kill kept from the catalog is only a note.
+        JsonNode verified = JSON.readTree(Cli.run(data, "verify", "--json").assertOk().out());
+        assertThat(verified.path("items").asLong()).isEqualTo(400);
+        assertThat(verified.path("problems")).isEmpty();
+        assertThat(verified.path("interruptedWrites").size()).isLessThanOrEqualTo(1);
     }
 }

@@ -343,10 +343,17 @@ public final class LocalArchive implements Archive {
 
     private CustodyEvent event(CustodyEvent.Kind kind, String id, List<CustodyEvent.Digest> digests, ItemOptions options,
             String note) {
-        String operator = options.provenance().operator().replaceAll("\\p{Cntrl}", " ").strip();
-        String actor = operator.isEmpty() ? "unknown" : operator.length() > 256 ? operator.substring(0, 256) : operator;
-        String text = note.length() > MAX_NOTE ? note.substring(0, MAX_NOTE) : note;
-        return new CustodyEvent(kind, id, digests, actor, clock.instant(), "daleel/" + Version.current(), text);
+        String operator = clip(options.provenance().operator().replaceAll("\\p{Cntrl}", " ").strip(), 256);
+        String actor = operator.isEmpty() ? "unknown" : operator;
+        return new CustodyEvent(kind, id, digests, actor, clock.instant(), "daleel/" + Version.current(), clip(note, MAX_NOTE));
+    }
+
+    /** At most {@code max} UTF-16 units of {@code s}, never ending inside a surrogate pair. */
+    private static String clip(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     private Item store(Item item, List<Resource> resources) {

@@ -359,6 +359,57 @@ public final class FileLedger implements LedgerStore {
         return edge.bundleEntry(index).clone();
     }
 
+    /** Receives entries in index order from {@link #scan}. */
+    public interface EntryVisitor {
+        /** Entry {@code index} with its exact bytes. */
+        void visit(long index, byte[] entry);
+    }
+
+    /** Visits entries {@code from} (inclusive) to {@code to} (exclusive) of the current checkpoint, bundle by bundle. */
+    public void scan(long from, long to, EntryVisitor visitor) throws IOException {
+        TreeEdge edge = state.edge();
+        if (from < 0 || to > edge.size() || from > to) {
+            throw new InvalidInputException("ledger scan " + from + ".." + to + " is outside 0.." + edge.size());
+        }
+        long fullBundles = TreeEdge.fullTiles(edge.size(), 0);
+        long i = from;
+        while (i < to) {
+            long bundle = i >>> 8;
+            if (bundle < fullBundles) {
+                TilePath p = TilePath.entries(bundle, TilePath.FULL);
+                List<byte[]> entries;
+                try {
+                    entries = TreeEdge.decodeBundle(files.read(p)
+                            .orElseThrow(() -> new IntegrityException("ledger bundle " + files.file(p) + " is missing")));
+                } catch (IllegalArgumentException e) {
+                    throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
+                }
+                if (entries.size() != TilePath.FULL) {
+                    throw new IntegrityException("ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
+                }
+                long end = Math.min(to, (bundle + 1) << 8);
+                for (; i < end; i++) {
+                    visitor.visit(i, entries.get((int) (i & 0xff)));
+                }
+            } else {
+                visitor.visit(i, edge.bundleEntry(i).clone());
+                i++;
+            }
+        }
+    }
+
+    /**
+     * A file of the tiled log that the current checkpoint covers ({@code tile/...}), as stored;
+     * empty when there is no such file or the path is not a tile path.
+     */
+    Optional<byte[]> tile(String path) throws IOException {
+        Optional<TilePath> t = TilePath.parse(path);
+        if (t.isEmpty() || !LedgerFiles.covered(t.get(), state.edge().size())) {
+            return Optional.empty();
+        }
+        return files.read(t.get());
+    }
+
     @Override
     public String checkpoint() {
         return state.note();

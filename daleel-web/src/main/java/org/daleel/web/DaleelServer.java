@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Objects;
 import org.daleel.archive.Archive;
+import org.daleel.custody.CustodyLog;
 import org.daleel.web.api.ApiDocs;
 import org.daleel.web.api.ApiRoutes;
 import org.daleel.web.replay.ReplayRoutes;
@@ -47,13 +48,22 @@ public final class DaleelServer implements AutoCloseable {
     private Javalin replay;
     private boolean started;
 
-    /** A server for {@code archive}; nothing listens until {@link #start()}. */
+    /** A server for {@code archive} without a custody ledger; nothing listens until {@link #start()}. */
     public DaleelServer(ServerConfig config, Archive archive) {
+        this(config, archive, CustodyLog.absent());
+    }
+
+    /**
+     * A server for {@code archive} that also publishes its custody ledger (API routes and the tiled
+     * log under {@code /ledger/}); nothing listens until {@link #start()}. The ledger is not closed
+     * by the server.
+     */
+    public DaleelServer(ServerConfig config, Archive archive, CustodyLog custody) {
         this.config = Objects.requireNonNull(config, "config");
         this.archive = Objects.requireNonNull(archive, "archive");
         this.origins = new OriginPolicy(config.bindAddress());
         Intake intake = new Intake(archive, config);
-        this.api = new ApiRoutes(archive, intake, new ApiDocs(config.toolVersion()), config.toolVersion());
+        this.api = new ApiRoutes(archive, custody, intake, new ApiDocs(config.toolVersion()), config.toolVersion());
         this.ui = new UiRoutes(archive, intake, origins, () -> replayPort, config.toolVersion());
         this.replayRoutes = new ReplayRoutes(archive);
     }

@@ -12,9 +12,10 @@ import org.daleel.capture.http.HttpCapturer;
 import org.daleel.catalog.sqlite.SqliteCatalog;
 import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters and a custody ledger, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -27,7 +28,8 @@ final class TestArchive {
                 LuceneSearchIndex.openWriter(dir.index()),
                 new ContentExtractor(),
                 new HttpCapturer(CapturePolicy.defaults("test"), blobs, "test"),
-                new JwarcRecords());
+                new JwarcRecords(),
+                LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"));
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults());
         archive.recover();
         return archive;

@@ -61,7 +61,7 @@ final class WebFixture implements AutoCloseable {
                 .withAllowPrivateCapture(true)
                 .withMaxUploadBytes(MAX_UPLOAD)
                 .withOperator("tester");
-        server = new DaleelServer(config, archive).start();
+        server = new DaleelServer(config, archive, archive.custody()).start();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.daleel.archive.Archive;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
+import org.daleel.custody.CustodyLog;
 import org.daleel.item.Item;
 import org.daleel.item.ItemIds;
 import org.daleel.web.Intake;
@@ -28,6 +29,11 @@ import org.daleel.web.SecurityHeaders;
  * The HTTP API under {@code /api}: JSON in and out, errors as {@code {"error", "detail"}} (see
  * {@link org.daleel.web.Problem}). {@code openapi.json} documents every route registered here;
  * a test keeps the two in step.
+ *
+ * <p>Besides the API it serves the custody ledger as a read-only C2SP tiled log under {@value
+ * #LEDGER_PREFIX}: {@code checkpoint} and {@code tile/<L>/<N>[.p/<W>]}, {@code
+ * tile/entries/<N>[.p/<W>]}, so that a generic tlog-tiles client can mirror and audit it (the
+ * signing key is never served).
  */
 public final class ApiRoutes {
     /** Most items {@code GET /api/items} returns. */
@@ -35,15 +41,25 @@ public final class ApiRoutes {
 
     private static final Set<String> CAPTURE_FIELDS = Set.of("url", "note", "claimedPlace", "claimedDate", "allowPrivate");
 
+    /** Where the tiled log is served: {@code /ledger/checkpoint}, {@code /ledger/tile/...}. */
+    public static final String LEDGER_PREFIX = "/ledger/";
+
     private final Archive archive;
+    private final CustodyLog custody;
     private final Intake intake;
     private final ApiDocs docs;
     private final String toolVersion;
     private final List<String> routes = new ArrayList<>();
 
-    /** The API over {@code archive}, taking new evidence through {@code intake}. */
+    /** The API over {@code archive} without a custody ledger (ledger routes answer 404). */
     public ApiRoutes(Archive archive, Intake intake, ApiDocs docs, String toolVersion) {
+        this(archive, CustodyLog.absent(), intake, docs, toolVersion);
+    }
+
+    /** The API over {@code archive} and its custody ledger, taking new evidence through {@code intake}. */
+    public ApiRoutes(Archive archive, CustodyLog custody, Intake intake, ApiDocs docs, String toolVersion) {
         this.archive = Objects.requireNonNull(archive, "archive");
+        this.custody = Objects.requireNonNull(custody, "custody");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.docs = Objects.requireNonNull(docs, "docs");
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
@@ -57,10 +73,57 @@ public final class ApiRoutes {
         add(config, HandlerType.GET, "/api/items/{id}", this::item);
         add(config, HandlerType.GET, "/api/items/{id}/payload", this::payload);
         add(config, HandlerType.GET, "/api/items/{id}/warc", this::warc);
+        add(config, HandlerType.GET, "/api/items/{id}/proof", this::proof);
+        add(config, HandlerType.GET, "/api/ledger/checkpoint", this::checkpoint);
+        add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
         add(config, HandlerType.POST, "/api/captures", this::capture);
         add(config, HandlerType.POST, "/api/files", this::files);
         add(config, HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(docs.openApiJson()));
         add(config, HandlerType.GET, "/api/docs", ctx -> ctx.html(docs.page()));
+        // The tiled log: static, public files, outside the API (not in openapi.json).
+        config.addHttpHandler(HandlerType.GET, LEDGER_PREFIX + "checkpoint", ctx -> tile(ctx, "checkpoint"));
+        config.addHttpHandler(HandlerType.GET, LEDGER_PREFIX + "tile/<path>", ctx -> tile(ctx, "tile/" + ctx.pathParam("path")));
+    }
+
+    private void tile(Context ctx, String path) throws IOException {
+        byte[] body = custody.published(path)
+                .orElseThrow(() -> new NotFoundException("no ledger file " + LEDGER_PREFIX + path));
+        boolean immutable = path.startsWith("tile/") && !path.contains(".p/");
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+        ctx.contentType(path.equals("checkpoint") ? "text/plain; charset=utf-8" : "application/octet-stream").result(body);
+    }
+
+    private void proof(Context ctx) throws IOException {
+        Item item = lookup(ctx);
+        List<Long> indices = custody.indices(item.id());
+        if (indices.isEmpty()) {
+            throw new NotFoundException("item " + item.id() + " has no entry in the custody ledger");
+        }
+        ObjectNode body = Json.object();
+        body.put("item", item.id());
+        body.put("index", indices.get(0));
+        var all = body.putArray("indices");
+        indices.forEach(all::add);
+        body.put("receipt", custody.receipt(indices.get(0)));
+        json(ctx, 200, body);
+    }
+
+    private void checkpoint(Context ctx) {
+        String note = custody.checkpoint();
+        String[] lines = note.split("\n", 4);
+        ObjectNode body = Json.object();
+        body.put("origin", lines[0]);
+        body.put("size", Long.parseLong(lines[1]));
+        body.put("root", lines[2]);
+        body.put("note", note);
+        json(ctx, 200, body);
+    }
+
+    private void vkey(Context ctx) {
+        ObjectNode body = Json.object();
+        body.put("vkey", custody.verifierKey());
+        json(ctx, 200, body);
     }
 
     /** The routes registered, as {@code "METHOD /path"} with OpenAPI-style {@code {param}}s. */

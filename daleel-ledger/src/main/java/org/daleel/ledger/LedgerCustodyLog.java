@@ -1,0 +1,168 @@
+package org.daleel.ledger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.daleel.core.IntegrityException;
+import org.daleel.core.InvalidInputException;
+import org.daleel.custody.CustodyEvent;
+import org.daleel.custody.CustodyLog;
+
+/**
+ * The archive's {@link CustodyLog} on a {@link FileLedger}: each event is one {@link LedgerEntry}
+ * (canonical JSON, see {@code FORMAT.md}).
+ *
+ * <p>The item-id to entry-indices mapping is not stored: it is rebuilt from the entries the first
+ * time {@link #indices} is called and caught up with new entries on later calls (the entries are
+ * the only source of truth, so the mapping can never disagree with the log). Rebuilding costs one
+ * sequential read and decode of the entry bundles, about 10 microseconds per entry on a 2-core
+ * machine (20,000 entries in 0.2 s, printed by {@code LedgerCustodyLogTest}), paid only by
+ * commands that look items up, never by appends.
+ *
+ * <p>Thread-safe.
+ */
+public final class LedgerCustodyLog implements CustodyLog {
+    private final FileLedger ledger;
+    private final Object mapLock = new Object();
+    private final Map<String, List<Long>> byItem = new HashMap<>(); // guarded by mapLock
+    private long mapped; // entries [0, mapped) are in byItem; guarded by mapLock
+
+    private LedgerCustodyLog(FileLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The custody log on {@code ledger}; closing this closes the ledger. */
+    public static LedgerCustodyLog on(FileLedger ledger) {
+        return new LedgerCustodyLog(ledger);
+    }
+
+    /** Opens (creating when absent) the writable ledger in {@code dir} named {@code origin}. */
+    public static LedgerCustodyLog open(Path dir, String origin) throws IOException {
+        return new LedgerCustodyLog(FileLedger.open(dir, origin));
+    }
+
+    /** Opens the ledger in {@code dir} read-only (see {@link FileLedger#openReadOnly}). */
+    public static LedgerCustodyLog openReadOnly(Path dir) throws IOException {
+        return new LedgerCustodyLog(FileLedger.openReadOnly(dir));
+    }
+
+    /** The underlying ledger (proofs, verification). */
+    public FileLedger ledger() {
+        return ledger;
+    }
+
+    /** The ledger entry for {@code event}. */
+    public static LedgerEntry toEntry(CustodyEvent event) {
+        List<PayloadDigest> digests = event.digests().stream()
+                .map(d -> new PayloadDigest(d.role(), d.sha256(), d.size()))
+                .toList();
+        return new LedgerEntry(EntryKind.valueOf(event.kind().name()), event.itemId(), digests, event.actor(), event.time(),
+                event.toolVersion(), event.note());
+    }
+
+    /** The custody event of a ledger entry. */
+    public static CustodyEvent toEvent(LedgerEntry entry) {
+        List<CustodyEvent.Digest> digests = entry.digests().stream()
+                .map(d -> new CustodyEvent.Digest(d.role(), d.sha256(), d.size()))
+                .toList();
+        return new CustodyEvent(CustodyEvent.Kind.valueOf(entry.kind().name()), entry.item(), digests, entry.actor(),
+                entry.time(), entry.toolVersion(), entry.note());
+    }
+
+    @Override
+    public long append(CustodyEvent event) throws IOException {
+        return ledger.append(toEntry(event).encode());
+    }
+
+    @Override
+    public List<Long> appendAll(List<CustodyEvent> events) throws IOException {
+        List<byte[]> entries = new ArrayList<>(events.size());
+        for (CustodyEvent e : events) {
+            entries.add(toEntry(e).encode());
+        }
+        return ledger.appendAll(entries);
+    }
+
+    @Override
+    public List<Long> indices(String itemId) throws IOException {
+        synchronized (mapLock) {
+            long size = ledger.size();
+            if (mapped < size) {
+                ledger.scan(mapped, size, (index, bytes) -> {
+                    String item = decode(index, bytes).item();
+                    if (!item.isEmpty()) {
+                        byItem.computeIfAbsent(item, k -> new ArrayList<>(1)).add(index);
+                    }
+                });
+                mapped = size;
+            }
+            return List.copyOf(byItem.getOrDefault(itemId, List.of()));
+        }
+    }
+
+    @Override
+    public long size() {
+        return ledger.size();
+    }
+
+    @Override
+    public CustodyEvent event(long index) throws IOException {
+        return toEvent(decode(index, ledger.entry(index)));
+    }
+
+    @Override
+    public byte[] entry(long index) throws IOException {
+        return ledger.entry(index);
+    }
+
+    @Override
+    public String checkpoint() {
+        return ledger.checkpoint();
+    }
+
+    @Override
+    public String verifierKey() {
+        return ledger.verifierKey();
+    }
+
+    @Override
+    public String receipt(long index) throws IOException {
+        return ledger.tlogProof(index);
+    }
+
+    @Override
+    public List<byte[]> consistencyProof(long oldSize, long newSize) throws IOException {
+        return ledger.consistencyProof(oldSize, newSize);
+    }
+
+    @Override
+    public Optional<byte[]> published(String path) throws IOException {
+        if (path.equals("checkpoint")) {
+            return Optional.of(ledger.checkpoint().getBytes(StandardCharsets.UTF_8));
+        }
+        return ledger.tile(path);
+    }
+
+    @Override
+    public void close() {
+        ledger.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LedgerCustodyLog[" + ledger + "]";
+    }
+
+    private LedgerEntry decode(long index, byte[] bytes) {
+        try {
+            return LedgerEntry.decode(bytes);
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("ledger entry " + index + " in " + ledger.dir() + " is not a valid entry: " + e.getMessage(), e);
+        }
+    }
+}
