@@ -57,7 +57,8 @@ public enum ActorType {
     public static ActorType parse(String value) {
         String v = value == null ? "" : value.trim();
         for (ActorType t : values()) {
-            if (t.label.equalsIgnoreCase(v) || t.name().equalsIgnoreCase(v.replace(' ', '_').replace('/', '_'))) {
+            if (t.label.equalsIgnoreCase(v)
+                    || t.name().equalsIgnoreCase(v.replace(' ', '_').replace('/', '_'))) {
                 return t;
             }
         }

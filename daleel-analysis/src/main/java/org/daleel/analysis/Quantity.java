@@ -17,8 +17,7 @@ import java.util.Objects;
  *     "area", "duration", "distance", "area of Aleppo" (a percentage of a place), or the counted noun
  * @param approximate true for "dozens", "about 300", "more than 20", "عشرات"
  */
-public record Quantity(
-        String text, int start, int end, Number value, String unit, String what, boolean approximate) {
+public record Quantity(String text, int start, int end, Number value, String unit, String what, boolean approximate) {
     /** Validates the fields. */
     public Quantity {
         Objects.requireNonNull(text, "text");

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.daleel.archive.ImportResult;
 import org.daleel.archive.ItemOptions;
+import org.daleel.archive.SimilarItem;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -51,12 +52,22 @@ final class ImportCommand implements Callable<Integer> {
         ItemOptions options = claims.toOptions();
         List<ImportResult> results = new ArrayList<>();
         int[] failures = {0};
+        java.util.Map<String, List<SimilarItem>> alerts = new java.util.HashMap<>();
         try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err);
                 ProgressBar bar = ProgressBar.onTerminal(files.size(), "files")) {
             ParallelImport.run(session.archive(), files, options, threads, new ParallelImport.Listener() {
                 @Override
                 public void imported(Path file, ImportResult r) {
                     results.add(r);
+                    if (r.status() == ImportResult.Status.NEW && r.item().mediaType().startsWith("image/")) {
+                        List<SimilarItem> seen = session.archive().similar(r.item().id());
+                        if (!seen.isEmpty()) {
+                            alerts.put(r.item().id(), seen);
+                        }
+                        for (SimilarItem s : seen) {
+                            System.err.println("daleel: " + r.path() + ": " + s.alert() + " [item " + s.item().id() + "]");
+                        }
+                    }
                     if (!data.json) {
                         System.out.println(r.status().label() + "\t" + r.item().id() + "\t" + r.path()
                                 + (r.records() > 0 ? "\t(" + r.records() + " archived responses)" : ""));
@@ -76,7 +87,14 @@ final class ImportCommand implements Callable<Integer> {
             });
         }
         if (data.json) {
-            System.out.println(Json.write(Json.importResults(results)));
+            var array = Json.importResults(results);
+            for (var node : array) {
+                List<SimilarItem> seen = alerts.get(node.path("id").asText());
+                if (seen != null) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("alerts", Json.similar(seen));
+                }
+            }
+            System.out.println(Json.write(array));
         }
         return failures[0] == 0 ? 0 : 1;
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             ShowCommand.class,
             HashCommand.class,
+            MatchCommand.class,
             LedgerCommand.class,
             VerifyCommand.class,
             BenchCommand.class,

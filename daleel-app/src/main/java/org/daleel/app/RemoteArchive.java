@@ -200,6 +200,32 @@ final class RemoteArchive implements Archive {
     }
 
     @Override
+    public List<org.daleel.archive.SimilarItem> similar(String id) {
+        return similarItems(send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/similar")).GET()));
+    }
+
+    @Override
+    public List<org.daleel.archive.SimilarItem> match(InputStream image, String name, int maxDistance) {
+        JsonNode json = send(HttpRequest.newBuilder(
+                        base.resolve("/api/match?maxDistance=" + maxDistance + "&name=" + enc(name)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> image)));
+        return similarItems(json);
+    }
+
+    private List<org.daleel.archive.SimilarItem> similarItems(JsonNode json) {
+        List<org.daleel.archive.SimilarItem> out = new ArrayList<>();
+        for (JsonNode n : json) {
+            out.add(new org.daleel.archive.SimilarItem(get(n.path("id").asText()), n.path("distance").asInt(),
+                    n.path("method").asText(), n.path("explanation").asText(),
+                    org.daleel.archive.SimilarItem.Relation.valueOf(
+                            n.path("relation").asText().toUpperCase(java.util.Locale.ROOT)),
+                    n.path("alert").asText()));
+        }
+        return out;
+    }
+
+    @Override
     public void close() {
         http.close();
     }

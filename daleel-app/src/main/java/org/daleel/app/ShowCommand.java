@@ -3,6 +3,7 @@ package org.daleel.app;
 import org.daleel.web.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.daleel.archive.SimilarItem;
 import org.daleel.item.Item;
 import org.daleel.item.Resource;
 import picocli.CommandLine.Command;
@@ -33,12 +34,22 @@ final class ShowCommand implements Callable<Integer> {
             item = session.archive().get(id.trim());
             resources = session.archive().resources(item.id());
         }
+        List<SimilarItem> similar = List.of();
+        if (item.mediaType().startsWith("image/")) {
+            try (Wiring.Session session = Wiring.forMatching(data.dataDir(), System.err)) {
+                similar = session.archive().similar(item.id());
+            }
+        }
         if (data.json) {
-            System.out.println(Json.write(Json.item(item, resources)));
+            System.out.println(Json.write(Json.item(item, resources, similar)));
             return 0;
         }
         var out = System.out;
         out.println(item.title().isEmpty() ? "(no title)" : item.title());
+        for (SimilarItem s : similar) {
+            out.println((s.relation() == SimilarItem.Relation.EARLIER ? "ALERT " : "link  ") + s.alert() + " [item "
+                    + s.item().id() + ", " + s.explanation() + "]");
+        }
         row("id", item.id());
         row("kind", item.kind().label());
         row("url", item.url());

@@ -18,6 +18,8 @@ import org.daleel.core.ConflictException;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.Version;
+import org.daleel.match.MediaIndex;
+import org.daleel.media.PdqMediaIndex;
 import org.daleel.custody.CustodyLog;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.FileLedger;
@@ -100,6 +102,38 @@ final class Wiring {
     }
 
     /**
+     * Opens the archive for reads that need the media index (image matching, recycled-media alerts):
+     * locally with the media index when no other process writes (holding the writer lock meanwhile),
+     * through the running server when one holds the data directory, or after waiting for another
+     * CLI writer to finish.
+     */
+    static Session forMatching(DataDir dir, PrintStream status) {
+        if (!dir.exists()) {
+            throw new InvalidInputException("no archive at " + dir
+                    + ": capture or import something first, or point --data (or DALEEL_DATA) at an archive");
+        }
+        try {
+            Optional<DataDir.WriterLock> lock = dir.tryLockWriter();
+            if (lock.isEmpty()) {
+                Optional<RemoteArchive> remote = RemoteArchive.ofRunningServer(dir);
+                if (remote.isPresent()) {
+                    return new Session(remote.get(), null);
+                }
+                status.println("daleel: waiting for another daleel process writing to " + dir);
+                lock = waitForLock(dir);
+            }
+            FileBlobStore blobs = new FileBlobStore(dir.blobs());
+            Catalog catalog = SqliteCatalog.openReadOnly(dir.catalogFile());
+            SearchIndex index = LuceneSearchIndex.openReader(dir.index());
+            MediaIndex media = PdqMediaIndex.open(dir.media());
+            var ports = ports(blobs, catalog, index, CustodyLog.absent(), media);
+            return new Session(new LocalArchive(dir, ports, ArchiveConfig.defaults()), lock.get());
+        } catch (IOException e) {
+            throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Opens the archive for writing: locally when the writer lock is free (waiting for another CLI
      * writer to finish), or through the running server that holds it.
      */
@@ -144,7 +178,23 @@ final class Wiring {
             }
             throw e;
         }
-        LocalArchive archive = new LocalArchive(dir, ports(blobs, catalog, index, custody), ArchiveConfig.defaults());
+        MediaIndex media;
+        try {
+            media = PdqMediaIndex.open(dir.media());
+        } catch (IOException | RuntimeException e) {
+            try {
+                custody.close();
+            } finally {
+                try {
+                    index.close();
+                } finally {
+                    catalog.close();
+                }
+            }
+            throw e;
+        }
+        LocalArchive archive =
+                new LocalArchive(dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults());
         archive.recover();
         return archive;
     }
@@ -168,6 +218,11 @@ final class Wiring {
     }
 
     private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody) {
+        return ports(blobs, catalog, index, custody, MediaIndex.none());
+    }
+
+    private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody,
+            MediaIndex media) {
         return new ArchivePorts(
                 blobs,
                 catalog,
@@ -175,7 +230,8 @@ final class Wiring {
                 new ContentExtractor(),
                 new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
                 new JwarcRecords(),
-                custody);
+                custody,
+                media);
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */

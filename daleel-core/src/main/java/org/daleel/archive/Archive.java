@@ -54,6 +54,16 @@ public interface Archive extends AutoCloseable {
     /** Opens an item's WARC file; {@link org.daleel.core.NotFoundException} when it has none. */
     InputStream openWarc(String id) throws IOException;
 
+    /**
+     * Items showing the same picture as item {@code id} (PDQ within 31 bits, any rotation or mirror
+     * image, or a crop), older ones first: the recycled-media alerts of the item. Empty for items
+     * that are not images.
+     */
+    List<SimilarItem> similar(String id);
+
+    /** Archived items whose pictures match an image that is not stored, nearest first. */
+    List<SimilarItem> match(InputStream image, String name, int maxDistance);
+
     @Override
     void close();
 }

@@ -7,6 +7,7 @@ import org.daleel.catalog.Catalog;
 import org.daleel.custody.CustodyLog;
 import org.daleel.extract.Extractor;
 import org.daleel.extract.WarcRecords;
+import org.daleel.match.MediaIndex;
 import org.daleel.search.SearchIndex;
 
 /**
@@ -19,6 +20,7 @@ import org.daleel.search.SearchIndex;
  * @param capturer web capture
  * @param warcRecords reader of imported WARC files
  * @param custody custody ledger: every new item is recorded here before the catalog commits it
+ * @param media perceptual index of images (derived), for near-duplicate alerts and matching
  */
 public record ArchivePorts(
         BlobStore blobs,
@@ -27,7 +29,8 @@ public record ArchivePorts(
         Extractor extractor,
         Capturer capturer,
         WarcRecords warcRecords,
-        CustodyLog custody) {
+        CustodyLog custody,
+        MediaIndex media) {
     public ArchivePorts {
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(catalog, "catalog");
@@ -36,6 +39,7 @@ public record ArchivePorts(
         Objects.requireNonNull(capturer, "capturer");
         Objects.requireNonNull(warcRecords, "warcRecords");
         Objects.requireNonNull(custody, "custody");
+        Objects.requireNonNull(media, "media");
     }
 
     /**
@@ -44,6 +48,12 @@ public record ArchivePorts(
      */
     public ArchivePorts(BlobStore blobs, Catalog catalog, SearchIndex index, Extractor extractor, Capturer capturer,
             WarcRecords warcRecords) {
-        this(blobs, catalog, index, extractor, capturer, warcRecords, CustodyLog.absent());
+        this(blobs, catalog, index, extractor, capturer, warcRecords, CustodyLog.absent(), MediaIndex.none());
+    }
+
+    /** Ports with a custody ledger but no media index ({@link MediaIndex#none()}). */
+    public ArchivePorts(BlobStore blobs, Catalog catalog, SearchIndex index, Extractor extractor, Capturer capturer,
+            WarcRecords warcRecords, CustodyLog custody) {
+        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, MediaIndex.none());
     }
 }

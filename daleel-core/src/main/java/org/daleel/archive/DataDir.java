@@ -18,6 +18,7 @@ import java.util.Optional;
  *   warcs/*.warc.gz             WARC files of captures and imported WARCs (warcs/tmp/ for writes in progress)
  *   catalog.db                  SQLite catalog (WAL mode), the source of truth
  *   index/                      Lucene full-text index, derived from the catalog
+ *   media/                      perceptual hashes of image items (PDQ and crop regions), derived from the catalog
  *   ledger/                     custody ledger: a C2SP tiled Merkle log (checkpoint, tile/, log.vkey) and its
  *                               signing key log.key (owner-only); format in daleel-ledger/FORMAT.md
  *   write.lock                  held by the one process that writes (a CLI command or daleel serve)
@@ -71,6 +72,11 @@ public final class DataDir {
 
     public Path index() {
         return root.resolve("index");
+    }
+
+    /** The media index's directory: PDQ and region hashes of image items (derived, rebuildable). */
+    public Path media() {
+        return root.resolve("media");
     }
 
     /** The custody ledger's directory (created by the first writer). */

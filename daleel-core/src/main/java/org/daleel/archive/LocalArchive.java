@@ -126,6 +126,13 @@ public final class LocalArchive implements Archive {
                 ports.index().commit(indexedSeq);
             }
             ports.index().refresh();
+            long mediaFrom = ports.media().maxSeq();
+            while (!(batch = ports.catalog().listAfter(mediaFrom, 500)).isEmpty()) {
+                for (Item item : batch) {
+                    indexMedia(item);
+                    mediaFrom = item.seq();
+                }
+            }
             return reindexed;
         }
     }
@@ -367,6 +374,7 @@ public final class LocalArchive implements Archive {
     /** Indexes a just-committed item and commits the index in batches. Caller holds writeLock. */
     private void afterAdd(Item stored) {
         ports.index().index(stored);
+        indexMedia(stored);
         indexedSeq = Math.max(indexedSeq, stored.seq());
         pending++;
         long now = System.nanoTime();
@@ -383,6 +391,91 @@ public final class LocalArchive implements Archive {
         ports.index().commit(indexedSeq);
         pending = 0;
         lastCommitNanos = System.nanoTime();
+    }
+
+    /** Adds an image item's fingerprint to the media index; other items are skipped. */
+    private void indexMedia(Item item) {
+        if (!isImage(item)) {
+            return;
+        }
+        try (InputStream in = ports.blobs().open(item.sha256())) {
+            ports.media().add(item.seq(), in.readNBytes((int) Math.min(item.size(), MAX_IMAGE_BYTES)), name(item));
+        } catch (IOException e) {
+            throw new DaleelException("item " + item.id() + ": could not read its image for the media index: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final long MAX_IMAGE_BYTES = 256L << 20;
+
+    private static boolean isImage(Item item) {
+        return item.mediaType().startsWith("image/") && item.size() <= MAX_IMAGE_BYTES;
+    }
+
+    private static String name(Item item) {
+        return item.fileName().isEmpty() ? item.url() : item.fileName();
+    }
+
+    @Override
+    public List<SimilarItem> similar(String id) {
+        Item item = get(id);
+        if (!isImage(item)) {
+            return List.of();
+        }
+        byte[] payload;
+        try (InputStream in = ports.blobs().open(item.sha256())) {
+            payload = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DaleelException("item " + id + ": could not read its image: " + e.getMessage(), e);
+        }
+        List<SimilarItem> out = new ArrayList<>();
+        for (var m : ports.media().match(payload, name(item), 31)) {
+            if (m.seq() == item.seq()) {
+                continue;
+            }
+            bySeq(m.seq()).ifPresent(other -> {
+                var relation = other.seq() < item.seq() ? SimilarItem.Relation.EARLIER : SimilarItem.Relation.LATER;
+                out.add(new SimilarItem(other, m.distance(), m.method(), m.explanation(), relation,
+                        Alerts.describe(item, other, relation)));
+            });
+        }
+        out.sort(java.util.Comparator.comparing((SimilarItem s) -> s.item().seq()));
+        return out;
+    }
+
+    @Override
+    public List<SimilarItem> match(InputStream image, String name, int maxDistance) {
+        if (maxDistance < 0 || maxDistance > 256) {
+            throw new InvalidInputException("max distance " + maxDistance + " is out of range 0..256");
+        }
+        byte[] payload;
+        try (InputStream in = image) {
+            payload = in.readNBytes((int) MAX_IMAGE_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException(name + ": could not read: " + e.getMessage());
+        }
+        if (payload.length > MAX_IMAGE_BYTES) {
+            throw new InvalidInputException(name + ": larger than the " + (MAX_IMAGE_BYTES >> 20) + " MiB image bound");
+        }
+        switch (ports.media().fingerprint(payload, name)) {
+            case org.daleel.match.Fingerprint.NotAnImage n ->
+                throw new InvalidInputException(name + ": not an image this archive can read");
+            case org.daleel.match.Fingerprint.Unreadable u -> throw new InvalidInputException(name + ": " + u.reason());
+            case org.daleel.match.Fingerprint.Hashed h -> {
+                // a readable picture: match below
+            }
+        }
+        List<SimilarItem> out = new ArrayList<>();
+        for (var m : ports.media().match(payload, name, maxDistance)) {
+            bySeq(m.seq()).ifPresent(other -> out.add(new SimilarItem(other, m.distance(), m.method(), m.explanation(),
+                    SimilarItem.Relation.LOOKUP, Alerts.describe(null, other, SimilarItem.Relation.LOOKUP))));
+        }
+        return out;
+    }
+
+    private Optional<Item> bySeq(long seq) {
+        List<Item> one = ports.catalog().listAfter(seq - 1, 1);
+        return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
     }
 
     /** Commits pending index changes so other processes see them. */
@@ -554,7 +647,11 @@ public final class LocalArchive implements Archive {
                 try {
                     ports.catalog().close();
                 } finally {
-                    ports.custody().close();
+                    try {
+                        ports.custody().close();
+                    } finally {
+                        ports.media().close();
+                    }
                 }
             }
         }

@@ -150,6 +150,41 @@ public final class Json {
         return a;
     }
 
+    /**
+     * A matching item: {@code item} (as listed), {@code distance}, {@code method} (pdq|crop),
+     * {@code explanation}, {@code relation} (earlier|later|lookup) and {@code alert} (a sentence).
+     */
+    public static ObjectNode similar(org.daleel.archive.SimilarItem s) {
+        ObjectNode o = object();
+        o.put("id", s.item().id());
+        o.put("relation", s.relation().label());
+        o.put("alert", s.alert());
+        o.put("distance", s.distance());
+        o.put("method", s.method());
+        o.put("explanation", s.explanation());
+        o.put("capturedAt", s.item().capturedAt().toString());
+        o.put("url", s.item().url());
+        o.put("fileName", s.item().fileName());
+        o.put("claimedPlace", s.item().provenance().claimedPlace());
+        o.put("claimedDate", s.item().provenance().claimedDate());
+        o.put("title", s.item().title());
+        return o;
+    }
+
+    /** An array of {@link #similar}. */
+    public static ArrayNode similar(List<org.daleel.archive.SimilarItem> list) {
+        ArrayNode a = array();
+        list.forEach(s -> a.add(similar(s)));
+        return a;
+    }
+
+    /** An item with its resources and its recycled-media alerts and links ({@code alerts}). */
+    public static ObjectNode item(Item item, List<Resource> resources, List<org.daleel.archive.SimilarItem> similar) {
+        ObjectNode o = item(item, resources);
+        o.set("alerts", similar(similar));
+        return o;
+    }
+
     /** The API's error body: {@code {"error": code, "detail": sentence}}. */
     public static ObjectNode error(String code, String detail) {
         ObjectNode o = object();

@@ -1,6 +1,5 @@
 package org.daleel.analysis.gazetteer;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -14,11 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -47,7 +51,7 @@ public final class Gazetteer {
     public static final List<String> SHIPPED_COUNTRIES = List.of("SY", "IQ", "LB", "JO", "YE", "LY", "TR", "UA");
 
     private static final String RESOURCE_DIR = "/org/daleel/analysis/gazetteer/";
-    private static final int CACHE_FORMAT = 3;
+    private static final int CACHE_FORMAT = 4;
     private static final System.Logger LOG = System.getLogger(Gazetteer.class.getName());
 
     private final GazetteerPlace[] places;
@@ -107,10 +111,8 @@ public final class Gazetteer {
                 }
             }
             GazetteerBuilder b = builder();
-            for (String cc : SHIPPED_COUNTRIES) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(resources.get(cc)), 1 << 16)) {
-                    b.addGeoNames(in, cc + ".wof-geonames.tsv.gz");
-                }
+            for (GazetteerBuilder.Parsed parsed : parseInParallel(resources)) {
+                b.add(parsed); // in file order, so that the result does not depend on thread timing
             }
             b.addRegions(new ByteArrayInputStream(resources.get("regions")), "regions.tsv");
             Gazetteer g = b.build();
@@ -118,6 +120,46 @@ public final class Gazetteer {
             return g;
         } catch (IOException e) {
             throw new UncheckedIOException("gazetteer: cannot read the shipped place files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the country files on all cores (name normalisation is most of the load time). */
+    private static List<GazetteerBuilder.Parsed> parseInParallel(Map<String, byte[]> resources) throws IOException {
+        int threads = Math.max(
+                1, Math.min(SHIPPED_COUNTRIES.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gazetteer-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<GazetteerBuilder.Parsed>> futures = new ArrayList<>();
+            for (String cc : SHIPPED_COUNTRIES) {
+                byte[] bytes = resources.get(cc);
+                futures.add(pool.submit(() -> {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+                        return GazetteerBuilder.parse(in, cc + ".wof-geonames.tsv.gz");
+                    }
+                }));
+            }
+            List<GazetteerBuilder.Parsed> out = new ArrayList<>();
+            for (Future<GazetteerBuilder.Parsed> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("gazetteer: interrupted while parsing the shipped files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("gazetteer: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -203,8 +245,25 @@ public final class Gazetteer {
 
     private void writeCacheQuietly(Path cache) {
         try {
-            Files.createDirectories(cache.getParent());
-            Path tmp = Files.createTempFile(cache.getParent(), "gazetteer", ".tmp");
+            writeCache(cache);
+            try (var old = Files.newDirectoryStream(cache.getParent(), "gazetteer-*.bin")) {
+                for (Path p : old) {
+                    if (!p.equals(cache)) {
+                        Files.deleteIfExists(p); // a cache of other files, from an older build
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The cache only saves time on the next start; the gazetteer in memory is complete.
+            LOG.log(System.Logger.Level.WARNING, "gazetteer cache " + cache + " not written: " + e);
+        }
+    }
+
+    /** Writes the compact binary form of this gazetteer to {@code cache} (atomically replaced). */
+    void writeCache(Path cache) throws IOException {
+        Files.createDirectories(cache.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(cache.toAbsolutePath().getParent(), "gazetteer", ".tmp");
+        try {
             try (DataOutputStream out =
                     new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
                 writeTo(out);
@@ -214,29 +273,33 @@ public final class Gazetteer {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            // The cache only saves time on the next start; the gazetteer in memory is complete.
-            LOG.log(System.Logger.Level.WARNING, "gazetteer cache " + cache + " not written: " + e);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
     private void writeTo(DataOutputStream out) throws IOException {
+        java.io.ByteArrayOutputStream placeBytes = new java.io.ByteArrayOutputStream(8 << 20);
+        DataOutputStream p = new DataOutputStream(placeBytes);
+        for (GazetteerPlace g : places) {
+            p.writeLong(g.geonameId());
+            p.writeUTF(g.name());
+            p.writeUTF(g.nameAr());
+            p.writeUTF(g.countryCode());
+            p.writeUTF(g.admin1());
+            p.writeChar(g.featureClass());
+            p.writeUTF(g.featureCode());
+            p.writeDouble(g.lat());
+            p.writeDouble(g.lon());
+            p.writeLong(g.population());
+            p.writeBoolean(g.historical());
+        }
+        p.flush();
         out.writeInt(0x44474c5a); // "DGLZ"
         out.writeInt(CACHE_FORMAT);
         out.writeInt(places.length);
-        for (GazetteerPlace p : places) {
-            out.writeLong(p.geonameId());
-            out.writeUTF(p.name());
-            out.writeUTF(p.nameAr());
-            out.writeUTF(p.countryCode());
-            out.writeUTF(p.admin1());
-            out.writeChar(p.featureClass());
-            out.writeUTF(p.featureCode());
-            out.writeDouble(p.lat());
-            out.writeDouble(p.lon());
-            out.writeLong(p.population());
-            out.writeBoolean(p.historical());
-        }
+        out.writeInt(placeBytes.size());
+        placeBytes.writeTo(out);
         exact.write(out);
         fuzzy.write(out);
         firstWords.write(out);
@@ -244,35 +307,36 @@ public final class Gazetteer {
     }
 
     static Gazetteer readCache(Path cache) throws IOException {
-        try (DataInputStream in =
-                new DataInputStream(new BufferedInputStream(Files.newInputStream(cache), 1 << 16))) {
-            if (in.readInt() != 0x44474c5a || in.readInt() != CACHE_FORMAT) {
-                throw new IOException("not a gazetteer cache of format " + CACHE_FORMAT);
-            }
-            int n = in.readInt();
-            if (n < 0 || n > 50_000_000) {
-                throw new IOException("expected a place count, found " + n);
-            }
-            GazetteerPlace[] places = new GazetteerPlace[n];
-            Map<String, String> intern = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                long id = in.readLong();
-                String name = in.readUTF();
-                String nameAr = in.readUTF();
-                String cc = intern.computeIfAbsent(in.readUTF(), k -> k);
-                String a1 = intern.computeIfAbsent(in.readUTF(), k -> k);
-                char fc = in.readChar();
-                String fcode = intern.computeIfAbsent(in.readUTF(), k -> k);
-                places[i] = new GazetteerPlace(id, name, nameAr, cc, a1, fc, fcode, in.readDouble(), in.readDouble(),
-                        in.readLong(), in.readBoolean());
-            }
-            NameTable exact = NameTable.read(in);
-            NameTable fuzzy = NameTable.read(in);
-            NameTable first = NameTable.read(in);
-            if (in.readInt() != 0x454e4421) {
-                throw new IOException("gazetteer cache is truncated");
-            }
-            return new Gazetteer(places, exact, fuzzy, first);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(Files.readAllBytes(cache));
+        if (in.remaining() < 16 || in.getInt() != 0x44474c5a || in.getInt() != CACHE_FORMAT) {
+            throw new IOException("not a gazetteer cache of format " + CACHE_FORMAT);
         }
+        int n = in.getInt();
+        int bytes = in.getInt();
+        if (n < 0 || bytes < 0 || bytes > in.remaining()) {
+            throw new IOException("expected a place count and size, found " + n + " and " + bytes);
+        }
+        GazetteerPlace[] places = new GazetteerPlace[n];
+        DataInputStream p = new DataInputStream(new ByteArrayInputStream(in.array(), in.position(), bytes));
+        Map<String, String> intern = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            long id = p.readLong();
+            String name = p.readUTF();
+            String nameAr = p.readUTF();
+            String cc = intern.computeIfAbsent(p.readUTF(), k -> k);
+            String a1 = intern.computeIfAbsent(p.readUTF(), k -> k);
+            char fc = p.readChar();
+            String fcode = intern.computeIfAbsent(p.readUTF(), k -> k);
+            places[i] = new GazetteerPlace(
+                    id, name, nameAr, cc, a1, fc, fcode, p.readDouble(), p.readDouble(), p.readLong(), p.readBoolean());
+        }
+        in.position(in.position() + bytes);
+        NameTable exact = NameTable.read(in);
+        NameTable fuzzy = NameTable.read(in);
+        NameTable first = NameTable.read(in);
+        if (in.remaining() != 4 || in.getInt() != 0x454e4421) {
+            throw new IOException("gazetteer cache is truncated");
+        }
+        return new Gazetteer(places, exact, fuzzy, first);
     }
 }

@@ -48,8 +48,18 @@ public final class GazetteerBuilder {
 
     /** Reads GeoNames-layout rows (UTF-8, tab-separated, no header) from {@code in}; closes nothing. */
     public GazetteerBuilder addGeoNames(InputStream in, String source) throws IOException {
+        return add(parse(in, source));
+    }
+
+    /**
+     * Parses GeoNames-layout rows and normalises their names without touching any builder, so that
+     * several files can be parsed in parallel and then {@link #add added} in order.
+     */
+    public static Parsed parse(InputStream in, String source) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String[] f = new String[25];
+        List<ParsedRow> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         String line;
         int lineNo = 0;
         while ((line = r.readLine()) != null) {
@@ -62,40 +72,17 @@ public final class GazetteerBuilder {
             if (id <= 0) {
                 continue; // WOF-only record, or an invalid id such as -1
             }
-            try {
-                addRow(id, f, n);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(
-                        "gazetteer " + source + " line " + lineNo + ": expected numeric coordinates, found '" + f[4]
-                                + "', '" + f[5] + "'");
-            }
-        }
-        return this;
-    }
-
-    private void addRow(long id, String[] f, int n) {
-        boolean deprecated = n > 23 && "1".equals(f[23]);
-        Integer existing = byId.get(id);
-        int idx;
-        Row row;
-        if (existing == null) {
-            idx = rows.size();
-            row = new Row();
+            Row row = new Row();
             row.id = id;
-            rows.add(row);
-            byId.put(id, idx);
-        } else {
-            idx = existing;
-            row = rows.get(idx);
-            if (!row.deprecated || deprecated) {
-                row = null; // keep the first current row's attributes, only add names
+            try {
+                row.lat = Double.parseDouble(f[4]);
+                row.lon = Double.parseDouble(f[5]);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("gazetteer " + source + " line " + lineNo
+                        + ": expected numeric coordinates, found '" + f[4] + "', '" + f[5] + "'");
             }
-        }
-        String nameAr = n > 20 ? f[20] : "";
-        if (row != null) {
-            row.deprecated = deprecated;
-            row.lat = Double.parseDouble(f[4]);
-            row.lon = Double.parseDouble(f[5]);
+            String nameAr = n > 20 ? f[20] : "";
+            row.deprecated = n > 23 && "1".equals(f[23]);
             row.fclass = f[6].isEmpty() ? 'P' : f[6].charAt(0);
             row.fcode = f[7].isEmpty() ? "PPL" : f[7].intern();
             row.cc = f[8].toUpperCase(Locale.ROOT).intern();
@@ -104,24 +91,68 @@ public final class GazetteerBuilder {
             row.name = pick(f[1], f[2], f[3], 'L');
             row.nameAr = Normalizer.script(nameAr) == 'A' ? nameAr : pick(f[1], f[2], f[3], 'A');
             row.historical = isHistorical(row.fcode, f[1], nameAr);
-        }
-        addName(f[1], idx, true);
-        if (!f[2].equals(f[1])) {
-            addName(f[2], idx, true);
-        }
-        if (!nameAr.isEmpty()) {
-            addName(nameAr, idx, true);
-        }
-        String alts = f[3];
-        int from = 0;
-        while (from < alts.length()) {
-            int comma = alts.indexOf(',', from);
-            int to = comma < 0 ? alts.length() : comma;
-            if (to > from) {
-                addName(alts.substring(from, to), idx, false);
+            names.clear();
+            collect(f[1], true, names);
+            if (!f[2].equals(f[1])) {
+                collect(f[2], true, names);
             }
-            from = to + 1;
+            if (!nameAr.isEmpty()) {
+                collect(nameAr, true, names);
+            }
+            String alts = f[3];
+            int from = 0;
+            while (from < alts.length()) {
+                int comma = alts.indexOf(',', from);
+                int to = comma < 0 ? alts.length() : comma;
+                if (to > from) {
+                    collect(alts.substring(from, to), false, names);
+                }
+                from = to + 1;
+            }
+            out.add(new ParsedRow(row, names.toArray(new String[0])));
         }
+        return new Parsed(out);
+    }
+
+    /** Rows of one parsed file, ready to be {@link #add added}. */
+    public static final class Parsed {
+        private final List<ParsedRow> rows;
+
+        Parsed(List<ParsedRow> rows) {
+            this.rows = rows;
+        }
+
+        /** Number of rows. */
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /** A row and its normalised names: triples of key, fuzzy key ("" when the same), primary ("1"/"0"). */
+    private record ParsedRow(Row row, String[] names) {}
+
+    /** Adds parsed rows: merged by geonameid, the first current row's attributes win. */
+    public GazetteerBuilder add(Parsed parsed) {
+        for (ParsedRow pr : parsed.rows) {
+            Row incoming = pr.row();
+            Integer existing = byId.get(incoming.id);
+            int idx;
+            if (existing == null) {
+                idx = rows.size();
+                rows.add(incoming);
+                byId.put(incoming.id, idx);
+            } else {
+                idx = existing;
+                if (rows.get(idx).deprecated && !incoming.deprecated) {
+                    rows.set(idx, incoming); // a current row replaces a deprecated one
+                }
+            }
+            String[] names = pr.names();
+            for (int i = 0; i + 2 < names.length; i += 3) {
+                index(names[i], names[i + 1], idx, names[i + 2].equals("1"));
+            }
+        }
+        return this;
     }
 
     private static String pick(String name, String ascii, String alts, char script) {
@@ -149,13 +180,28 @@ public final class GazetteerBuilder {
             return true;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("kingdom") || lower.contains("empire") || lower.contains("emirate")
-                || lower.contains("sultanate") || lower.contains("caliphate") || nameAr.contains("مملكة")
-                || nameAr.contains("إمبراطورية") || nameAr.contains("امبراطورية") || nameAr.contains("سلطنة")
+        return lower.contains("kingdom")
+                || lower.contains("empire")
+                || lower.contains("emirate")
+                || lower.contains("sultanate")
+                || lower.contains("caliphate")
+                || nameAr.contains("مملكة")
+                || nameAr.contains("إمبراطورية")
+                || nameAr.contains("امبراطورية")
+                || nameAr.contains("سلطنة")
                 || nameAr.contains("إمارة");
     }
 
     private void addName(String raw, int idx, boolean primary) {
+        List<String> names = new ArrayList<>(3);
+        collect(raw, primary, names);
+        for (int i = 0; i + 2 < names.size(); i += 3) {
+            index(names.get(i), names.get(i + 1), idx, names.get(i + 2).equals("1"));
+        }
+    }
+
+    /** Normalises a name into (key, fuzzy key or "", primary flag) triples; thread-safe. */
+    private static void collect(String raw, boolean primary, List<String> out) {
         String s = raw.trim();
         if (s.isEmpty() || s.length() > 80) {
             return;
@@ -163,16 +209,16 @@ public final class GazetteerBuilder {
         int paren = s.indexOf('(');
         if (paren > 0) {
             int close = s.indexOf(')', paren);
-            addName(s.substring(0, paren), idx, primary);
+            collect(s.substring(0, paren), primary, out);
             if (close > paren) {
-                addName(s.substring(paren + 1, close), idx, primary);
+                collect(s.substring(paren + 1, close), primary, out);
             }
             return;
         }
         int slash = s.indexOf('/');
         if (slash > 0) {
-            addName(s.substring(0, slash), idx, primary);
-            addName(s.substring(slash + 1), idx, primary);
+            collect(s.substring(0, slash), primary, out);
+            collect(s.substring(slash + 1), primary, out);
             return;
         }
         char script = Normalizer.script(s);
@@ -183,15 +229,19 @@ public final class GazetteerBuilder {
         if (key.length() < 2) {
             return;
         }
+        String fz = script == 'L' ? Normalizer.fuzzy(key) : key;
+        out.add(key);
+        out.add(fz.equals(key) ? "" : fz);
+        out.add(primary ? "1" : "0");
+    }
+
+    private void index(String key, String fz, int idx, boolean primary) {
         int value = idx << 1 | (primary ? 1 : 0);
         exact.add(key, value);
         first.max(firstWord(key), words(key));
-        if (script == 'L') {
-            String fz = Normalizer.fuzzy(key);
-            if (!fz.equals(key)) {
-                fuzzy.add(fz, value);
-                first.max(firstWord(fz), words(fz));
-            }
+        if (!fz.isEmpty()) {
+            fuzzy.add(fz, value);
+            first.max(firstWord(fz), words(fz));
         }
     }
 
@@ -216,8 +266,8 @@ public final class GazetteerBuilder {
             }
             long id = parseLong(f[0]);
             if (id < 0) {
-                throw new InvalidInputException(
-                        "gazetteer regions " + source + " line " + lineNo + ": expected a geonameid, found '" + f[0] + "'");
+                throw new InvalidInputException("gazetteer regions " + source + " line " + lineNo
+                        + ": expected a geonameid, found '" + f[0] + "'");
             }
             addRegion(id, f, n);
         }
@@ -282,8 +332,18 @@ public final class GazetteerBuilder {
         GazetteerPlace[] places = new GazetteerPlace[rows.size()];
         for (int i = 0; i < places.length; i++) {
             Row r = rows.get(i);
-            places[i] = new GazetteerPlace(r.id, r.name, r.nameAr, r.cc, r.admin1, r.fclass, r.fcode, r.lat, r.lon,
-                    r.population, r.historical || r.deprecated);
+            places[i] = new GazetteerPlace(
+                    r.id,
+                    r.name,
+                    r.nameAr,
+                    r.cc,
+                    r.admin1,
+                    r.fclass,
+                    r.fcode,
+                    r.lat,
+                    r.lon,
+                    r.population,
+                    r.historical || r.deprecated);
         }
         return new Gazetteer(places, exact.build(), fuzzy.build(), first.build());
     }
@@ -294,7 +354,8 @@ public final class GazetteerBuilder {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             if (!r.admin1.isEmpty() && r.fclass == 'P' && r.id != 0) {
-                grid.computeIfAbsent(cell(r.cc, (int) Math.floor(r.lat * 10), (int) Math.floor(r.lon * 10)),
+                grid.computeIfAbsent(
+                                cell(r.cc, (int) Math.floor(r.lat * 10), (int) Math.floor(r.lon * 10)),
                                 k -> new ArrayList<>())
                         .add(i);
             }

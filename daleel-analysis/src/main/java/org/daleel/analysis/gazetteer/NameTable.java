@@ -1,8 +1,8 @@
 package org.daleel.analysis.gazetteer;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -112,44 +112,51 @@ public final class NameTable {
         return h;
     }
 
-    /** Writes the table. */
+    /** Writes the table: lengths, then the arrays as raw big-endian chars and ints. */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(pool.length);
-        for (char c : pool) {
-            out.writeChar(c);
-        }
+        ByteBuffer chars = ByteBuffer.allocate(pool.length * 2);
+        chars.asCharBuffer().put(pool);
+        out.write(chars.array());
         writeInts(out, keyStart);
         writeInts(out, postStart);
         writeInts(out, postings);
     }
 
-    /** Reads a table written by {@link #write}. */
-    public static NameTable read(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    /** Reads a table written by {@link #write} from {@code in}, advancing its position. */
+    public static NameTable read(ByteBuffer in) throws IOException {
+        int n = length(in, 2);
         char[] pool = new char[n];
-        for (int i = 0; i < n; i++) {
-            pool[i] = in.readChar();
-        }
+        in.asCharBuffer().get(pool);
+        in.position(in.position() + n * 2);
         return new NameTable(pool, readInts(in), readInts(in), readInts(in));
     }
 
     static void writeInts(DataOutputStream out, int[] a) throws IOException {
         out.writeInt(a.length);
-        for (int v : a) {
-            out.writeInt(v);
-        }
+        ByteBuffer b = ByteBuffer.allocate(a.length * 4);
+        b.asIntBuffer().put(a);
+        out.write(b.array());
     }
 
-    static int[] readInts(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-            throw new IOException("name table: expected an array length, found " + n);
-        }
+    static int[] readInts(ByteBuffer in) throws IOException {
+        int n = length(in, 4);
         int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readInt();
-        }
+        in.asIntBuffer().get(a);
+        in.position(in.position() + n * 4);
         return a;
+    }
+
+    private static int length(ByteBuffer in, int width) throws IOException {
+        if (in.remaining() < 4) {
+            throw new IOException("name table: truncated before an array length");
+        }
+        int n = in.getInt();
+        if (n < 0 || (long) n * width > in.remaining()) {
+            throw new IOException("name table: expected an array of at most " + in.remaining() / width
+                    + " elements, found length " + n);
+        }
+        return n;
     }
 
     /** Collects key/value pairs; duplicates of a pair are kept once. Not thread-safe. */

@@ -14,7 +14,8 @@ import org.daleel.analysis.gazetteer.GazetteerPlace;
  * @param reference true when the text uses the place only to locate another one ("south-west of
  *     Damascus", "20 km north of Aleppo")
  */
-public record ResolvedPlace(int start, int end, int firstToken, int lastToken, GazetteerPlace place, boolean reference) {
+public record ResolvedPlace(
+        int start, int end, int firstToken, int lastToken, GazetteerPlace place, boolean reference) {
     /** Validates the span. */
     public ResolvedPlace {
         Objects.requireNonNull(place, "place");

@@ -104,8 +104,8 @@ public final class Normalizer {
 
     /** True for the apostrophe-like characters that transliterations use for ʿayn and hamza. */
     public static boolean isApostrophe(char c) {
-        return c == '\'' || c == '’' || c == '‘' || c == '`' || c == 'ʿ' || c == 'ʾ' || c == 'ʻ' || c == 'ʼ'
-                || c == '´' || c == '′' || c == 'ʹ';
+        return c == '\'' || c == '’' || c == '‘' || c == '`' || c == 'ʿ' || c == 'ʾ' || c == 'ʻ' || c == 'ʼ' || c == '´'
+                || c == '′' || c == 'ʹ';
     }
 
     /**
@@ -138,7 +138,8 @@ public final class Normalizer {
             char c = (char) (0x1E00 + i);
             String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
             char base = d.isEmpty() ? c : d.charAt(0);
-            LATIN_EXT[i] = base < 0x80 && Character.isLetter(base) ? Character.toLowerCase(base) : Character.toLowerCase(c);
+            LATIN_EXT[i] =
+                    base < 0x80 && Character.isLetter(base) ? Character.toLowerCase(base) : Character.toLowerCase(c);
         }
     }
 
@@ -183,20 +184,28 @@ public final class Normalizer {
      */
     public static boolean isInitialismDot(CharSequence s, int i) {
         int n = s.length();
-        return s.charAt(i) == '.' && i >= 1 && i + 1 < n && Character.isLetter(s.charAt(i - 1))
-                && (i < 2 || !Character.isLetter(s.charAt(i - 2))) && Character.isLetter(s.charAt(i + 1))
+        return s.charAt(i) == '.'
+                && i >= 1
+                && i + 1 < n
+                && Character.isLetter(s.charAt(i - 1))
+                && (i < 2 || !Character.isLetter(s.charAt(i - 2)))
+                && Character.isLetter(s.charAt(i + 1))
                 && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)));
     }
 
     /** True if the char is in the Arabic block (letters, marks, digits). */
     public static boolean isArabic(char c) {
-        return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF)
+        return (c >= 0x0600 && c <= 0x06FF)
+                || (c >= 0x0750 && c <= 0x077F)
+                || (c >= 0xFB50 && c <= 0xFDFF)
                 || (c >= 0xFE70 && c <= 0xFEFF);
     }
 
     /** True if the char is a Latin-script letter (basic, Latin-1, extended A/B, extended additional). */
     public static boolean isLatinLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
                 || (c >= 0x1E00 && c <= 0x1EFF);
     }
 

@@ -78,7 +78,11 @@ public final class Tokenizer {
                 continue;
             }
             String p = punct(c);
-            if (p != null && isHyphen(c) && i > 0 && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+            if (p != null
+                    && isHyphen(c)
+                    && i > 0
+                    && i + 1 < n
+                    && Character.isLetterOrDigit(text.charAt(i - 1))
                     && Character.isLetterOrDigit(text.charAt(i + 1))) {
                 p = null; // a word-internal hyphen: "Deir ez-Zor", "south-west"
             }
@@ -155,6 +159,8 @@ public final class Tokenizer {
                             && (i + 2 >= n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
                         break;
                     }
+                } else if (end == i) {
+                    end = i + 1; // a trailing mark (tanween, shadda) belongs to the word
                 }
                 i++;
                 continue;
@@ -163,7 +169,7 @@ public final class Tokenizer {
                 break;
             }
             boolean a = Normalizer.isArabic(c);
-            boolean l = Normalizer.isLatinLetter(c);
+            boolean l = Normalizer.isLatinLetter(c) || (c == '²' && latin);
             if (a != arabic || l != latin) {
                 break;
             }
@@ -228,7 +234,10 @@ public final class Tokenizer {
             break;
         }
         int flags = (sent ? Tokens.SENTENCE_START : 0) | (para ? Tokens.PARAGRAPH_START : 0);
-        if (from >= 1 && isHyphen(text.charAt(from - 1)) && from >= 2 && Character.isLetterOrDigit(text.charAt(from - 2))) {
+        if (from >= 1
+                && isHyphen(text.charAt(from - 1))
+                && from >= 2
+                && Character.isLetterOrDigit(text.charAt(from - 2))) {
             flags |= Tokens.HYPHEN_JOINED;
         }
         t.add(from, i, Tokens.NUMBER, flags, sb.toString());

@@ -192,7 +192,12 @@ public final class Tokens {
             }
             for (int c = gapFrom; c < gapTo; c++) {
                 char ch = text.charAt(c);
-                if (!(ch == ' ' || ch == '-' || ch == '\u00a0' || ch == '‐' || ch == '\n' || Normalizer.isDropped(ch))) {
+                if (!(ch == ' '
+                        || ch == '-'
+                        || ch == '\u00a0'
+                        || ch == '‐'
+                        || ch == '\n'
+                        || Normalizer.isDropped(ch))) {
                     return k;
                 }
             }

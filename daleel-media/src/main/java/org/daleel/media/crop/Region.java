@@ -20,8 +20,8 @@ public record Region(double x, double y, double w, double h) {
 
     public Region {
         if (!(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 1 + SLACK && y + h <= 1 + SLACK)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "region x=%s y=%s w=%s h=%s: expected a non-empty rectangle inside 0..1", x, y, w, h));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "region x=%s y=%s w=%s h=%s: expected a non-empty rectangle inside 0..1", x, y, w, h));
         }
     }
 

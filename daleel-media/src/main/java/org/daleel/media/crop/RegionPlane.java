@@ -16,27 +16,27 @@ final class RegionPlane {
 
     private final int width;
     private final int height;
+    private final float[] luma;
     /** Summed-area table, {@code (width + 1) x (height + 1)}: sum of luma above and left of each corner. */
     private final double[] table;
-    private final LumaPlane luma;
 
-    RegionPlane(LumaPlane luma) {
+    RegionPlane(int width, int height, float[] luma) {
+        this.width = width;
+        this.height = height;
         this.luma = luma;
-        this.width = luma.width();
-        this.height = luma.height();
         int stride = width + 1;
         this.table = new double[stride * (height + 1)];
         for (int y = 0; y < height; y++) {
             double row = 0;
             for (int x = 0; x < width; x++) {
-                row += luma.at(x, y);
+                row += luma[y * width + x];
                 table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + row;
             }
         }
     }
 
-    LumaPlane luma() {
-        return luma;
+    static RegionPlane of(LumaPlane plane) {
+        return new RegionPlane(plane.width(), plane.height(), plane.values());
     }
 
     int width() {
@@ -47,44 +47,91 @@ final class RegionPlane {
         return height;
     }
 
+    /** Luma at column {@code x}, row {@code y}. */
+    float at(int x, int y) {
+        return luma[y * width + x];
+    }
+
+    /** The part {@code r} as a plane of its own (whole pixels, at least 1x1). */
+    RegionPlane crop(Region r) {
+        int x0 = (int) Math.round(r.x() * width);
+        int y0 = (int) Math.round(r.y() * height);
+        int w = Math.max(1, Math.min(width - x0, (int) Math.round(r.w() * width)));
+        int h = Math.max(1, Math.min(height - y0, (int) Math.round(r.h() * height)));
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(luma, (y0 + y) * width + x0, out, y * w, w);
+        }
+        return new RegionPlane(w, h, out);
+    }
+
+    /** The mirror image (left to right). */
+    RegionPlane mirrored() {
+        float[] out = new float[luma.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = luma[y * width + width - 1 - x];
+            }
+        }
+        return new RegionPlane(width, height, out);
+    }
+
     /** The region's 64x64 block of cell means, row-major. */
     float[] block(Region r) {
-        double[] xs = new double[CELLS + 1];
-        double[] ys = new double[CELLS + 1];
-        for (int i = 0; i <= CELLS; i++) {
-            xs[i] = (r.x() + r.w() * i / CELLS) * width;
-            ys[i] = (r.y() + r.h() * i / CELLS) * height;
-        }
-        double[] corners = new double[(CELLS + 1) * (CELLS + 1)];
-        for (int j = 0; j <= CELLS; j++) {
-            for (int i = 0; i <= CELLS; i++) {
-                corners[j * (CELLS + 1) + i] = integral(xs[i], ys[j]);
-            }
-        }
+        int[] xi = new int[CELLS + 1];
+        double[] xf = new double[CELLS + 1];
+        int[] yi = new int[CELLS + 1];
+        double[] yf = new double[CELLS + 1];
+        double[] xs = corners(r.x(), r.w(), width, xi, xf);
+        double[] ys = corners(r.y(), r.h(), height, yi, yf);
+        int stride = width + 1;
+        // Integral at every cell corner: bilinear in the table, first along the row pair, then between.
+        double[] above = new double[CELLS + 1];
+        double[] below = new double[CELLS + 1];
+        double[] prev = new double[CELLS + 1];
+        double[] cur = new double[CELLS + 1];
         float[] out = new float[CELLS * CELLS];
-        for (int j = 0; j < CELLS; j++) {
-            double area = (ys[j + 1] - ys[j]);
-            int c0 = j * (CELLS + 1);
-            int c1 = c0 + CELLS + 1;
-            for (int i = 0; i < CELLS; i++) {
-                double sum = corners[c1 + i + 1] - corners[c1 + i] - corners[c0 + i + 1] + corners[c0 + i];
-                out[j * CELLS + i] = (float) (sum / (area * (xs[i + 1] - xs[i])));
+        for (int j = 0; j <= CELLS; j++) {
+            int o0 = yi[j] * stride;
+            int o1 = o0 + stride;
+            for (int i = 0; i <= CELLS; i++) {
+                int o = xi[i];
+                double f = xf[i];
+                above[i] = table[o0 + o] + (table[o0 + o + 1] - table[o0 + o]) * f;
+                below[i] = table[o1 + o] + (table[o1 + o + 1] - table[o1 + o]) * f;
             }
+            double g = yf[j];
+            for (int i = 0; i <= CELLS; i++) {
+                cur[i] = above[i] + (below[i] - above[i]) * g;
+            }
+            if (j > 0) {
+                double rowHeight = ys[j] - ys[j - 1];
+                int base = (j - 1) * CELLS;
+                for (int i = 0; i < CELLS; i++) {
+                    double sum = cur[i + 1] - cur[i] - prev[i + 1] + prev[i];
+                    out[base + i] = (float) (sum / (rowHeight * (xs[i + 1] - xs[i])));
+                }
+            }
+            double[] t = prev;
+            prev = cur;
+            cur = t;
         }
         return out;
     }
 
-    /** Integral of luma over {@code [0, x] x [0, y]}, bilinear between table corners. */
-    private double integral(double x, double y) {
-        x = Math.max(0, Math.min(width, x));
-        y = Math.max(0, Math.min(height, y));
-        int x0 = Math.min((int) x, width - 1);
-        int y0 = Math.min((int) y, height - 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        int stride = width + 1;
-        int o = y0 * stride + x0;
-        double a = table[o], b = table[o + 1], c = table[o + stride], d = table[o + stride + 1];
-        return a + (b - a) * fx + (c - a) * fy + (a - b - c + d) * fx * fy;
+    /**
+     * The 65 cell edges of a region along one axis, in pixels, with the table index left of each
+     * and the fraction past it.
+     */
+    private static double[] corners(double start, double length, int n, int[] index, double[] fraction) {
+        double[] edges = new double[CELLS + 1];
+        for (int i = 0; i <= CELLS; i++) {
+            double v = Math.max(0, Math.min(n, (start + length * i / CELLS) * n));
+            int k = Math.min((int) v, n - 1);
+            edges[i] = v;
+            index[i] = k;
+            fraction[i] = v - k;
+        }
+        return edges;
     }
 }

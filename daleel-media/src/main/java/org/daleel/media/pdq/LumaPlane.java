@@ -75,7 +75,7 @@ public final class LumaPlane {
         return values[y * width + x];
     }
 
-    /** A copy of all values, row-major. */
+    /** A copy of all values, row-major ({@code width * height}). */
     public float[] values() {
         return values.clone();
     }

@@ -40,6 +40,12 @@ public final class PdqBlockHasher {
         return new PdqDihedralHashes(hashes, PdqDct.quality(luma));
     }
 
+    /** PDQ's quality metric (0..100) of a 64x64 luma block, without the DCT. */
+    public static int quality(float[] luma) {
+        check(luma);
+        return PdqDct.quality(luma);
+    }
+
     private static void check(float[] luma) {
         if (luma.length != SIZE * SIZE) {
             throw new IllegalArgumentException(

@@ -148,7 +148,8 @@ final class Edits {
         g.drawString("Witness Account @witness_" + seed, 80, 88);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
         String[] lines = {
-            "BREAKING: shelling hit the market this morning, many", "civilians wounded. Share before they delete this.",
+            "BREAKING: shelling hit the market this morning, many",
+            "civilians wounded. Share before they delete this.",
             "#Aleppo #Syria"
         };
         for (int i = 0; i < lines.length; i++) {
@@ -160,7 +161,8 @@ final class Edits {
         g.drawString("\u21b0 1.2K     \u21c4 8.4K     \u2661 21K     \u2191", 40, top + ph + 28);
         g.setColor(ink);
         for (int i = 0; i < 3; i++) {
-            g.drawString("Reply " + (i + 1) + ": this is from years ago, look at the buildings", 20, top + ph + 66 + i * 26);
+            g.drawString(
+                    "Reply " + (i + 1) + ": this is from years ago, look at the buildings", 20, top + ph + 66 + i * 26);
         }
         g.dispose();
         return out;

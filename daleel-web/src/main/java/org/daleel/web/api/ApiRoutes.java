@@ -74,6 +74,8 @@ public final class ApiRoutes {
         add(config, HandlerType.GET, "/api/items/{id}/payload", this::payload);
         add(config, HandlerType.GET, "/api/items/{id}/warc", this::warc);
         add(config, HandlerType.GET, "/api/items/{id}/proof", this::proof);
+        add(config, HandlerType.GET, "/api/items/{id}/similar", this::similar);
+        add(config, HandlerType.POST, "/api/match", this::match);
         add(config, HandlerType.GET, "/api/ledger/checkpoint", this::checkpoint);
         add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
         add(config, HandlerType.POST, "/api/captures", this::capture);
@@ -167,7 +169,23 @@ public final class ApiRoutes {
 
     private void item(Context ctx) {
         Item item = lookup(ctx);
-        json(ctx, 200, Json.item(item, archive.resources(item.id())));
+        json(ctx, 200, Json.item(item, archive.resources(item.id()), archive.similar(item.id())));
+    }
+
+    private void similar(Context ctx) {
+        Item item = lookup(ctx);
+        json(ctx, 200, Json.similar(archive.similar(item.id())));
+    }
+
+    private void match(Context ctx) {
+        int maxDistance = org.daleel.web.SearchParams.integer(ctx, "maxDistance", 31);
+        String name = Objects.requireNonNullElse(ctx.queryParam("name"), "upload");
+        var upload = ctx.uploadedFile("file");
+        try (var in = upload != null ? upload.content() : ctx.bodyInputStream()) {
+            json(ctx, 200, Json.similar(archive.match(in, upload != null ? upload.filename() : name, maxDistance)));
+        } catch (IOException e) {
+            throw new InvalidInputException("could not read the uploaded image: " + e.getMessage());
+        }
     }
 
     private void payload(Context ctx) throws IOException {

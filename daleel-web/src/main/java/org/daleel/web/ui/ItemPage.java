@@ -34,8 +34,14 @@ final class ItemPage {
     }
 
     static Html render(Item item, List<Resource> resources, String replayOrigin) {
+        return render(item, resources, List.of(), replayOrigin);
+    }
+
+    static Html render(Item item, List<Resource> resources, List<org.daleel.archive.SimilarItem> similar,
+            String replayOrigin) {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
+        alerts(h, similar);
         if (!item.url().isEmpty()) {
             replay(h, item, replayOrigin);
         }
@@ -49,6 +55,24 @@ final class ItemPage {
         text(h, item);
         resources(h, resources);
         return h;
+    }
+
+    /** Recycled-media alerts first, where nobody can miss them. */
+    private static void alerts(Html h, List<org.daleel.archive.SimilarItem> similar) {
+        if (similar.isEmpty()) {
+            return;
+        }
+        h.open("section", "class", "alerts");
+        h.element("h2", "Seen elsewhere in the archive");
+        h.open("ul");
+        for (var s : similar) {
+            h.open("li", "class", s.relation() == org.daleel.archive.SimilarItem.Relation.EARLIER ? "alert" : "link");
+            h.element("a", s.alert(), "href", "/items/" + s.item().id(), "dir", "auto");
+            h.text(" (" + s.explanation() + ")");
+            h.close("li");
+        }
+        h.close("ul");
+        h.close("section");
     }
 
     private static void replay(Html h, Item item, String replayOrigin) {

@@ -87,7 +87,7 @@ public final class UiRoutes {
         }
         Item item = archive.get(id);
         String replayOrigin = origins.replayOrigin(ctx, replayPort.getAsInt());
-        page(ctx, ItemPage.heading(item), ItemPage.render(item, archive.resources(id), replayOrigin));
+        page(ctx, ItemPage.heading(item), ItemPage.render(item, archive.resources(id), archive.similar(id), replayOrigin));
     }
 
     private void capture(Context ctx) {

@@ -1,0 +1,39 @@
+package org.daleel.analysis.place;
+
+/** All mentions of one name in a document, resolved together (one sense per document). */
+final class NameGroup {
+    final NameMatch first;
+    final boolean adminPhrase;
+    final boolean placeWord;
+    final boolean multiword;
+    boolean countryside;
+    boolean anyCue;
+    boolean allCommon = true;
+    boolean allStartWeak = true;
+    boolean allAcronym = true;
+    boolean allArabicSingle = true;
+    int count;
+    int[] cands = new int[0];
+    double[] staticScore = new double[0];
+    int chosen = -1;
+    double score;
+    boolean accepted;
+
+    NameGroup(NameMatch m) {
+        this.first = m;
+        this.adminPhrase = m.adminPhrase;
+        this.placeWord = m.placeWord;
+        this.multiword = m.last > m.first;
+    }
+
+    void add(NameMatch m) {
+        m.group = this;
+        count++;
+        anyCue |= m.cue;
+        allCommon &= m.common;
+        allStartWeak &= m.startWeak;
+        allAcronym &= m.acronym;
+        allArabicSingle &= m.arabicSingle;
+        countryside |= m.rural;
+    }
+}

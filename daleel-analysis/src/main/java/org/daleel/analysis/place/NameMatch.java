@@ -1,0 +1,35 @@
+package org.daleel.analysis.place;
+
+/** A place name found in the text, with what surrounds it; filled by {@link PlaceRecognizer}. */
+final class NameMatch {
+    final int first;
+    final int last;
+    final String key;
+    final int keyIndex;
+    final boolean fuzzy;
+    final int form;
+    final String firstForm;
+    int spanFirst;
+    int spanLast;
+    boolean adminPhrase;
+    boolean placeWord;
+    boolean cue;
+    boolean reference;
+    boolean common;
+    boolean startWeak;
+    boolean acronym;
+    boolean arabicSingle;
+    boolean rural;
+    String spanFirstForm;
+    NameGroup group;
+
+    NameMatch(int first, int last, String key, int keyIndex, boolean fuzzy, int form, String firstForm) {
+        this.first = first;
+        this.last = last;
+        this.key = key;
+        this.keyIndex = keyIndex;
+        this.fuzzy = fuzzy;
+        this.form = form;
+        this.firstForm = firstForm;
+    }
+}

@@ -1,0 +1,333 @@
+package org.daleel.analysis.place;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.daleel.analysis.gazetteer.Gazetteer;
+import org.daleel.analysis.gazetteer.GazetteerPlace;
+import org.daleel.analysis.gazetteer.NameTable;
+
+/**
+ * Chooses, for each name of a document, the gazetteer place it means: a prior per candidate (feature
+ * code, population, primary name or alternate, country), a context score (countries and
+ * governorates the document mentions, distance to the other places it names; a document about a
+ * country outside the gazetteer penalises candidates in the gazetteer's countries), and acceptance
+ * rules for weak mentions (common words, sentence-initial words, single Arabic words).
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class PlaceResolver {
+    private static final double THRESHOLD = 2.0;
+    private static final int MAX_CANDIDATES = 60;
+    private static final int MAX_ANCHORS = 150;
+    private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
+    private static final Set<String> THIN_ARABIC = Set.of("TR", "UA");
+
+    /** The governorate that surrounds a city-governorate: "rural Damascus" is Rif Dimashq. */
+    private static final Map<Long, Long> COUNTRYSIDE_OF = Map.of(167541L, 170652L);
+
+    private final Gazetteer gazetteer;
+
+    PlaceResolver(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Resolves the groups in two passes (anchors first, then everything) and returns the final context. */
+    Map<String, Double> resolve(List<NameGroup> groups, Map<String, Double> extraCountries) {
+        for (NameGroup g : groups) {
+            prepare(g);
+        }
+        Context ctx = Context.of(groups, extraCountries, true, gazetteer);
+        decide(groups, ctx);
+        ctx = Context.of(groups, extraCountries, false, gazetteer);
+        decide(groups, ctx);
+        return ctx.countryWeights();
+    }
+
+    private void prepare(NameGroup g) {
+        NameTable table = g.first.fuzzy ? gazetteer.fuzzyNames() : gazetteer.names();
+        int k = g.first.keyIndex;
+        int from = table.from(k);
+        int to = table.to(k);
+        Map<Integer, Boolean> cands = new HashMap<>();
+        // a word read without its attached و ف ب ل ("فرقه" -> "رقه") must be a place's own name
+        boolean primaryOnly = g.first.form > 0 && !g.first.firstForm.startsWith("ال");
+        for (int p = from; p < to; p++) {
+            int v = table.posting(p);
+            if (primaryOnly && (v & 1) == 0) {
+                continue;
+            }
+            cands.merge(v >>> 1, (v & 1) == 1, Boolean::logicalOr);
+        }
+        boolean hasAdmin1 = false;
+        for (int c : cands.keySet()) {
+            if (gazetteer.place(c).isAdmin1()) {
+                hasAdmin1 = true;
+                break;
+            }
+        }
+        int size = cands.size();
+        int[] all = new int[size];
+        double[] scores = new double[size];
+        int n = 0;
+        for (Map.Entry<Integer, Boolean> e : cands.entrySet()) {
+            all[n] = e.getKey();
+            scores[n] = staticScore(g, e.getKey(), e.getValue(), hasAdmin1);
+            n++;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
+        int keep = Math.min(size, MAX_CANDIDATES);
+        g.cands = new int[keep];
+        g.staticScore = new double[keep];
+        for (int i = 0; i < keep; i++) {
+            g.cands[i] = all[order[i]];
+            g.staticScore[i] = scores[order[i]];
+        }
+    }
+
+    private double staticScore(NameGroup g, int c, boolean primary, boolean hasAdmin1) {
+        GazetteerPlace p = gazetteer.place(c);
+        double s = prior(p) + (primary ? 0.3 : 0);
+        if (g.first.fuzzy) {
+            s -= 0.6;
+        }
+        if (g.multiword) {
+            s += 0.4;
+        }
+        if (g.anyCue) {
+            s += 0.5;
+        }
+        if (g.adminPhrase && hasAdmin1) {
+            s += p.isAdmin1() ? 2.5 : -2.5;
+        } else if (g.adminPhrase && p.featureClass() == 'P') {
+            s -= 0.5;
+        }
+        if (g.placeWord) {
+            s += p.featureClass() == 'P' ? 0.4 : -0.4;
+        }
+        return s;
+    }
+
+    /** Prior of a place from its feature code, population, country and status. */
+    static double prior(GazetteerPlace p) {
+        double s;
+        switch (p.featureCode()) {
+            case "PCLI", "PPLC" -> s = 3.2;
+            case "PPLA" -> s = 3.0;
+            case "CTX" -> s = 3.8; // hand-written context aliases win over any record's alternate name
+            case "ADM1" -> s = 2.5;
+            case "PPLA2" -> s = 2.5;
+            case "PPLA3" -> s = 2.1;
+            case "ADM2" -> s = 1.3;
+            case "ADM3" -> s = 1.1;
+            case "PPLX" -> s = 0.6;
+            case "PPLL", "PPLF", "PPLS", "STLMT" -> s = 0.8;
+            default -> s = p.featureClass() == 'P' ? 1.0 : 0.5;
+        }
+        if (p.featureClass() == 'P' && p.population() > 0) {
+            s = Math.max(s, Math.min(2.9, 0.9 + 0.3 * Math.log10(p.population())));
+        }
+        if (p.historical()) {
+            s -= 1.5;
+        }
+        switch (p.countryCode()) {
+            case "SY" -> s += 0.3;
+            case "IQ" -> s += 0.2;
+            case "LB", "JO", "YE", "LY" -> s += 0.1;
+            default -> {}
+        }
+        return s;
+    }
+
+    private void decide(List<NameGroup> groups, Context ctx) {
+        for (NameGroup g : groups) {
+            double bestScore = -1e9;
+            int best = -1;
+            double bestDist = Double.MAX_VALUE;
+            for (int i = 0; i < g.cands.length; i++) {
+                GazetteerPlace p = gazetteer.place(g.cands[i]);
+                double dist = ctx.nearest(p, g);
+                double s = g.staticScore[i] + ctx.score(p, dist, g);
+                if (s > bestScore
+                        || (s == bestScore
+                                && p.population()
+                                        > gazetteer.place(g.cands[best]).population())) {
+                    bestScore = s;
+                    best = i;
+                    bestDist = dist;
+                }
+            }
+            g.chosen = best < 0 ? -1 : g.cands[best];
+            g.score = bestScore;
+            g.accepted = best >= 0 && accept(g, bestScore, gazetteer.place(g.chosen), bestDist, ctx);
+            if (g.accepted
+                    && g.countryside
+                    && COUNTRYSIDE_OF.containsKey(gazetteer.place(g.chosen).geonameId())) {
+                int rural = gazetteer.indexOf(
+                        COUNTRYSIDE_OF.get(gazetteer.place(g.chosen).geonameId()));
+                if (rural >= 0) {
+                    g.chosen = rural; // "rural Damascus" is Rif Dimashq, not the city governorate
+                }
+            }
+        }
+    }
+
+    private boolean accept(NameGroup g, double score, GazetteerPlace place, double dist, Context ctx) {
+        double prior = prior(place);
+        if (score < THRESHOLD) {
+            return false;
+        }
+        if (g.allCommon && !g.anyCue) {
+            return false;
+        }
+        if (g.allAcronym && prior < 3.0) {
+            return false;
+        }
+        if (g.allStartWeak && !g.anyCue && prior < 2.4 && dist > 75) {
+            return false;
+        }
+        if (g.allArabicSingle && !g.anyCue && prior < 2.4 && dist > 50) {
+            return false;
+        }
+        // Arabic names of Turkish and Ukrainian places are few and often common words: need the country
+        if (g.allArabicSingle
+                && THIN_ARABIC.contains(place.countryCode())
+                && ctx.othersWeight(place.countryCode(), g) <= 0) {
+            return false;
+        }
+        return !g.first.fuzzy || g.multiword || score >= 2.6;
+    }
+
+    /** Countries, governorates and points the document is about. */
+    private static final class Context {
+        final Map<String, Double> countries = new HashMap<>();
+        final Map<String, Integer> admin1 = new HashMap<>();
+        final Map<NameGroup, String> ownCountry = new HashMap<>();
+        final Map<NameGroup, Double> ownWeight = new HashMap<>();
+        final Map<NameGroup, String> ownAdmin1 = new HashMap<>();
+        double foreign;
+        double covered;
+        final List<double[]> points = new ArrayList<>();
+        final List<NameGroup> pointGroups = new ArrayList<>();
+        double total;
+
+        static Context of(List<NameGroup> groups, Map<String, Double> extra, boolean anchorsOnly, Gazetteer gz) {
+            Context c = new Context();
+            extra.forEach((k, v) -> c.countries.merge(k, v, Double::sum));
+            for (NameGroup g : groups) {
+                if (g.chosen < 0) {
+                    continue;
+                }
+                GazetteerPlace p = gz.place(g.chosen);
+                boolean anchor = anchorsOnly
+                        ? g.score >= 2.8 && !(g.allCommon && !g.anyCue) && !(g.allAcronym && prior(p) < 3.0)
+                        : g.accepted;
+                if (!anchor) {
+                    continue;
+                }
+                if (p.countryCode().isEmpty()) {
+                    continue; // a context-only name that is not a place at all (a broadcaster)
+                }
+                double w = Math.min(3, g.count);
+                c.countries.merge(p.countryCode(), w, Double::sum);
+                c.ownCountry.put(g, p.countryCode());
+                c.ownWeight.put(g, w);
+                if (!p.admin1().isEmpty()) {
+                    String a1 = p.countryCode() + "." + p.admin1();
+                    c.admin1.merge(a1, 1, Integer::sum);
+                    c.ownAdmin1.put(g, a1);
+                }
+                if (p.hasCoordinates() && !p.isCountry() && !p.isAdmin1() && c.points.size() < MAX_ANCHORS) {
+                    c.points.add(new double[] {p.lat(), p.lon()});
+                    c.pointGroups.add(g);
+                }
+            }
+            for (Map.Entry<String, Double> e : c.countries.entrySet()) {
+                c.total += e.getValue();
+                if (SHIPPED.contains(e.getKey())) {
+                    c.covered += e.getValue();
+                } else {
+                    c.foreign += e.getValue();
+                }
+            }
+            return c;
+        }
+
+        /** Weight of country {@code cc} in the document, leaving out what group {@code g} contributed. */
+        double othersWeight(String cc, NameGroup g) {
+            double own = cc.equals(ownCountry.get(g)) ? ownWeight.getOrDefault(g, 0.0) : 0;
+            return countries.getOrDefault(cc, 0.0) - own;
+        }
+
+        Map<String, Double> countryWeights() {
+            return Map.copyOf(countries);
+        }
+
+        /** Distance in km from {@code p} to the nearest point of another group (MAX_VALUE if none). */
+        double nearest(GazetteerPlace p, NameGroup self) {
+            if (!p.hasCoordinates()) {
+                return Double.MAX_VALUE;
+            }
+            double best = Double.MAX_VALUE;
+            double cosLat = Math.cos(Math.toRadians(p.lat()));
+            for (int i = 0; i < points.size(); i++) {
+                if (pointGroups.get(i) == self) {
+                    continue;
+                }
+                double[] q = points.get(i);
+                double dy = (q[0] - p.lat()) * 111.2;
+                double dx = (q[1] - p.lon()) * 111.2 * cosLat;
+                double d = Math.sqrt(dx * dx + dy * dy);
+                if (d < best) {
+                    best = d;
+                }
+            }
+            return best;
+        }
+
+        /** Context score of candidate {@code p} of group {@code g}, leaving out what {@code g} itself contributed. */
+        double score(GazetteerPlace p, double dist, NameGroup g) {
+            double s = 0;
+            String ownCc = ownCountry.get(g);
+            double own = ownWeight.getOrDefault(g, 0.0);
+            double tot = total - own;
+            if (tot > 0) {
+                double w = countries.getOrDefault(p.countryCode(), 0.0)
+                        - (p.countryCode().equals(ownCc) ? own : 0);
+                double share = Math.max(0, w) / tot;
+                s += 1.2 * share;
+                if (share == 0 && !p.contextOnly()) {
+                    s -= 0.5;
+                    double f = foreign - (ownCc != null && !SHIPPED.contains(ownCc) ? own : 0);
+                    double cv = covered - (ownCc != null && SHIPPED.contains(ownCc) ? own : 0);
+                    if (f > 2 * cv) {
+                        s -= 1.5;
+                    }
+                }
+            }
+            if (!p.admin1().isEmpty()) {
+                String a1 = p.countryCode() + "." + p.admin1();
+                int n = admin1.getOrDefault(a1, 0) - (a1.equals(ownAdmin1.get(g)) ? 1 : 0);
+                if (n > 0) {
+                    s += 0.6;
+                }
+            }
+            if (dist < 25) {
+                s += 1.0;
+            } else if (dist < 75) {
+                s += 0.6;
+            } else if (dist < 200) {
+                s += 0.2;
+            } else if (dist > 700 && dist != Double.MAX_VALUE) {
+                s -= 0.3;
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.daleel.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlaceResolutionTest {
+    private static List<Long> ids(String text) {
+        return Fixtures.analyze(text).places().stream()
+                .map(PlaceMention::geonameId)
+                .toList();
+    }
+
+    @Test
+    void palmyra_in_a_report_on_syria_is_tadmur_in_homs_governorate() {
+        Analysis a = Fixtures.analyze(
+                "Syrian government forces recaptured Palmyra from Islamic State fighters, state media said. "
+                        + "The ancient city in Homs province had been held since May.");
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("Palmyra");
+            assertThat(p.geonameId()).isEqualTo(163808L);
+            assertThat(p.name()).isEqualTo("Tadmur");
+            assertThat(p.admin1()).isEqualTo("11");
+        });
+    }
+
+    @Test
+    void palmyra_in_a_report_on_upstate_new_york_is_not_tadmur() {
+        Analysis a = Fixtures.analyze(
+                "Palmyra, a village in Wayne County in upstate New York, voted on Tuesday to repair the Erie Canal "
+                        + "towpath. The mayor of Palmyra said residents of Rochester often visit.");
+        assertThat(a.places()).noneMatch(p -> p.geonameId() == 163808L);
+        assertThat(a.places()).noneMatch(p -> p.countryCode().equals("SY"));
+    }
+
+    @Test
+    void common_words_that_are_place_names_stay_words() {
+        Analysis a = Fixtures.analyze("There is hope for a deal. Hope remains that the Union will act. West of the "
+                + "river, Union officials met. The Justice Minister spoke at the Mosque. May brought more rain.");
+        assertThat(a.places()).isEmpty();
+    }
+
+    @Test
+    void a_common_word_is_a_place_when_the_text_says_so() {
+        // "Bar" is a town in Ukraine (GeoNames 712861); "in Bar" in a Ukrainian context is the town
+        Analysis a = Fixtures.analyze("Shelling damaged a school in Bar, in Vinnytsia oblast of Ukraine.");
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("Bar");
+            assertThat(p.countryCode()).isEqualTo("UA");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Clashes continued in rural Damascus on Monday.|rural Damascus|170652",
+                "Shelling hit eastern Aleppo overnight.|eastern Aleppo|170062",
+                "87% of Aleppo province remains out of regime control.|Aleppo province|170062",
+                "Airstrikes hit the Idlib countryside.|Idlib countryside|169387",
+                "اشتباكات في ريف دمشق الغربي.|ريف دمشق|170652",
+                "قصف على محافظة حلب.|محافظة حلب|170062",
+                "قصف على ريف إدلب الجنوبي.|ريف إدلب الجنوبي|169387",
+                "Rebels shelled Rif Dimashq.|Rif Dimashq|170652",
+            })
+    void governorate_phrases_resolve_to_the_governorate(String text, String mention, long geonameId) {
+        assertThat(Fixtures.analyze(text).places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo(mention);
+            assertThat(p.geonameId()).isEqualTo(geonameId);
+        });
+    }
+
+    @Test
+    void a_bare_governorate_capital_is_the_city() {
+        assertThat(ids("Residents of Aleppo and Damascus fled.")).containsExactly(170063L, 170654L);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Shelling hit Darayya.|170892",
+                "Shelling hit Daraya.|170892",
+                "Shelling hit Dārayyā.|170892",
+                "Shelling hit Daraa.|170905",
+                "Shelling hit Dar'a.|170905",
+                "Shelling hit Deraa.|170905",
+                "Shelling hit Deir ez-Zor.|170794",
+                "Shelling hit Dayr az Zawr.|170794",
+                "Shelling hit Khan Sheikhoun.|168325",
+                "Shelling hit Maaret al-Noman.|167611",
+                "Shelling hit al-Bab.|174018",
+                "قصفت الطائرات داريا|170892",
+                "قصفت الطائرات بداريا|170892",
+                "قصفت الطائرات حلب|170063",
+                "سقطت قذائف على والرقة|172955",
+                "قصفت الطائرات دير الزور|170794",
+            })
+    void transliteration_variants_and_arabic_forms_resolve_to_one_place(String text, long geonameId) {
+        assertThat(ids(text)).contains(geonameId);
+    }
+
+    @Test
+    void an_attached_arabic_conjunction_is_left_out_of_the_mention() {
+        Analysis a = Fixtures.analyze("سقطت قذائف على حلب والرقة.");
+        assertThat(a.places()).extracting(PlaceMention::text).containsExactly("حلب", "الرقة");
+    }
+
+    @Test
+    void countries_and_foreign_countries_resolve() {
+        Analysis a = Fixtures.analyze("Refugees fled Syria for Turkey, Lebanon and Germany.");
+        assertThat(a.places()).extracting(PlaceMention::geonameId).containsExactly(163843L, 298795L, 272103L, 2921044L);
+        assertThat(a.places())
+                .filteredOn(p -> p.geonameId() == 163843L)
+                .allSatisfy(p -> assertThat(p.admin1()).isEmpty());
+    }
+
+    @Test
+    void the_same_name_resolves_the_same_way_throughout_a_document() {
+        Analysis a = Fixtures.analyze("Al Qusayr was shelled. Later, residents returned to Al Qusayr near Homs.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Al Qusayr"))
+                .extracting(PlaceMention::geonameId)
+                .containsExactly(173322L, 173322L);
+    }
+
+    @Test
+    void a_name_shared_with_a_historical_entity_resolves_to_the_village() {
+        Analysis a = Fixtures.analyze("قصفت قوات النظام قرية كندة قرب جسر الشغور في ريف إدلب.");
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("كندة");
+            assertThat(p.geonameId()).isEqualTo(167820L);
+        });
+    }
+
+    @Test
+    void missing_admin1_codes_are_derived_from_neighbours() {
+        // Tayyibat al-Imam (Hama) and Tall Kalakh (Homs) have no admin1 code in the source rows
+        assertThat(Fixtures.ANALYZER.gazetteer().find(163270))
+                .get()
+                .satisfies(p -> assertThat(p.admin1()).isEqualTo("10"));
+        assertThat(Fixtures.ANALYZER.gazetteer().find(163533))
+                .get()
+                .satisfies(p -> assertThat(p.admin1()).isEqualTo("11"));
+    }
+}

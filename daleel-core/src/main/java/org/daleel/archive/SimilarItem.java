@@ -1,0 +1,40 @@
+package org.daleel.archive;
+
+import java.util.Objects;
+import org.daleel.item.Item;
+
+/**
+ * An archived item whose picture matches another picture: the basis of a recycled-media alert.
+ *
+ * @param item the matching archived item
+ * @param distance PDQ Hamming distance of the codes that matched
+ * @param method {@code pdq} (whole picture, any rotation or mirror image) or {@code crop}
+ * @param explanation which transform or regions matched
+ * @param relation {@link Relation#EARLIER} when the matching item entered the archive first
+ * @param alert the sentence an investigator sees, e.g. "seen before: first captured 2016-06-15 from
+ *     fallujah.jpg, claimed Fallujah, Iraq / 2016-06-15; claimed place differs (this item: Aleppo)"
+ */
+public record SimilarItem(Item item, int distance, String method, String explanation, Relation relation, String alert) {
+    public SimilarItem {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(explanation, "explanation");
+        Objects.requireNonNull(relation, "relation");
+        Objects.requireNonNull(alert, "alert");
+    }
+
+    /** Whether the matching item is older or newer than the one it was compared with. */
+    public enum Relation {
+        /** Entered the archive before: the compared picture was "seen before". */
+        EARLIER,
+        /** Entered the archive after: the picture was reposted later. */
+        LATER,
+        /** A match for a picture that is not in the archive (a lookup). */
+        LOOKUP;
+
+        /** Lower-case label for JSON. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

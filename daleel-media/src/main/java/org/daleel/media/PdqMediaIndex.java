@@ -1,0 +1,176 @@
+package org.daleel.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import org.daleel.core.DaleelException;
+import org.daleel.match.Fingerprint;
+import org.daleel.match.MediaIndex;
+import org.daleel.match.MediaMatch;
+import org.daleel.media.crop.CropMatch;
+import org.daleel.media.crop.CropRobustMatcher;
+import org.daleel.media.crop.RegionIndex;
+import org.daleel.media.index.HashMatch;
+import org.daleel.media.index.MultiIndexHashIndex;
+import org.daleel.media.pdq.Dihedral;
+import org.daleel.media.pdq.ImageDecoder;
+import org.daleel.media.pdq.PdqDihedralHashes;
+import org.daleel.media.pdq.PdqHash;
+import org.daleel.media.pdq.PdqHasher;
+
+/**
+ * {@link MediaIndex} on PDQ: stage one compares whole pictures (Meta's PDQ, all eight rotations and
+ * mirror images of the query, quality at least 50) in a {@link MultiIndexHashIndex}; stage two
+ * ({@link CropRobustMatcher}) finds pictures of which the query shows a crop, a bordered copy or a
+ * screenshot. Both indexes live under one directory ({@code <data>/media/}); the highest catalog seq
+ * they hold is written on close, so after a crash the caller re-adds what follows it (adds replace).
+ */
+public final class PdqMediaIndex implements MediaIndex {
+    /** Meta's recommended quality cut-off: flatter pictures give unreliable hashes. */
+    public static final int MIN_QUALITY = 50;
+
+    private final Path dir;
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final PdqHasher hasher = new PdqHasher(decoder);
+    private final CropRobustMatcher cropMatcher = new CropRobustMatcher();
+    private final MultiIndexHashIndex frames;
+    private final RegionIndex regions;
+    private long maxSeq;
+
+    private PdqMediaIndex(Path dir, MultiIndexHashIndex frames, RegionIndex regions, long maxSeq) {
+        this.dir = dir;
+        this.frames = frames;
+        this.regions = regions;
+        this.maxSeq = maxSeq;
+    }
+
+    /** Opens (creating when needed) the media index in {@code dir}; one process at a time. */
+    public static PdqMediaIndex open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        long seq = 0;
+        Path seqFile = dir.resolve("indexed-seq");
+        if (Files.isRegularFile(seqFile)) {
+            try {
+                seq = Long.parseLong(Files.readString(seqFile, StandardCharsets.US_ASCII).strip());
+            } catch (NumberFormatException e) {
+                seq = 0; // rebuilt from the catalog: adds replace, so starting over is safe
+            }
+        }
+        // The file is written only on a clean close, after both indexes are flushed: after a crash it
+        // still holds the last clean state, and the caller re-adds what follows it.
+        MultiIndexHashIndex frames = MultiIndexHashIndex.open(dir.resolve("pdq"));
+        try {
+            return new PdqMediaIndex(dir, frames, RegionIndex.open(dir.resolve("regions")), seq);
+        } catch (RuntimeException e) {
+            frames.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Fingerprint fingerprint(byte[] payload, String name) {
+        return decode(payload, name).fingerprint();
+    }
+
+    @Override
+    public synchronized Fingerprint add(long seq, byte[] payload, String name) {
+        Decoded d = decode(payload, name);
+        if (d.image() != null) {
+            PdqHash pdq = hasher.hash(d.image());
+            frames.remove(seq);
+            if (pdq.quality() >= MIN_QUALITY) {
+                frames.add(seq, pdq.hash());
+            }
+            regions.remove(seq);
+            cropMatcher.index(seq, d.image(), regions);
+        }
+        maxSeq = Math.max(maxSeq, seq);
+        return d.fingerprint();
+    }
+
+    @Override
+    public List<MediaMatch> match(byte[] payload, String name, int maxDistance) {
+        Decoded d = decode(payload, name);
+        if (d.image() == null) {
+            return List.of();
+        }
+        Map<Long, MediaMatch> best = new HashMap<>();
+        PdqDihedralHashes all = hasher.hashDihedral(d.image());
+        if (all.quality() >= MIN_QUALITY) {
+            for (Dihedral t : Dihedral.values()) {
+                for (HashMatch m : frames.search(all.hash(t), maxDistance)) {
+                    String how = t == Dihedral.ORIGINAL ? "whole picture" : "whole picture, " + t.label();
+                    keepBest(best, new MediaMatch(m.id(), m.distance(), "pdq", how + ", PDQ distance " + m.distance()));
+                }
+            }
+        }
+        for (CropMatch c : cropMatcher.match(d.image(), regions)) {
+            if (c.distance() <= maxDistance && !best.containsKey(c.imageId())) {
+                best.put(c.imageId(), new MediaMatch(c.imageId(), c.distance(), "crop", c.explain()));
+            }
+        }
+        List<MediaMatch> out = new ArrayList<>(best.values());
+        out.sort((a, b) -> a.distance() != b.distance() ? Integer.compare(a.distance(), b.distance())
+                : Long.compare(a.seq(), b.seq()));
+        return out;
+    }
+
+    private static void keepBest(Map<Long, MediaMatch> best, MediaMatch m) {
+        best.merge(m.seq(), m, (a, b) -> a.distance() <= b.distance() ? a : b);
+    }
+
+    private Decoded decode(byte[] payload, String name) {
+        if (!looksLikeImage(payload)) {
+            return new Decoded(null, new Fingerprint.NotAnImage());
+        }
+        try {
+            BufferedImage image = decoder.decode(new ByteArrayInputStream(payload), name);
+            PdqHash pdq = hasher.hash(image);
+            return new Decoded(image, new Fingerprint.Hashed(pdq.hash().toHex(), pdq.quality(), image.getWidth(),
+                    image.getHeight()));
+        } catch (IOException | DaleelException e) {
+            return new Decoded(null, new Fingerprint.Unreadable(e.getMessage() == null ? e.toString() : e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            return new Decoded(null, new Fingerprint.Unreadable(name + ": too large to decode in memory"));
+        }
+    }
+
+    private static boolean looksLikeImage(byte[] payload) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(payload))) {
+            return in != null && ImageIO.getImageReaders(in).hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized long maxSeq() {
+        return maxSeq;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            frames.close();
+            regions.close();
+            Path temp = dir.resolve("indexed-seq.tmp");
+            Files.writeString(temp, Long.toString(maxSeq), StandardCharsets.US_ASCII);
+            Files.move(temp, dir.resolve("indexed-seq"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new DaleelException("media index " + dir + ": could not close: " + e.getMessage(), e);
+        }
+    }
+
+    private record Decoded(BufferedImage image, Fingerprint fingerprint) {}
+}
