@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             SearchCommand.class,
             ShowCommand.class,
+            AnalyzeCommand.class,
             HashCommand.class,
             MatchCommand.class,
             LedgerCommand.class,
