@@ -2,7 +2,8 @@ package org.daleel.web;
 
 /**
  * The skeleton of every app page: English, left to right, with the app's stylesheet and
- * navigation. Content from the archive inside it carries its own {@code dir} (see the pages).
+ * navigation, and a footer with the attribution of the place data (links only: no external asset is
+ * loaded). Content from the archive inside it carries its own {@code dir} (see the pages).
  */
 public final class Page {
     private Page() {}
@@ -26,12 +27,18 @@ public final class Page {
         link(h, "/", "Search");
         link(h, "/capture", "Capture");
         link(h, "/upload", "Upload");
+        link(h, "/match", "Find this image");
         link(h, "/api/docs", "API");
         h.close("nav");
         h.close("header");
         h.open("main").append(main).close("main");
         h.open("footer", "class", "site");
-        h.text("Daleel " + toolVersion + " · evidence archive · archived pages are replayed in a sandbox and never load from the live web");
+        h.element("p", "Daleel " + toolVersion + " · evidence archive · archived pages are replayed in a sandbox and never load from the live web");
+        h.open("p", "class", "attribution").text("Place data from GeoNames (")
+                .element("a", "https://www.geonames.org", "href", "https://www.geonames.org", "rel", "noreferrer")
+                .text(", CC BY 4.0) via Who's On First (")
+                .element("a", "https://whosonfirst.org", "href", "https://whosonfirst.org", "rel", "noreferrer")
+                .text(").").close("p");
         h.close("footer");
         h.close("body");
         h.close("html");

@@ -13,9 +13,10 @@ import org.daleel.catalog.sqlite.SqliteCatalog;
 import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.ledger.LedgerCustodyLog;
+import org.daleel.media.PdqMediaIndex;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters and a custody ledger, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters, a custody ledger and a PDQ media index, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -29,7 +30,8 @@ final class TestArchive {
                 new ContentExtractor(),
                 new HttpCapturer(CapturePolicy.defaults("test"), blobs, "test"),
                 new JwarcRecords(),
-                LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"));
+                LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
+                PdqMediaIndex.open(dir.media()));
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults());
         archive.recover();
         return archive;

@@ -44,7 +44,7 @@ class UiTest {
 
     @Test
     void app_pages_carry_strict_security_headers() throws IOException {
-        for (String path : new String[] {"/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/api/docs"}) {
+        for (String path : new String[] {"/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match", "/api/docs"}) {
             HttpResponse<String> r = web.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -55,6 +55,20 @@ class UiTest {
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(r.body()).as(path).contains("<html lang=\"en\" dir=\"ltr\">").doesNotContain("<script");
+        }
+    }
+
+    @Test
+    void every_page_credits_the_place_data_in_its_footer_with_links_only() throws IOException {
+        for (String path : new String[] {"/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match",
+                "/no/such/page"}) {
+            String body = web.get(path).body();
+            String footer = body.substring(body.indexOf("<footer"));
+            assertThat(footer).as(path)
+                    .contains("Place data from GeoNames (<a href=\"https://www.geonames.org\" rel=\"noreferrer\">"
+                            + "https://www.geonames.org</a>, CC BY 4.0) via Who&#39;s On First"
+                            + " (<a href=\"https://whosonfirst.org\" rel=\"noreferrer\">https://whosonfirst.org</a>).")
+                    .doesNotContain("<img").doesNotContain("<script").doesNotContain("<link");
         }
     }
 

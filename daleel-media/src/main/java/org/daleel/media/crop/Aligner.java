@@ -7,11 +7,21 @@ import org.daleel.media.index.Hash256;
  * (centre x, centre y, width, height; each by a step relative to the window's size, one at a time,
  * keeping the best of the eight moves while it improves), first on the coarse key with steps of 2%
  * and 1%, then on the PDQ code with steps of 1%, 0.5% and 0.25%. The result is the PDQ-code
- * distance of the best window found. At most {@value #MAX_MOVES} moves per step size, so the work
+ * distance of the best window found. Candidates whose PDQ codes are still far apart at the start or
+ * after the key stage are given up at once (most candidates in a large archive are such). At most {@value #MAX_MOVES} moves per step size, so the work
  * is bounded (about 100 codes on a typical candidate, never more than 600). Stateless.
  */
 final class Aligner {
     static final int MAX_MOVES = 12;
+
+    /**
+     * PDQ-code distances beyond which a candidate is dropped early: unrelated regions lie around
+     * 100..128 bits apart, a true pair misaligned by the grid's 2% around 45, and within 1% after the
+     * key stage around 25.
+     */
+    static final int GIVE_UP_AT_START = 88;
+
+    static final int GIVE_UP_AFTER_KEY = 64;
     private static final double[] KEY_STEPS = {0.02, 0.01};
     private static final double[] PDQ_STEPS = {0.01, 0.005, 0.0025};
 
@@ -26,11 +36,18 @@ final class Aligner {
 
     Result align(RegionPlane plane, Region start, Hash256 key, Hash256 pdq) {
         double[] p = {start.x() + start.w() / 2, start.y() + start.h() / 2, start.w(), start.h()};
+        int atStart = cost(plane, p, pdq, false);
+        if (atStart > GIVE_UP_AT_START) {
+            return new Result(window(p), atStart);
+        }
         int best = cost(plane, p, key, true);
         for (double step : KEY_STEPS) {
             best = climb(plane, p, step, key, true, best);
         }
         best = cost(plane, p, pdq, false);
+        if (best > GIVE_UP_AFTER_KEY) {
+            return new Result(window(p), best);
+        }
         for (double step : PDQ_STEPS) {
             best = climb(plane, p, step, pdq, false, best);
         }

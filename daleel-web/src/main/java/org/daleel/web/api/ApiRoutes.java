@@ -233,7 +233,7 @@ public final class ApiRoutes {
                 bool(body, "allowPrivate"));
         Item item = intake.capture(form);
         ctx.header("Location", "/api/items/" + item.id());
-        json(ctx, 201, Json.item(item, archive.resources(item.id())));
+        json(ctx, 201, Json.item(item, archive.resources(item.id()), archive.similar(item.id())));
     }
 
     private void files(Context ctx) {
