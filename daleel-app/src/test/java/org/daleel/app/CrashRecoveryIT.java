@@ -85,4 +85,63 @@ class CrashRecoveryIT {
         assertThat(verified.path("problems")).isEmpty();
         assertThat(verified.path("interruptedWrites").size()).isLessThanOrEqualTo(1);
     }
+
+    @Test
+    void kill_9_during_a_capture_leaves_no_item_and_no_warc_behind() throws Exception {
+        Path data = tmp.resolve("data");
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.CountDownLatch requested = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] page = "<html><head><title>Slow</title><link rel=stylesheet href=/slow.css></head><body><p>slow page</p></body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            if (path.equals("/slow.css")) {
+                requested.countDown();
+                try {
+                    Thread.sleep(20_000); // the capturing process is killed while it waits here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            Files.writeString(tmp.resolve("first.txt"), "an earlier item");
+            String earlier = JSON.readTree(Cli.run(data, "import", tmp.resolve("first.txt").toString(), "--json")
+                    .assertOk().out()).get(0).path("id").asText();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page.html";
+            Process p = Cli.builder(data, "capture", url, "--allow-private").start();
+            assertThat(requested.await(60, TimeUnit.SECONDS)).as("capture reached the stylesheet").isTrue();
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (Stream<Path> partial = Files.list(data.resolve("warcs/tmp"))) {
+                assertThat(partial).as("the killed capture was writing its WARC").isNotEmpty();
+            }
+
+            // Restart: a writer recovers; nothing of the killed capture is visible or left on disk.
+            Files.writeString(tmp.resolve("second.txt"), "a later item");
+            Cli.run(data, "import", tmp.resolve("second.txt").toString()).assertOk();
+            try (Stream<Path> partial = Files.list(data.resolve("warcs/tmp"))) {
+                assertThat(partial).isEmpty();
+            }
+            try (Stream<Path> warcs = Files.list(data.resolve("warcs"))) {
+                assertThat(warcs.filter(f -> f.toString().endsWith(".warc.gz"))).isEmpty();
+            }
+            JsonNode hits = JSON.readTree(Cli.run(data, "search", "slow", "--json").assertOk().out());
+            assertThat(hits.path("total").asLong()).isZero();
+            Cli.run(data, "show", earlier).assertOk();
+            Cli.run(data, "verify").assertOk();
+        } finally {
+            server.stop(0);
+        }
+    }
 }

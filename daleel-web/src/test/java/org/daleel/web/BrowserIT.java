@@ -127,4 +127,25 @@ class BrowserIT {
         assertThat(status.getText()).isEqualTo("new");
         assertThat(web.archive.search(org.daleel.search.SearchQuery.of("Ramouseh", 5)).total()).isEqualTo(1);
     }
+
+    @Test
+    void find_this_image_from_the_navigation_lists_the_archived_original() throws IOException {
+        var picture = MatchUiTest.texturedPicture(480, 360, 1982L);
+        String originalId = web.archive.importStream(new java.io.ByteArrayInputStream(MatchUiTest.encode(picture, "png")),
+                "hama-square.png", new org.daleel.archive.ItemOptions(
+                        new org.daleel.item.Provenance("tester", "", "Hama", "1982-02-02"))).item().id();
+        Path copy = Files.write(temp.resolve("reposted.jpg"), MatchUiTest.encode(MatchUiTest.scaled(picture, 0.6), "jpg"));
+        long before = web.archive.count();
+        driver.get(web.server.baseUrl() + "/");
+        driver.findElement(By.linkText("Find this image")).click();
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.urlContains("/match"));
+        driver.findElement(By.name("file")).sendKeys(copy.toString());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement hit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.matches a.title")));
+        assertThat(hit.getAttribute("href")).endsWith("/items/" + originalId);
+        assertThat(driver.findElement(By.cssSelector("ol.matches p.alert")).getText()).contains("hama-square.png")
+                .contains("Hama");
+        assertThat(web.archive.count()).isEqualTo(before);
+    }
 }
