@@ -62,12 +62,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("language: " + analysis.language());
-        analysis.places().forEach(p -> System.out.println("place     " + p.text() + " -> " + p.name() + " (geonames "
-                + p.geonameId() + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
-        analysis.actors().forEach(a -> System.out.println("actor     " + a.text() + " -> " + a.name() + " (" + a.type() + ")"));
+        analysis.places()
+                .forEach(p ->
+                        System.out.println("place     " + p.text() + " -> " + p.name() + " (geonames " + p.geonameId()
+                                + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
+        analysis.actors()
+                .forEach(a -> System.out.println("actor     " + a.text() + " -> " + a.name() + " (" + a.type() + ")"));
         analysis.dates().forEach(d -> System.out.println("date      " + d.text() + " -> " + d.value()));
-        analysis.quantities().forEach(q -> System.out.println("quantity  " + q.text() + " -> " + q.value() + " "
-                + q.unit() + " " + q.what()));
+        analysis.quantities()
+                .forEach(q -> System.out.println(
+                        "quantity  " + q.text() + " -> " + q.value() + " " + q.unit() + " " + q.what()));
         analysis.events().forEach(e -> System.out.println("event     " + e.type() + ": " + e.text()));
         return 0;
     }
@@ -84,19 +88,20 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new InvalidInputException(file + ": no such file");
             }
             if (Files.size(path) > MAX_BYTES) {
-                throw new InvalidInputException(file + ": larger than the " + (MAX_BYTES >> 20) + " MiB analysis bound");
+                throw new InvalidInputException(
+                        file + ": larger than the " + (MAX_BYTES >> 20) + " MiB analysis bound");
             }
             bytes = Files.readAllBytes(path);
             name = path.getFileName().toString();
         }
         Extraction extraction = new ContentExtractor().extract(new ExtractionInput(bytes, "", name, ""));
         return switch (extraction) {
-            case Extraction.Extracted e when !e.text().isEmpty() -> e.title().isEmpty() || e.text().startsWith(e.title())
-                    ? e.text()
-                    : e.title() + "\n\n" + e.text();
+            case Extraction.Extracted e
+            when !e.text().isEmpty() ->
+                e.title().isEmpty() || e.text().startsWith(e.title()) ? e.text() : e.title() + "\n\n" + e.text();
             case Extraction.Extracted e -> new String(bytes, StandardCharsets.UTF_8);
-            case Extraction.Failed f -> throw new InvalidInputException(
-                    (name.isEmpty() ? "standard input" : name) + ": " + f.reason());
+            case Extraction.Failed f ->
+                throw new InvalidInputException((name.isEmpty() ? "standard input" : name) + ": " + f.reason());
         };
     }
 }

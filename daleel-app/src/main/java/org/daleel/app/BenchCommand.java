@@ -54,15 +54,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: a new temporary one, deleted after).")
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "Work directory (default: a new temporary one, deleted after).")
     Path work;
 
     @Override
     public Integer call() throws Exception {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("daleel-bench");
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %d MiB, work dir %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20, dir);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, Java %s, max heap %d MiB, work dir %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                dir);
         try {
             if (what.contains("import")) {
                 benchImport(dir.resolve("import"));
@@ -108,8 +115,15 @@ final class BenchCommand implements Callable<Integer> {
             });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "import: %d HTML files (%.1f KB average), %d threads, in %.1f s = %.0f files/s; %s%n",
-                files, bytes / 1024.0 / files, threads, seconds, files / seconds, memory());
+        System.out.printf(
+                Locale.ROOT,
+                "import: %d HTML files (%.1f KB average), %d threads, in %.1f s = %.0f files/s; %s%n",
+                files,
+                bytes / 1024.0 / files,
+                threads,
+                seconds,
+                files / seconds,
+                memory());
     }
 
     private void benchSearch(Path dir) throws IOException {
@@ -128,18 +142,42 @@ final class BenchCommand implements Callable<Integer> {
                 byte[] page = reports.page(i).getBytes(StandardCharsets.UTF_8);
                 var e = (org.daleel.extract.Extraction.Extracted)
                         extractor.extract(new org.daleel.extract.ExtractionInput(page, "text/html", "", ""));
-                index.index(new org.daleel.item.Item(org.daleel.item.ItemIds.next(t0.plusSeconds(i)), i + 1,
-                        org.daleel.item.ItemKind.FILE, "", "", "report-" + i + ".html",
-                        org.daleel.blob.Digests.sha256Hex(page), page.length, e.mediaType(), t0.plusSeconds(i),
-                        e.title(), e.text(), e.language(), e.published(), "", null, null));
+                index.index(new org.daleel.item.Item(
+                        org.daleel.item.ItemIds.next(t0.plusSeconds(i)),
+                        i + 1,
+                        org.daleel.item.ItemKind.FILE,
+                        "",
+                        "",
+                        "report-" + i + ".html",
+                        org.daleel.blob.Digests.sha256Hex(page),
+                        page.length,
+                        e.mediaType(),
+                        t0.plusSeconds(i),
+                        e.title(),
+                        e.text(),
+                        e.language(),
+                        e.published(),
+                        "",
+                        null,
+                        null));
                 bar.step();
             }
             index.commit(items);
         }
-        System.out.printf(Locale.ROOT, "search index filled with %d items in %.1f s%n", items,
-                (System.nanoTime() - fill) / 1e9);
-        String[] terms = {"pumping station", "Darayya", "evacuation convoy", "medical point", "داريا", "حلب قصف",
-            "\"civil defence teams\"", "barrel bombs Aleppo", "checkpoint", "الدفاع المدني"};
+        System.out.printf(
+                Locale.ROOT, "search index filled with %d items in %.1f s%n", items, (System.nanoTime() - fill) / 1e9);
+        String[] terms = {
+            "pumping station",
+            "Darayya",
+            "evacuation convoy",
+            "medical point",
+            "داريا",
+            "حلب قصف",
+            "\"civil defence teams\"",
+            "barrel bombs Aleppo",
+            "checkpoint",
+            "الدفاع المدني"
+        };
         try (LocalArchive archive = Wiring.openWriter(data)) {
             for (int i = 0; i < 50; i++) {
                 archive.search(SearchQuery.of(terms[i % terms.length], 10));
@@ -148,12 +186,18 @@ final class BenchCommand implements Callable<Integer> {
             long hits = 0;
             for (int i = 0; i < queries; i++) {
                 long t = System.nanoTime();
-                hits += archive.search(SearchQuery.of(terms[i % terms.length], 10)).total();
+                hits += archive.search(SearchQuery.of(terms[i % terms.length], 10))
+                        .total();
                 nanos[i] = System.nanoTime() - t;
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "search (service layer, %d items, top 10 with snippets): median %.2f ms, p95 %.2f ms, %d hits/query; %s%n",
-                    items, pct(nanos, 50), pct(nanos, 95), hits / queries, memory());
+                    items,
+                    pct(nanos, 50),
+                    pct(nanos, 95),
+                    hits / queries,
+                    memory());
             HttpBench.run(archive, terms, queries);
         }
     }
@@ -162,8 +206,9 @@ final class BenchCommand implements Callable<Integer> {
         SyntheticReports reports = new SyntheticReports(3);
         var server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] png = java.util.Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             byte[] body;
@@ -177,7 +222,8 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 String digits = path.replaceAll("\\D", "");
                 int n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
-                body = reports.page(n).replace("</article>", "<img src=\"photo.png\"></article>")
+                body = reports.page(n)
+                        .replace("</article>", "<img src=\"photo.png\"></article>")
                         .replace("</head>", "<link rel=\"stylesheet\" href=\"style.css\"></head>")
                         .getBytes(StandardCharsets.UTF_8);
                 type = "text/html; charset=utf-8";
@@ -197,13 +243,18 @@ final class BenchCommand implements Callable<Integer> {
             archive.capture(new org.daleel.capture.CaptureRequest(base + "warmup.html", "bench", true), options);
             long start = System.nanoTime();
             for (int i = 0; i < pages; i++) {
-                archive.capture(new org.daleel.capture.CaptureRequest(base + "report" + i + ".html", "bench", true), options);
+                archive.capture(
+                        new org.daleel.capture.CaptureRequest(base + "report" + i + ".html", "bench", true), options);
                 bar.step();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "capture: %d pages (page + stylesheet + 2 images each, one at a time) in %.1f s = %.1f pages/s; %s%n",
-                    pages, seconds, pages / seconds, memory());
+                    pages,
+                    seconds,
+                    pages / seconds,
+                    memory());
         } finally {
             server.stop(0);
         }

@@ -1,6 +1,5 @@
 package org.daleel.app;
 
-import org.daleel.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +7,7 @@ import org.daleel.archive.ItemOptions;
 import org.daleel.capture.CaptureException;
 import org.daleel.capture.CaptureRequest;
 import org.daleel.item.Item;
+import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -47,7 +47,8 @@ final class CaptureCommand implements Callable<Integer> {
             for (String url : urls) {
                 try {
                     Item item = session.archive()
-                            .capture(new CaptureRequest(url, options.provenance().operator(), allowPrivate), options);
+                            .capture(
+                                    new CaptureRequest(url, options.provenance().operator(), allowPrivate), options);
                     captured.add(item);
                     if (!data.json) {
                         System.out.println(item.id());

@@ -27,7 +27,9 @@ final class HashCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Image files (JPEG, PNG, GIF, BMP, TIFF, ...).")
     List<Path> files;
 
-    @Option(names = "--json", description = "One JSON object a line: file, pdq, quality (and dihedral with --dihedral).")
+    @Option(
+            names = "--json",
+            description = "One JSON object a line: file, pdq, quality (and dihedral with --dihedral).")
     boolean json;
 
     @Option(names = "--dihedral", description = "Also print the hashes of the seven rotations and mirror images.")

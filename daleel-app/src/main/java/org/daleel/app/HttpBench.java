@@ -26,7 +26,8 @@ final class HttpBench {
                 URI uri = URI.create(server.baseUrl() + "/api/search?limit=10&q="
                         + URLEncoder.encode(terms[Math.floorMod(i, terms.length)], StandardCharsets.UTF_8));
                 long t = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IOException("search answered " + r.statusCode() + ": " + r.body());
                 }
@@ -34,8 +35,11 @@ final class HttpBench {
                     nanos[i] = System.nanoTime() - t;
                 }
             }
-            System.out.printf(Locale.ROOT, "search (HTTP API, keep-alive client, top 10 with snippets): median %.2f ms, p95 %.2f ms%n",
-                    BenchCommand.pct(nanos, 50), BenchCommand.pct(nanos, 95));
+            System.out.printf(
+                    Locale.ROOT,
+                    "search (HTTP API, keep-alive client, top 10 with snippets): median %.2f ms, p95 %.2f ms%n",
+                    BenchCommand.pct(nanos, 50),
+                    BenchCommand.pct(nanos, 95));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

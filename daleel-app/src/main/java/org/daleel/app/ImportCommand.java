@@ -1,6 +1,5 @@
 package org.daleel.app;
 
-import org.daleel.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.daleel.archive.ItemOptions;
 import org.daleel.archive.SimilarItem;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
+import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -62,13 +62,16 @@ final class ImportCommand implements Callable<Integer> {
                 @Override
                 public void imported(Path file, ImportResult r) {
                     results.add(r);
-                    if (r.status() == ImportResult.Status.NEW && r.item().mediaType().startsWith("image/")) {
-                        List<SimilarItem> seen = session.archive().similar(r.item().id());
+                    if (r.status() == ImportResult.Status.NEW
+                            && r.item().mediaType().startsWith("image/")) {
+                        List<SimilarItem> seen =
+                                session.archive().similar(r.item().id());
                         if (!seen.isEmpty()) {
                             alerts.put(r.item().id(), seen);
                         }
                         for (SimilarItem s : seen) {
-                            System.err.println("daleel: " + r.path() + ": " + s.alert() + " [item " + s.item().id() + "]");
+                            System.err.println("daleel: " + r.path() + ": " + s.alert() + " [item "
+                                    + s.item().id() + "]");
                         }
                     }
                     if (!data.json) {

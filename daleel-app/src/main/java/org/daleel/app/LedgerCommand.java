@@ -52,7 +52,9 @@ final class LedgerCommand implements Runnable {
     }
 
     /** {@code daleel ledger checkpoint}. */
-    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+    @Command(
+            name = "checkpoint",
+            mixinStandardHelpOptions = true,
             description = "Print the latest signed checkpoint (C2SP signed note), byte for byte as served.")
     static final class CheckpointCommand implements Callable<Integer> {
         @Mixin
@@ -79,7 +81,9 @@ final class LedgerCommand implements Runnable {
     }
 
     /** {@code daleel ledger vkey}. */
-    @Command(name = "vkey", mixinStandardHelpOptions = true,
+    @Command(
+            name = "vkey",
+            mixinStandardHelpOptions = true,
             description = "Print the verifier key (C2SP vkey: name+keyid+base64(0x01||Ed25519 key)).")
     static final class VkeyCommand implements Callable<Integer> {
         @Mixin
@@ -101,7 +105,9 @@ final class LedgerCommand implements Runnable {
     }
 
     /** {@code daleel ledger entry N}. */
-    @Command(name = "entry", mixinStandardHelpOptions = true,
+    @Command(
+            name = "entry",
+            mixinStandardHelpOptions = true,
             description = {
                 "Write the raw bytes of entry N: exactly the bytes that were leaf-hashed.",
                 "Entries are canonical JSON (RFC 8785) without a final newline; see daleel-ledger/FORMAT.md."
@@ -123,7 +129,9 @@ final class LedgerCommand implements Runnable {
     }
 
     /** {@code daleel ledger prove ID}. */
-    @Command(name = "prove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "prove",
+            mixinStandardHelpOptions = true,
             description = {
                 "Print an offline receipt (c2sp.org/tlog-proof@v1) for an item or entry.",
                 "For an item id the receipt proves its first entry (the capture or import); for a number, that entry."
@@ -146,10 +154,12 @@ final class LedgerCommand implements Runnable {
                 } else if (ItemIds.isId(key)) {
                     indices = log.indices(key);
                     if (indices.isEmpty()) {
-                        throw new NotFoundException("item " + key + " has no entry in the custody ledger " + data.dataDir().ledger());
+                        throw new NotFoundException("item " + key + " has no entry in the custody ledger "
+                                + data.dataDir().ledger());
                     }
                 } else {
-                    throw new InvalidInputException("'" + key + "' is neither an item id (26-character ULID) nor an entry index");
+                    throw new InvalidInputException(
+                            "'" + key + "' is neither an item id (26-character ULID) nor an entry index");
                 }
                 String receipt = log.receipt(indices.get(0));
                 if (data.json) {
@@ -171,7 +181,9 @@ final class LedgerCommand implements Runnable {
     }
 
     /** {@code daleel ledger consistency OLD NEW}. */
-    @Command(name = "consistency", mixinStandardHelpOptions = true,
+    @Command(
+            name = "consistency",
+            mixinStandardHelpOptions = true,
             description = "Print the RFC 9162 consistency proof from size OLD to NEW, one hash a line.")
     static final class ConsistencyCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "OLD", description = "Older tree size, at least 1.")
@@ -191,13 +203,16 @@ final class LedgerCommand implements Runnable {
                     var json = Json.object();
                     json.put("old", oldSize);
                     json.put("new", newSize);
-                    json.put("root", Base64.getEncoder().encodeToString(log.ledger().rootHash(newSize)));
+                    json.put(
+                            "root",
+                            Base64.getEncoder().encodeToString(log.ledger().rootHash(newSize)));
                     var hashes = json.putArray("proof");
                     proof.forEach(h -> hashes.add(Base64.getEncoder().encodeToString(h)));
                     System.out.println(Json.write(json));
                 } else {
                     StringBuilder sb = new StringBuilder();
-                    proof.forEach(h -> sb.append(Base64.getEncoder().encodeToString(h)).append('\n'));
+                    proof.forEach(h ->
+                            sb.append(Base64.getEncoder().encodeToString(h)).append('\n'));
                     writeRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }

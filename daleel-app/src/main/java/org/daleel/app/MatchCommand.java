@@ -28,7 +28,10 @@ final class MatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "An image file.")
     Path file;
 
-    @Option(names = "--max-distance", paramLabel = "BITS", description = "Largest PDQ distance (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-distance",
+            paramLabel = "BITS",
+            description = "Largest PDQ distance (default ${DEFAULT-VALUE}).")
     int maxDistance = 31;
 
     @Mixin

@@ -50,7 +50,8 @@ final class RemoteArchive implements Archive {
 
     RemoteArchive(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The running server of this data directory, if {@code server.json} names one that answers. */
@@ -63,7 +64,9 @@ final class RemoteArchive implements Archive {
             JsonNode json = MAPPER.readTree(file.toFile());
             RemoteArchive remote = new RemoteArchive(URI.create(json.path("url").asText()));
             HttpResponse<Void> r = remote.http.send(
-                    HttpRequest.newBuilder(remote.base.resolve("/api/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpRequest.newBuilder(remote.base.resolve("/api/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200 ? Optional.of(remote) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
@@ -94,7 +97,11 @@ final class RemoteArchive implements Archive {
             throw new InvalidInputException(file + ": no such file");
         }
         try {
-            return upload(HttpRequest.BodyPublishers.ofFile(file), file.toString(), file.getFileName().toString(), options);
+            return upload(
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    file.toString(),
+                    file.getFileName().toString(),
+                    options);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": could not read: " + e.getMessage());
         }
@@ -122,8 +129,12 @@ final class RemoteArchive implements Archive {
 
     @Override
     public SearchResult search(SearchQuery q) {
-        StringBuilder url = new StringBuilder("/api/search?q=").append(enc(q.text()))
-                .append("&limit=").append(q.limit()).append("&offset=").append(q.offset());
+        StringBuilder url = new StringBuilder("/api/search?q=")
+                .append(enc(q.text()))
+                .append("&limit=")
+                .append(q.limit())
+                .append("&offset=")
+                .append(q.offset());
         if (!q.language().isEmpty()) {
             url.append("&lang=").append(enc(q.language()));
         }
@@ -136,35 +147,50 @@ final class RemoteArchive implements Archive {
         if (q.to() != null) {
             url.append("&to=").append(enc(q.to().toString()));
         }
-        JsonNode json = send(HttpRequest.newBuilder(base.resolve(url.toString())).GET());
+        JsonNode json =
+                send(HttpRequest.newBuilder(base.resolve(url.toString())).GET());
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode h : json.path("hits")) {
-            hits.add(new SearchHit(h.path("id").asText(), h.path("title").asText(), h.path("url").asText(),
-                    h.path("fileName").asText(), h.path("snippet").asText(), h.path("language").asText(),
-                    Instant.parse(h.path("capturedAt").asText()), (float) h.path("score").asDouble()));
+            hits.add(new SearchHit(
+                    h.path("id").asText(),
+                    h.path("title").asText(),
+                    h.path("url").asText(),
+                    h.path("fileName").asText(),
+                    h.path("snippet").asText(),
+                    h.path("language").asText(),
+                    Instant.parse(h.path("capturedAt").asText()),
+                    (float) h.path("score").asDouble()));
         }
         return new SearchResult(json.path("total").asLong(), hits);
     }
 
     @Override
     public Item get(String id) {
-        return item(send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id))).GET()));
+        return item(send(
+                HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id))).GET()));
     }
 
     @Override
     public List<Resource> resources(String id) {
-        JsonNode json = send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id))).GET());
+        JsonNode json = send(
+                HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id))).GET());
         List<Resource> out = new ArrayList<>();
         for (JsonNode r : json.path("resources")) {
-            out.add(new Resource(r.path("url").asText(), r.path("status").asInt(), r.path("mediaType").asText(),
-                    r.path("sha256").asText(), r.path("size").asLong(), r.path("warcOffset").asLong()));
+            out.add(new Resource(
+                    r.path("url").asText(),
+                    r.path("status").asInt(),
+                    r.path("mediaType").asText(),
+                    r.path("sha256").asText(),
+                    r.path("size").asLong(),
+                    r.path("warcOffset").asLong()));
         }
         return out;
     }
 
     @Override
     public List<Item> recent(int limit) {
-        JsonNode json = send(HttpRequest.newBuilder(base.resolve("/api/items?limit=" + limit)).GET());
+        JsonNode json = send(HttpRequest.newBuilder(base.resolve("/api/items?limit=" + limit))
+                .GET());
         List<Item> out = new ArrayList<>();
         for (JsonNode n : json.isArray() ? json : json.path("items")) {
             out.add(item(n));
@@ -174,7 +200,9 @@ final class RemoteArchive implements Archive {
 
     @Override
     public long count() {
-        return send(HttpRequest.newBuilder(base.resolve("/api/health")).GET()).path("items").asLong();
+        return send(HttpRequest.newBuilder(base.resolve("/api/health")).GET())
+                .path("items")
+                .asLong();
     }
 
     @Override
@@ -186,7 +214,8 @@ final class RemoteArchive implements Archive {
     public InputStream openWarc(String id) throws IOException {
         try {
             HttpResponse<InputStream> r = http.send(
-                    HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/warc")).build(),
+                    HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/warc"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
                 r.body().close();
@@ -201,23 +230,27 @@ final class RemoteArchive implements Archive {
 
     @Override
     public List<org.daleel.archive.SimilarItem> similar(String id) {
-        return similarItems(send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/similar")).GET()));
+        return similarItems(send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/similar"))
+                .GET()));
     }
 
     @Override
     public List<org.daleel.archive.SimilarItem> match(InputStream image, String name, int maxDistance) {
-        JsonNode json = send(HttpRequest.newBuilder(
-                        base.resolve("/api/match?maxDistance=" + maxDistance + "&name=" + enc(name)))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> image)));
+        JsonNode json = send(
+                HttpRequest.newBuilder(base.resolve("/api/match?maxDistance=" + maxDistance + "&name=" + enc(name)))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> image)));
         return similarItems(json);
     }
 
     private List<org.daleel.archive.SimilarItem> similarItems(JsonNode json) {
         List<org.daleel.archive.SimilarItem> out = new ArrayList<>();
         for (JsonNode n : json) {
-            out.add(new org.daleel.archive.SimilarItem(get(n.path("id").asText()), n.path("distance").asInt(),
-                    n.path("method").asText(), n.path("explanation").asText(),
+            out.add(new org.daleel.archive.SimilarItem(
+                    get(n.path("id").asText()),
+                    n.path("distance").asInt(),
+                    n.path("method").asText(),
+                    n.path("explanation").asText(),
                     org.daleel.archive.SimilarItem.Relation.valueOf(
                             n.path("relation").asText().toUpperCase(java.util.Locale.ROOT)),
                     n.path("alert").asText()));
@@ -232,7 +265,8 @@ final class RemoteArchive implements Archive {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofMinutes(10)).build(),
+            HttpResponse<String> r = http.send(
+                    request.timeout(Duration.ofMinutes(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = r.body().isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(r.body());
             int s = r.statusCode();
@@ -261,14 +295,31 @@ final class RemoteArchive implements Archive {
     static Item item(JsonNode n) {
         JsonNode w = n.path("warc");
         JsonNode p = n.path("provenance");
-        return new Item(n.path("id").asText(), 0, ItemKind.parse(n.path("kind").asText()), n.path("url").asText(),
-                n.path("requestedUrl").asText(), n.path("fileName").asText(), n.path("sha256").asText(),
-                n.path("size").asLong(), n.path("mediaType").asText(), Instant.parse(n.path("capturedAt").asText()),
-                n.path("title").asText(), n.path("text").asText(), n.path("language").asText(),
-                n.path("published").asText(), n.path("extractionNote").asText(),
-                new WarcRef(w.path("fileName").asText(), w.path("sha256").asText(), w.path("size").asLong(),
+        return new Item(
+                n.path("id").asText(),
+                0,
+                ItemKind.parse(n.path("kind").asText()),
+                n.path("url").asText(),
+                n.path("requestedUrl").asText(),
+                n.path("fileName").asText(),
+                n.path("sha256").asText(),
+                n.path("size").asLong(),
+                n.path("mediaType").asText(),
+                Instant.parse(n.path("capturedAt").asText()),
+                n.path("title").asText(),
+                n.path("text").asText(),
+                n.path("language").asText(),
+                n.path("published").asText(),
+                n.path("extractionNote").asText(),
+                new WarcRef(
+                        w.path("fileName").asText(),
+                        w.path("sha256").asText(),
+                        w.path("size").asLong(),
                         w.path("offset").asLong()),
-                new Provenance(p.path("operator").asText(), p.path("note").asText(), p.path("claimedPlace").asText(),
+                new Provenance(
+                        p.path("operator").asText(),
+                        p.path("note").asText(),
+                        p.path("claimedPlace").asText(),
                         p.path("claimedDate").asText()));
     }
 

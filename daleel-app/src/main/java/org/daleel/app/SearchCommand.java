@@ -1,6 +1,5 @@
 package org.daleel.app;
 
-import org.daleel.web.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
+import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +36,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "Only items of this kind: capture, file, warc-record.")
     String kind = "";
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only items captured on or after this date (YYYY-MM-DD).")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "Only items captured on or after this date (YYYY-MM-DD).")
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Only items captured before this date (YYYY-MM-DD).")
@@ -53,8 +56,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchQuery query =
-                new SearchQuery(String.join(" ", words), language, kind, date("--from", from), date("--to", to), offset, limit);
+        SearchQuery query = new SearchQuery(
+                String.join(" ", words), language, kind, date("--from", from), date("--to", to), offset, limit);
         SearchResult result;
         try (Wiring.Session session = Wiring.forReading(data.dataDir())) {
             result = session.archive().search(query);
@@ -66,7 +69,8 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println(result.total() + (result.total() == 1 ? " item" : " items"));
         for (SearchHit hit : result.hits()) {
             System.out.println();
-            System.out.println(hit.id() + "  " + hit.capturedAt() + "  " + (hit.title().isEmpty() ? "(no title)" : hit.title()));
+            System.out.println(
+                    hit.id() + "  " + hit.capturedAt() + "  " + (hit.title().isEmpty() ? "(no title)" : hit.title()));
             String where = hit.url().isEmpty() ? hit.fileName() : hit.url();
             if (!where.isEmpty()) {
                 System.out.println("  " + where);
@@ -86,7 +90,8 @@ final class SearchCommand implements Callable<Integer> {
             try {
                 return Instant.parse(value);
             } catch (DateTimeParseException e2) {
-                throw new InvalidInputException(option + " '" + value + "' is not a date (YYYY-MM-DD or an ISO-8601 instant)");
+                throw new InvalidInputException(
+                        option + " '" + value + "' is not a date (YYYY-MM-DD or an ISO-8601 instant)");
             }
         }
     }

@@ -79,21 +79,25 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         DataDir.WriterLock held = lock.get();
         // All cleanup runs in the shutdown hook: the JVM halts as soon as hooks finish.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                flusher.shutdownNow();
-                server.stop();
-                archive.close();
-                Files.deleteIfExists(dir.serverFile());
-                held.close();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("daleel: while stopping: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "daleel-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                flusher.shutdownNow();
+                                server.stop();
+                                archive.close();
+                                Files.deleteIfExists(dir.serverFile());
+                                held.close();
+                            } catch (IOException | RuntimeException e) {
+                                System.err.println("daleel: while stopping: " + e.getMessage());
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "daleel-shutdown"));
         System.out.println("Daleel " + Version.current() + " serving " + dir);
-        System.out.println("  web UI and API: " + server.baseUrl() + "/   (API docs: " + server.baseUrl() + "/api/docs)");
+        System.out.println(
+                "  web UI and API: " + server.baseUrl() + "/   (API docs: " + server.baseUrl() + "/api/docs)");
         System.out.println("  replay origin:  " + server.replayBaseUrl() + "/");
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();

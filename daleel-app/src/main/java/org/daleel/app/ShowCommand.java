@@ -1,11 +1,11 @@
 package org.daleel.app;
 
-import org.daleel.web.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.daleel.archive.SimilarItem;
 import org.daleel.item.Item;
 import org.daleel.item.Resource;
+import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -9,23 +9,69 @@ import java.util.Random;
  */
 final class SyntheticReports {
     private static final String[] PLACES = {
-        "Aleppo", "Darayya", "Douma", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa", "Qusayr",
-        "Yabrud", "Palmyra", "Manbij", "Afrin", "Jisr al-Shughur", "Khan Shaykhun", "Saraqib", "Maarat al-Numan"
+        "Aleppo",
+        "Darayya",
+        "Douma",
+        "Idlib",
+        "Homs",
+        "Hama",
+        "Raqqa",
+        "Deir ez-Zor",
+        "Daraa",
+        "Qusayr",
+        "Yabrud",
+        "Palmyra",
+        "Manbij",
+        "Afrin",
+        "Jisr al-Shughur",
+        "Khan Shaykhun",
+        "Saraqib",
+        "Maarat al-Numan"
     };
     private static final String[] AR_PLACES = {
         "حلب", "داريا", "دوما", "إدلب", "حمص", "حماة", "الرقة", "دير الزور", "درعا", "القصير", "يبرود", "تدمر"
     };
     private static final String[] EN = {
-        "residents said", "artillery shells struck", "the water pumping station", "a medical point",
-        "civil defence teams", "were wounded", "were killed", "an evacuation convoy", "under siege",
-        "airstrikes hit", "the local council", "could not be independently verified", "families fled",
-        "a market in the old city", "hospital staff reported", "detained at a checkpoint", "barrel bombs",
-        "the humanitarian corridor", "witnesses described", "footage posted online showed"
+        "residents said",
+        "artillery shells struck",
+        "the water pumping station",
+        "a medical point",
+        "civil defence teams",
+        "were wounded",
+        "were killed",
+        "an evacuation convoy",
+        "under siege",
+        "airstrikes hit",
+        "the local council",
+        "could not be independently verified",
+        "families fled",
+        "a market in the old city",
+        "hospital staff reported",
+        "detained at a checkpoint",
+        "barrel bombs",
+        "the humanitarian corridor",
+        "witnesses described",
+        "footage posted online showed"
     };
     private static final String[] AR = {
-        "قال سكان", "أصابت القذائف", "محطة ضخ المياه", "نقطة طبية", "فرق الدفاع المدني", "أصيب", "قتل",
-        "قافلة الإجلاء", "تحت الحصار", "غارات جوية", "المجلس المحلي", "لم يتسن التحقق", "نزحت العائلات",
-        "سوق في المدينة القديمة", "أفاد طاقم المستشفى", "اعتقل على حاجز", "براميل متفجرة", "الممر الإنساني"
+        "قال سكان",
+        "أصابت القذائف",
+        "محطة ضخ المياه",
+        "نقطة طبية",
+        "فرق الدفاع المدني",
+        "أصيب",
+        "قتل",
+        "قافلة الإجلاء",
+        "تحت الحصار",
+        "غارات جوية",
+        "المجلس المحلي",
+        "لم يتسن التحقق",
+        "نزحت العائلات",
+        "سوق في المدينة القديمة",
+        "أفاد طاقم المستشفى",
+        "اعتقل على حاجز",
+        "براميل متفجرة",
+        "الممر الإنساني"
     };
 
     private final Random random;
@@ -48,7 +94,8 @@ final class SyntheticReports {
             body.append("</p>\n");
         }
         return "<!doctype html><html lang=\"" + (arabic ? "ar" : "en") + "\"><head><meta charset=\"utf-8\"><title>"
-                + title + "</title><meta name=\"date\" content=\"2016-" + String.format("%02d-%02d", 1 + n % 12, 1 + n % 28)
+                + title + "</title><meta name=\"date\" content=\"2016-"
+                + String.format("%02d-%02d", 1 + n % 12, 1 + n % 28)
                 + "\"></head><body><nav>Home | World | Middle East</nav><article><h1>" + title + "</h1>\n" + body
                 + "</article><footer>Subscribe to our newsletter</footer></body></html>";
     }

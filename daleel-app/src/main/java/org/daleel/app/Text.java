@@ -8,7 +8,12 @@ final class Text {
     static String plainSnippet(String html) {
         boolean tty = System.console() != null;
         String s = html.replace("<b>", tty ? "\u001b[1m" : "").replace("</b>", tty ? "\u001b[0m" : "");
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&#x27;", "'").replace("&amp;", "&").replace('\n', ' ');
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&amp;", "&")
+                .replace('\n', ' ');
     }
 }

@@ -61,7 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
     record Problem(String item, String file, String what, String expected, String found) {
         String line() {
             return "FAILED " + (item.isEmpty() ? "ledger" : item) + (file.isEmpty() ? "" : " " + file) + ": " + what
-                    + (expected.isEmpty() && found.isEmpty() ? "" : " (expected " + expected + ", found " + found + ")");
+                    + (expected.isEmpty() && found.isEmpty()
+                            ? ""
+                            : " (expected " + expected + ", found " + found + ")");
         }
     }
 
@@ -83,8 +85,12 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 opened = Wiring.openLedgerReader(dir);
             } catch (IntegrityException e) {
-                problems.add(new Problem("", dir.ledger().toString(),
-                        "the ledger cannot be read, so no item can be checked against it: " + e.getMessage(), "", ""));
+                problems.add(new Problem(
+                        "",
+                        dir.ledger().toString(),
+                        "the ledger cannot be read, so no item can be checked against it: " + e.getMessage(),
+                        "",
+                        ""));
                 ledgerJson.put("result", "ledger damaged: " + e.getMessage());
                 checked = catalog.count();
                 failed = checked;
@@ -99,8 +105,14 @@ final class VerifyCommand implements Callable<Integer> {
         return report(problems, interrupted, ledgerJson);
     }
 
-    private void checkAll(DataDir dir, Catalog catalog, LedgerCustodyLog log, List<Problem> problems, List<String> interrupted,
-            ObjectNode ledgerJson) throws IOException {
+    private void checkAll(
+            DataDir dir,
+            Catalog catalog,
+            LedgerCustodyLog log,
+            List<Problem> problems,
+            List<String> interrupted,
+            ObjectNode ledgerJson)
+            throws IOException {
         LedgerVerification tree = log.ledger().verify();
         ledgerJson.put("entries", log.size());
         ledgerJson.put("result", tree.message());
@@ -113,7 +125,9 @@ final class VerifyCommand implements Callable<Integer> {
         List<Item> unrecorded = new ArrayList<>();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         long total = catalog.count();
-        try (ProgressBar bar = data.json ? new ProgressBar(System.err, total, "items", false) : ProgressBar.onTerminal(total, "items")) {
+        try (ProgressBar bar = data.json
+                ? new ProgressBar(System.err, total, "items", false)
+                : ProgressBar.onTerminal(total, "items")) {
             long after = 0;
             List<Item> page;
             while (!(page = catalog.listAfter(after, PAGE)).isEmpty()) {
@@ -190,8 +204,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Entries from {@code from} on, decoded and grouped by item; undecodable entries are problems. */
-    private static void entries(LedgerCustodyLog log, long from, Map<String, List<LedgerEntry>> byItem, List<Problem> problems,
-            DataDir dir) throws IOException {
+    private static void entries(
+            LedgerCustodyLog log, long from, Map<String, List<LedgerEntry>> byItem, List<Problem> problems, DataDir dir)
+            throws IOException {
         log.ledger().scan(from, log.size(), (i, bytes) -> {
             try {
                 LedgerEntry e = LedgerEntry.decode(bytes);
@@ -199,7 +214,12 @@ final class VerifyCommand implements Callable<Integer> {
                     byItem.computeIfAbsent(e.item(), k -> new ArrayList<>(1)).add(e);
                 }
             } catch (InvalidInputException e) {
-                problems.add(new Problem("", dir.ledger().toString(), "ledger entry " + i + " is not a valid entry: " + e.getMessage(), "", ""));
+                problems.add(new Problem(
+                        "",
+                        dir.ledger().toString(),
+                        "ledger entry " + i + " is not a valid entry: " + e.getMessage(),
+                        "",
+                        ""));
             }
         });
     }
@@ -216,20 +236,32 @@ final class VerifyCommand implements Callable<Integer> {
                     case CustodyEvent.PAYLOAD -> {
                         payloadVouched = true;
                         if (!d.sha256().equals(item.sha256())) {
-                            problems.add(new Problem(item.id(), dir.catalogFile().toString(), "catalog payload digest differs from the ledger",
-                                    d.sha256(), item.sha256()));
+                            problems.add(new Problem(
+                                    item.id(),
+                                    dir.catalogFile().toString(),
+                                    "catalog payload digest differs from the ledger",
+                                    d.sha256(),
+                                    item.sha256()));
                         }
                         checkFile(item, file(item, d, dir, blobs), d, problems);
                     }
                     case CustodyEvent.WARC -> {
                         if (!item.hasWarc()) {
-                            problems.add(new Problem(item.id(), dir.catalogFile().toString(), "the ledger records a WARC, the catalog none",
-                                    d.sha256(), "no WARC"));
+                            problems.add(new Problem(
+                                    item.id(),
+                                    dir.catalogFile().toString(),
+                                    "the ledger records a WARC, the catalog none",
+                                    d.sha256(),
+                                    "no WARC"));
                             continue;
                         }
                         if (!d.sha256().equals(item.warc().sha256())) {
-                            problems.add(new Problem(item.id(), dir.catalogFile().toString(), "catalog WARC digest differs from the ledger",
-                                    d.sha256(), item.warc().sha256()));
+                            problems.add(new Problem(
+                                    item.id(),
+                                    dir.catalogFile().toString(),
+                                    "catalog WARC digest differs from the ledger",
+                                    d.sha256(),
+                                    item.warc().sha256()));
                         }
                         if (d.sha256().equals(item.sha256())) {
                             payloadVouched = true; // an imported WARC file: the WARC is the payload
@@ -241,7 +273,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!payloadVouched) {
-            problems.add(new Problem(item.id(), "", "no ledger entry vouches for the item's payload", item.sha256(), "none"));
+            problems.add(new Problem(
+                    item.id(), "", "no ledger entry vouches for the item's payload", item.sha256(), "none"));
         }
     }
 
@@ -285,16 +318,25 @@ final class VerifyCommand implements Callable<Integer> {
     private void checkFile(Item item, Path file, org.daleel.ledger.PayloadDigest expected, List<Problem> problems) {
         Optional<FileDigest> found = hashed.computeIfAbsent(file, VerifyCommand::hash);
         if (found.isEmpty()) {
-            problems.add(new Problem(item.id(), file.toString(), expected.role() + " file is missing", expected.sha256(), "no file"));
+            problems.add(new Problem(
+                    item.id(), file.toString(), expected.role() + " file is missing", expected.sha256(), "no file"));
             return;
         }
         if (!found.get().sha256().equals(expected.sha256())) {
-            problems.add(new Problem(item.id(), file.toString(), expected.role() + " SHA-256 does not match the ledger",
-                    expected.sha256(), found.get().sha256()));
+            problems.add(new Problem(
+                    item.id(),
+                    file.toString(),
+                    expected.role() + " SHA-256 does not match the ledger",
+                    expected.sha256(),
+                    found.get().sha256()));
         }
         if (found.get().size() != expected.size()) {
-            problems.add(new Problem(item.id(), file.toString(), expected.role() + " size does not match the ledger",
-                    expected.size() + " bytes", found.get().size() + " bytes"));
+            problems.add(new Problem(
+                    item.id(),
+                    file.toString(),
+                    expected.role() + " size does not match the ledger",
+                    expected.size() + " bytes",
+                    found.get().size() + " bytes"));
         }
     }
 

@@ -18,14 +18,14 @@ import org.daleel.core.ConflictException;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.Version;
-import org.daleel.match.MediaIndex;
-import org.daleel.media.PdqMediaIndex;
 import org.daleel.custody.CustodyLog;
+import org.daleel.extract.content.ContentExtractor;
+import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.FileLedger;
 import org.daleel.ledger.LedgerCustodyLog;
-import org.daleel.extract.content.ContentExtractor;
-import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.match.MediaIndex;
+import org.daleel.media.PdqMediaIndex;
 import org.daleel.search.SearchIndex;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
@@ -54,7 +54,8 @@ final class Wiring {
         if (java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.key"))) {
             return LedgerCustodyLog.on(FileLedger.open(dir.ledger()));
         }
-        String origin = LEDGER_ORIGIN_PREFIX + ItemIds.next(java.time.Instant.now()).toLowerCase(java.util.Locale.ROOT);
+        String origin =
+                LEDGER_ORIGIN_PREFIX + ItemIds.next(java.time.Instant.now()).toLowerCase(java.util.Locale.ROOT);
         return LedgerCustodyLog.open(dir.ledger(), origin);
     }
 
@@ -65,8 +66,8 @@ final class Wiring {
      */
     static LedgerCustodyLog openLedgerReader(DataDir dir) {
         if (!java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.vkey"))) {
-            throw new org.daleel.core.NotFoundException("no custody ledger in " + dir.ledger()
-                    + ": it is created by the first capture or import");
+            throw new org.daleel.core.NotFoundException(
+                    "no custody ledger in " + dir.ledger() + ": it is created by the first capture or import");
         }
         try {
             return LedgerCustodyLog.openReadOnly(dir.ledger());
@@ -94,7 +95,8 @@ final class Wiring {
             FileBlobStore blobs = new FileBlobStore(dir.blobs());
             Catalog catalog = SqliteCatalog.openReadOnly(dir.catalogFile());
             SearchIndex index = LuceneSearchIndex.openReader(dir.index());
-            return new Session(new LocalArchive(dir, ports(blobs, catalog, index, CustodyLog.absent()), ArchiveConfig.defaults()),
+            return new Session(
+                    new LocalArchive(dir, ports(blobs, catalog, index, CustodyLog.absent()), ArchiveConfig.defaults()),
                     null);
         } catch (IOException e) {
             throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
@@ -221,8 +223,8 @@ final class Wiring {
         return ports(blobs, catalog, index, custody, MediaIndex.none());
     }
 
-    private static ArchivePorts ports(FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody,
-            MediaIndex media) {
+    private static ArchivePorts ports(
+            FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody, MediaIndex media) {
         return new ArchivePorts(
                 blobs,
                 catalog,

@@ -43,12 +43,17 @@ final class Cli {
         Path out = Files.createTempFile("daleel-out", ".txt");
         Path err = Files.createTempFile("daleel-err", ".txt");
         try {
-            Process p = builder(data, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = builder(data, args)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(3, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("daleel " + String.join(" ", args) + " did not finish in 3 minutes");
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -27,8 +27,17 @@ class CliIT {
             assertThat(refused.err()).contains("127.0.0.1").doesNotContain("Exception");
             assertThat(refused.err().strip().lines()).hasSize(1);
 
-            Cli.Result captured = Cli.run(data, "capture", site.url("report.html"), "--allow-private", "--json",
-                    "--note", "water station", "--claimed-place", "Darayya").assertOk();
+            Cli.Result captured = Cli.run(
+                            data,
+                            "capture",
+                            site.url("report.html"),
+                            "--allow-private",
+                            "--json",
+                            "--note",
+                            "water station",
+                            "--claimed-place",
+                            "Darayya")
+                    .assertOk();
             JsonNode item = JSON.readTree(captured.out());
             String id = item.path("id").asText();
             assertThat(id).hasSize(26);
@@ -36,17 +45,21 @@ class CliIT {
             assertThat(item.path("sha256").asText()).matches("[0-9a-f]{64}");
             assertThat(item.path("capturedAt").asText()).isNotBlank();
 
-            JsonNode hits = JSON.readTree(Cli.run(data, "search", "pumping station", "--json").assertOk().out());
+            JsonNode hits = JSON.readTree(Cli.run(data, "search", "pumping station", "--json")
+                    .assertOk()
+                    .out());
             assertThat(hits.path("total").asLong()).isEqualTo(1);
             assertThat(hits.path("hits").get(0).path("id").asText()).isEqualTo(id);
             assertThat(hits.path("hits").get(0).path("snippet").asText()).contains("<b>");
 
             for (String spelling : new String[] {"داريا", "داريّا", "دارَيّا"}) {
-                JsonNode ar = JSON.readTree(Cli.run(data, "search", spelling, "--json").assertOk().out());
+                JsonNode ar = JSON.readTree(
+                        Cli.run(data, "search", spelling, "--json").assertOk().out());
                 assertThat(ar.path("total").asLong()).as(spelling).isEqualTo(1);
             }
 
-            JsonNode shown = JSON.readTree(Cli.run(data, "show", id, "--json").assertOk().out());
+            JsonNode shown =
+                    JSON.readTree(Cli.run(data, "show", id, "--json").assertOk().out());
             assertThat(shown.path("title").asText()).isEqualTo("Shelling reported near Darayya water station");
             assertThat(shown.path("text").asText()).contains("pumping station").doesNotContain("Subscribe");
             assertThat(shown.path("published").asText()).isEqualTo("2016-08-20");
@@ -55,7 +68,9 @@ class CliIT {
             assertThat(shown.path("resources").findValuesAsText("url"))
                     .contains(site.url("style.css"), site.url("station.png"));
             assertThat(shown.path("warc").path("fileName").asText()).endsWith(".warc.gz");
-            assertThat(data.resolve("warcs").resolve(shown.path("warc").path("fileName").asText())).isRegularFile();
+            assertThat(data.resolve("warcs")
+                            .resolve(shown.path("warc").path("fileName").asText()))
+                    .isRegularFile();
 
             String plain = Cli.run(data, "show", id).assertOk().out();
             assertThat(plain).contains("sha256:").contains("في داريا");
@@ -67,27 +82,34 @@ class CliIT {
         Path data = tmp.resolve("data");
         Path in = Files.createDirectories(tmp.resolve("in/sub"));
         Files.writeString(tmp.resolve("in/a.txt"), "Evacuation convoy left Aleppo at dawn.\n", StandardCharsets.UTF_8);
-        Files.writeString(in.resolve("b.html"),
+        Files.writeString(
+                in.resolve("b.html"),
                 "<html><head><title>قصف حلب</title></head><body><article><p>قصف على الأحياء الشرقية في حلب.</p></article></body></html>",
                 StandardCharsets.UTF_8);
         Files.write(in.resolve("empty.pdf"), new byte[0]);
         Files.write(in.resolve("garbage.bin"), new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 0x7f});
 
-        JsonNode first = JSON.readTree(Cli.run(data, "import", tmp.resolve("in").toString(), "--json").assertOk().out());
+        JsonNode first = JSON.readTree(Cli.run(data, "import", tmp.resolve("in").toString(), "--json")
+                .assertOk()
+                .out());
         assertThat(first).hasSize(4);
         assertThat(first.findValuesAsText("status")).containsOnly("new");
         assertThat(first.get(0).path("sha256").asText()).matches("[0-9a-f]{64}");
 
-        JsonNode again = JSON.readTree(Cli.run(data, "import", tmp.resolve("in").toString(), "--json").assertOk().out());
+        JsonNode again = JSON.readTree(Cli.run(data, "import", tmp.resolve("in").toString(), "--json")
+                .assertOk()
+                .out());
         assertThat(again.findValuesAsText("status")).containsOnly("duplicate");
         assertThat(again.findValuesAsText("id")).isEqualTo(first.findValuesAsText("id"));
         try (Stream<Path> blobs = Files.walk(data.resolve("blobs"))) {
             assertThat(blobs.filter(Files::isRegularFile).count()).isEqualTo(4);
         }
 
-        JsonNode ar = JSON.readTree(Cli.run(data, "search", "حلب", "--json").assertOk().out());
+        JsonNode ar = JSON.readTree(
+                Cli.run(data, "search", "حلب", "--json").assertOk().out());
         assertThat(ar.path("total").asLong()).isEqualTo(1);
-        JsonNode en = JSON.readTree(Cli.run(data, "search", "convoy", "--json").assertOk().out());
+        JsonNode en = JSON.readTree(
+                Cli.run(data, "search", "convoy", "--json").assertOk().out());
         assertThat(en.path("hits").get(0).path("title").asText()).contains("Evacuation convoy");
 
         String emptyId = "";
@@ -96,7 +118,8 @@ class CliIT {
                 emptyId = r.path("id").asText();
             }
         }
-        JsonNode empty = JSON.readTree(Cli.run(data, "show", emptyId, "--json").assertOk().out());
+        JsonNode empty = JSON.readTree(
+                Cli.run(data, "show", emptyId, "--json").assertOk().out());
         assertThat(empty.path("extractionNote").asText()).containsIgnoringCase("empty");
     }
 

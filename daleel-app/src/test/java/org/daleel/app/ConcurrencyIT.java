@@ -28,7 +28,9 @@ class ConcurrencyIT {
     private Path folder(String name, int from, int to) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (int i = from; i < to; i++) {
-            Files.writeString(dir.resolve("n" + i + ".txt"), "Detention report number " + i + " token" + i,
+            Files.writeString(
+                    dir.resolve("n" + i + ".txt"),
+                    "Detention report number " + i + " token" + i,
                     StandardCharsets.UTF_8);
         }
         return dir;
@@ -39,18 +41,25 @@ class ConcurrencyIT {
         Path data = tmp.resolve("data");
         Path a = folder("a", 0, 60);
         Path b = folder("b", 30, 90); // files 30..59 have the same bytes in both folders
-        Process pa = Cli.builder(data, "import", a.toString(), "--json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Process pb = Cli.builder(data, "import", b.toString(), "--json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process pa = Cli.builder(data, "import", a.toString(), "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Process pb = Cli.builder(data, "import", b.toString(), "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String outA = new String(pa.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String outB = new String(pb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(pa.waitFor(2, TimeUnit.MINUTES) && pb.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(pa.waitFor(2, TimeUnit.MINUTES) && pb.waitFor(2, TimeUnit.MINUTES))
+                .isTrue();
         assertThat(pa.exitValue()).isZero();
         assertThat(pb.exitValue()).isZero();
         Set<String> ids = new HashSet<>();
         JSON.readTree(outA).forEach(r -> ids.add(r.path("id").asText()));
         JSON.readTree(outB).forEach(r -> ids.add(r.path("id").asText()));
         assertThat(ids).hasSize(90);
-        JsonNode all = JSON.readTree(Cli.run(data, "search", "detention", "--json", "--limit", "1").assertOk().out());
+        JsonNode all = JSON.readTree(Cli.run(data, "search", "detention", "--json", "--limit", "1")
+                .assertOk()
+                .out());
         assertThat(all.path("total").asLong()).isEqualTo(90);
     }
 
@@ -61,7 +70,8 @@ class ConcurrencyIT {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try (Site site = new Site();
-                BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             String url = null;
             while ((line = out.readLine()) != null) {
@@ -73,15 +83,19 @@ class ConcurrencyIT {
             assertThat(url).as("server printed its address").startsWith("http://127.0.0.1:");
             assertThat(data.resolve("server.json")).isRegularFile();
 
-            Cli.Result captured = Cli.run(data, "capture", site.url("report.html"), "--allow-private", "--json").assertOk();
+            Cli.Result captured = Cli.run(data, "capture", site.url("report.html"), "--allow-private", "--json")
+                    .assertOk();
             String id = JSON.readTree(captured.out()).path("id").asText();
-            Cli.Result imported = Cli.run(data, "import", folder("c", 0, 5).toString(), "--json").assertOk();
+            Cli.Result imported = Cli.run(data, "import", folder("c", 0, 5).toString(), "--json")
+                    .assertOk();
             assertThat(JSON.readTree(imported.out())).hasSize(5);
 
             // The server commits its index every second; CLI readers see the commit.
             JsonNode hits = null;
             for (int i = 0; i < 50; i++) {
-                hits = JSON.readTree(Cli.run(data, "search", "pumping station", "--json").assertOk().out());
+                hits = JSON.readTree(Cli.run(data, "search", "pumping station", "--json")
+                        .assertOk()
+                        .out());
                 if (hits.path("total").asLong() > 0) {
                     break;
                 }

@@ -79,31 +79,63 @@ class MediaIT {
         Path unrelated = tmp.resolve("other.png");
         ImageIO.write(photo(7), "png", unrelated.toFile());
 
-        String first = JSON.readTree(Cli.run(data, "import", fallujah.toString(), "--claimed-place", "Fallujah, Iraq",
-                "--claimed-date", "2016-06-15", "--json").assertOk().out()).get(0).path("id").asText();
+        String first = JSON.readTree(Cli.run(
+                                data,
+                                "import",
+                                fallujah.toString(),
+                                "--claimed-place",
+                                "Fallujah, Iraq",
+                                "--claimed-date",
+                                "2016-06-15",
+                                "--json")
+                        .assertOk()
+                        .out())
+                .get(0)
+                .path("id")
+                .asText();
         Cli.run(data, "import", unrelated.toString(), "--json").assertOk();
-        Cli.Result copy = Cli.run(data, "import", aleppo.toString(), "--claimed-place", "Aleppo, Syria",
-                "--claimed-date", "2016-12-12", "--json").assertOk();
+        Cli.Result copy = Cli.run(
+                        data,
+                        "import",
+                        aleppo.toString(),
+                        "--claimed-place",
+                        "Aleppo, Syria",
+                        "--claimed-date",
+                        "2016-12-12",
+                        "--json")
+                .assertOk();
         JsonNode imported = JSON.readTree(copy.out()).get(0);
         assertThat(imported.path("alerts").findValuesAsText("id")).containsExactly(first);
         assertThat(copy.err()).contains("seen before");
 
-        JsonNode shown = JSON.readTree(Cli.run(data, "show", imported.path("id").asText(), "--json").assertOk().out());
+        JsonNode shown = JSON.readTree(Cli.run(data, "show", imported.path("id").asText(), "--json")
+                .assertOk()
+                .out());
         JsonNode alert = shown.path("alerts").get(0);
         assertThat(alert.path("id").asText()).isEqualTo(first);
         assertThat(alert.path("relation").asText()).isEqualTo("earlier");
         assertThat(alert.path("distance").asInt()).isLessThanOrEqualTo(31);
         assertThat(alert.path("alert").asText())
                 .startsWith("seen before: first captured")
-                .contains("fallujah.png", "Fallujah, Iraq", "2016-06-15", "claimed place differs", "claimed date differs");
+                .contains(
+                        "fallujah.png",
+                        "Fallujah, Iraq",
+                        "2016-06-15",
+                        "claimed place differs",
+                        "claimed date differs");
 
-        JsonNode earlier = JSON.readTree(Cli.run(data, "show", first, "--json").assertOk().out());
+        JsonNode earlier =
+                JSON.readTree(Cli.run(data, "show", first, "--json").assertOk().out());
         assertThat(earlier.path("alerts").get(0).path("relation").asText()).isEqualTo("later");
 
-        JsonNode match = JSON.readTree(Cli.run(data, "match", aleppo.toString(), "--json").assertOk().out());
+        JsonNode match = JSON.readTree(
+                Cli.run(data, "match", aleppo.toString(), "--json").assertOk().out());
         assertThat(match.findValuesAsText("id")).contains(first).hasSize(2); // the original and the copy itself
-        JsonNode crop = JSON.readTree(Cli.run(data, "match", cropped.toString(), "--json").assertOk().out());
-        assertThat(crop.findValuesAsText("id")).as("a 12%% crop is beyond PDQ and found by region").contains(first);
+        JsonNode crop = JSON.readTree(
+                Cli.run(data, "match", cropped.toString(), "--json").assertOk().out());
+        assertThat(crop.findValuesAsText("id"))
+                .as("a 12%% crop is beyond PDQ and found by region")
+                .contains(first);
         assertThat(crop.findValuesAsText("id")).hasSize(2);
 
         Cli.Result notImage = Cli.run(data, "match", data.resolve("catalog.db").toString());

@@ -22,8 +22,11 @@ final class Site implements AutoCloseable {
                     return;
                 }
                 byte[] body = in.readAllBytes();
-                String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-                        : name.endsWith(".css") ? "text/css" : name.endsWith(".png") ? "image/png" : "application/octet-stream";
+                String type = name.endsWith(".html")
+                        ? "text/html; charset=utf-8"
+                        : name.endsWith(".css")
+                                ? "text/css"
+                                : name.endsWith(".png") ? "image/png" : "application/octet-stream";
                 exchange.getResponseHeaders().set("Content-Type", type);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {

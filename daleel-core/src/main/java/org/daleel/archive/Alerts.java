@@ -18,14 +18,21 @@ final class Alerts {
         }
         s.append(other.capturedAt().toString(), 0, 10).append(" from ").append(source.isEmpty() ? other.id() : source);
         Provenance p = other.provenance();
-        s.append(", claimed ").append(or(p.claimedPlace(), "no place")).append(" / ").append(or(p.claimedDate(), "no date"));
+        s.append(", claimed ")
+                .append(or(p.claimedPlace(), "no place"))
+                .append(" / ")
+                .append(or(p.claimedDate(), "no date"));
         if (current != null) {
             Provenance c = current.provenance();
             if (differs(p.claimedPlace(), c.claimedPlace())) {
-                s.append("; claimed place differs (this item: ").append(c.claimedPlace()).append(")");
+                s.append("; claimed place differs (this item: ")
+                        .append(c.claimedPlace())
+                        .append(")");
             }
             if (differs(p.claimedDate(), c.claimedDate())) {
-                s.append("; claimed date differs (this item: ").append(c.claimedDate()).append(")");
+                s.append("; claimed date differs (this item: ")
+                        .append(c.claimedDate())
+                        .append(")");
             }
         }
         return s.toString();

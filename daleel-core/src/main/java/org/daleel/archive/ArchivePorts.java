@@ -46,14 +46,25 @@ public record ArchivePorts(
      * Ports without a custody ledger, {@link CustodyLog#absent()}: for read-only archives. Writes
      * through such an archive fail with {@link org.daleel.core.ConflictException}.
      */
-    public ArchivePorts(BlobStore blobs, Catalog catalog, SearchIndex index, Extractor extractor, Capturer capturer,
+    public ArchivePorts(
+            BlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            Extractor extractor,
+            Capturer capturer,
             WarcRecords warcRecords) {
         this(blobs, catalog, index, extractor, capturer, warcRecords, CustodyLog.absent(), MediaIndex.none());
     }
 
     /** Ports with a custody ledger but no media index ({@link MediaIndex#none()}). */
-    public ArchivePorts(BlobStore blobs, Catalog catalog, SearchIndex index, Extractor extractor, Capturer capturer,
-            WarcRecords warcRecords, CustodyLog custody) {
+    public ArchivePorts(
+            BlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            Extractor extractor,
+            Capturer capturer,
+            WarcRecords warcRecords,
+            CustodyLog custody) {
         this(blobs, catalog, index, extractor, capturer, warcRecords, custody, MediaIndex.none());
     }
 }

@@ -27,14 +27,13 @@ import org.daleel.capture.CaptureException;
 import org.daleel.capture.CaptureRequest;
 import org.daleel.capture.CaptureResult;
 import org.daleel.core.DaleelException;
+import org.daleel.core.InvalidInputException;
+import org.daleel.core.NotFoundException;
 import org.daleel.core.Version;
 import org.daleel.custody.CustodyEvent;
 import org.daleel.custody.CustodyLog;
-import org.daleel.core.InvalidInputException;
-import org.daleel.core.NotFoundException;
 import org.daleel.extract.Extraction;
 import org.daleel.extract.ExtractionInput;
-import org.daleel.extract.WarcRecords;
 import org.daleel.item.Item;
 import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
@@ -71,6 +70,7 @@ import org.daleel.search.SearchResult;
 public final class LocalArchive implements Archive {
     /** Most resource digests recorded in one capture entry; the WARC digest covers the rest. */
     static final int MAX_RESOURCE_DIGESTS = 400;
+
     private static final int MAX_NOTE = 2000;
     private static final DateTimeFormatter WARC_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -180,9 +180,18 @@ public final class LocalArchive implements Archive {
             Path target = dir.warcs().resolve(name);
             moveDurably(temp, target);
             Extraction extraction = extract(result.sha256(), result.size(), result.mediaType(), "", result.finalUrl());
-            Item item = item(id, ItemKind.CAPTURE, result.finalUrl(), result.requestedUrl(), "", result.sha256(),
-                    result.size(), result.capturedAt(), extraction,
-                    new WarcRef(name, result.warcSha256(), result.warcSize(), result.pageRecordOffset()), options);
+            Item item = item(
+                    id,
+                    ItemKind.CAPTURE,
+                    result.finalUrl(),
+                    result.requestedUrl(),
+                    "",
+                    result.sha256(),
+                    result.size(),
+                    result.capturedAt(),
+                    extraction,
+                    new WarcRef(name, result.warcSha256(), result.warcSize(), result.pageRecordOffset()),
+                    options);
             List<CustodyEvent.Digest> digests = new ArrayList<>();
             digests.add(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, result.sha256(), result.size()));
             digests.add(new CustodyEvent.Digest(CustodyEvent.WARC, result.warcSha256(), result.warcSize()));
@@ -192,13 +201,16 @@ public final class LocalArchive implements Archive {
                 digests.add(new CustodyEvent.Digest(CustodyEvent.RESOURCE, r.sha256(), r.size()));
             }
             String note = resources.size() > MAX_RESOURCE_DIGESTS
-                    ? (resources.size() - MAX_RESOURCE_DIGESTS) + " further resources are covered by the WARC digest; " + result.finalUrl()
+                    ? (resources.size() - MAX_RESOURCE_DIGESTS) + " further resources are covered by the WARC digest; "
+                            + result.finalUrl()
                     : result.finalUrl();
             ports.custody().append(event(CustodyEvent.Kind.CAPTURE, id, digests, options, note));
             return store(item, resources);
         } catch (IOException e) {
-            throw new CaptureException(CaptureException.Cause.STORAGE,
-                    request.url() + ": could not store the capture in " + dir + ": " + e.getMessage(), e);
+            throw new CaptureException(
+                    CaptureException.Cause.STORAGE,
+                    request.url() + ": could not store the capture in " + dir + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -229,7 +241,8 @@ public final class LocalArchive implements Archive {
 
     @Override
     public ImportResult importStream(InputStream in, String fileName, ItemOptions options) {
-        String name = Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
+        String name =
+                Path.of(fileName.isBlank() ? "upload" : fileName).getFileName().toString();
         try {
             Path temp = dir.warcTmp().resolve("upload-" + ItemIds.next(clock.instant()) + ".part");
             Files.createDirectories(dir.warcTmp());
@@ -259,8 +272,8 @@ public final class LocalArchive implements Archive {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > config.maxImportBytes()) {
-                    throw new InvalidInputException(name + ": upload exceeds the import bound of "
-                            + config.maxImportBytes() + " bytes");
+                    throw new InvalidInputException(
+                            name + ": upload exceeds the import bound of " + config.maxImportBytes() + " bytes");
                 }
                 out.write(buf, 0, n);
             }
@@ -276,10 +289,25 @@ public final class LocalArchive implements Archive {
         }
         Instant now = clock.instant();
         Extraction extraction = extract(blob.sha256(), blob.size(), "", fileName, "");
-        Item item = item(ItemIds.next(now), ItemKind.FILE, "", "", fileName, blob.sha256(), blob.size(), now,
-                extraction, WarcRef.NONE, options);
-        ports.custody().append(event(CustodyEvent.Kind.IMPORT, item.id(),
-                List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, blob.sha256(), blob.size())), options, fileName));
+        Item item = item(
+                ItemIds.next(now),
+                ItemKind.FILE,
+                "",
+                "",
+                fileName,
+                blob.sha256(),
+                blob.size(),
+                now,
+                extraction,
+                WarcRef.NONE,
+                options);
+        ports.custody()
+                .append(event(
+                        CustodyEvent.Kind.IMPORT,
+                        item.id(),
+                        List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, blob.sha256(), blob.size())),
+                        options,
+                        fileName));
         synchronized (writeLock) {
             var added = ports.catalog().addIfAbsent(item);
             if (!added.created()) {
@@ -317,20 +345,47 @@ public final class LocalArchive implements Archive {
             }
             Extraction extraction = ports.extractor()
                     .extract(new ExtractionInput(record.payload(), record.mediaType(), "", record.url()));
-            records.add(item(ItemIds.next(clock.instant()), ItemKind.WARC_RECORD, record.url(), "", "", blob.sha256(),
-                    blob.size(), record.date(), extraction, new WarcRef(name, sha, size, record.offset()), options));
+            records.add(item(
+                    ItemIds.next(clock.instant()),
+                    ItemKind.WARC_RECORD,
+                    record.url(),
+                    "",
+                    "",
+                    blob.sha256(),
+                    blob.size(),
+                    record.date(),
+                    extraction,
+                    new WarcRef(name, sha, size, record.offset()),
+                    options));
         });
         Instant now = clock.instant();
         String fileName = Path.of(path).getFileName().toString();
-        Item warcItem = new Item(ItemIds.next(now), 0, ItemKind.FILE, "", "", fileName, sha, size,
-                "application/warc", now, fileName, "", "", "",
+        Item warcItem = new Item(
+                ItemIds.next(now),
+                0,
+                ItemKind.FILE,
+                "",
+                "",
+                fileName,
+                sha,
+                size,
+                "application/warc",
+                now,
+                fileName,
+                "",
+                "",
+                "",
                 "WARC file with " + records.size() + " archived responses, imported as their own items",
-                new WarcRef(name, sha, size, 0), options.provenance());
+                new WarcRef(name, sha, size, 0),
+                options.provenance());
         CustodyEvent.Digest warcDigest = new CustodyEvent.Digest(CustodyEvent.WARC, sha, size);
         List<CustodyEvent> events = new ArrayList<>();
         for (Item record : records) {
-            events.add(event(CustodyEvent.Kind.IMPORT, record.id(),
-                    List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, record.sha256(), record.size()), warcDigest), options,
+            events.add(event(
+                    CustodyEvent.Kind.IMPORT,
+                    record.id(),
+                    List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, record.sha256(), record.size()), warcDigest),
+                    options,
                     record.url()));
         }
         events.add(event(CustodyEvent.Kind.IMPORT, warcItem.id(), List.of(warcDigest), options, fileName));
@@ -343,16 +398,21 @@ public final class LocalArchive implements Archive {
             if (added.created()) {
                 afterAdd(added.item());
             }
-            return new ImportResult(path, added.item(),
-                    added.created() ? ImportResult.Status.NEW : ImportResult.Status.DUPLICATE, records.size());
+            return new ImportResult(
+                    path,
+                    added.item(),
+                    added.created() ? ImportResult.Status.NEW : ImportResult.Status.DUPLICATE,
+                    records.size());
         }
     }
 
-    private CustodyEvent event(CustodyEvent.Kind kind, String id, List<CustodyEvent.Digest> digests, ItemOptions options,
-            String note) {
-        String operator = clip(options.provenance().operator().replaceAll("\\p{Cntrl}", " ").strip(), 256);
+    private CustodyEvent event(
+            CustodyEvent.Kind kind, String id, List<CustodyEvent.Digest> digests, ItemOptions options, String note) {
+        String operator = clip(
+                options.provenance().operator().replaceAll("\\p{Cntrl}", " ").strip(), 256);
         String actor = operator.isEmpty() ? "unknown" : operator;
-        return new CustodyEvent(kind, id, digests, actor, clock.instant(), "daleel/" + Version.current(), clip(note, MAX_NOTE));
+        return new CustodyEvent(
+                kind, id, digests, actor, clock.instant(), "daleel/" + Version.current(), clip(note, MAX_NOTE));
     }
 
     /** At most {@code max} UTF-16 units of {@code s}, never ending inside a surrogate pair. */
@@ -378,7 +438,8 @@ public final class LocalArchive implements Archive {
         indexedSeq = Math.max(indexedSeq, stored.seq());
         pending++;
         long now = System.nanoTime();
-        if (pending >= config.commitEvery() || now - lastCommitNanos >= config.commitInterval().toNanos()) {
+        if (pending >= config.commitEvery()
+                || now - lastCommitNanos >= config.commitInterval().toNanos()) {
             commitIndex();
         } else {
             // Refreshing per item would write a segment per item; searches refresh when needed.
@@ -401,8 +462,8 @@ public final class LocalArchive implements Archive {
         try (InputStream in = ports.blobs().open(item.sha256())) {
             ports.media().add(item.seq(), in.readNBytes((int) Math.min(item.size(), MAX_IMAGE_BYTES)), name(item));
         } catch (IOException e) {
-            throw new DaleelException("item " + item.id() + ": could not read its image for the media index: "
-                    + e.getMessage(), e);
+            throw new DaleelException(
+                    "item " + item.id() + ": could not read its image for the media index: " + e.getMessage(), e);
         }
     }
 
@@ -435,7 +496,12 @@ public final class LocalArchive implements Archive {
             }
             bySeq(m.seq()).ifPresent(other -> {
                 var relation = other.seq() < item.seq() ? SimilarItem.Relation.EARLIER : SimilarItem.Relation.LATER;
-                out.add(new SimilarItem(other, m.distance(), m.method(), m.explanation(), relation,
+                out.add(new SimilarItem(
+                        other,
+                        m.distance(),
+                        m.method(),
+                        m.explanation(),
+                        relation,
                         Alerts.describe(item, other, relation)));
             });
         }
@@ -467,8 +533,14 @@ public final class LocalArchive implements Archive {
         }
         List<SimilarItem> out = new ArrayList<>();
         for (var m : ports.media().match(payload, name, maxDistance)) {
-            bySeq(m.seq()).ifPresent(other -> out.add(new SimilarItem(other, m.distance(), m.method(), m.explanation(),
-                    SimilarItem.Relation.LOOKUP, Alerts.describe(null, other, SimilarItem.Relation.LOOKUP))));
+            bySeq(m.seq())
+                    .ifPresent(other -> out.add(new SimilarItem(
+                            other,
+                            m.distance(),
+                            m.method(),
+                            m.explanation(),
+                            SimilarItem.Relation.LOOKUP,
+                            Alerts.describe(null, other, SimilarItem.Relation.LOOKUP))));
         }
         return out;
     }
@@ -490,7 +562,8 @@ public final class LocalArchive implements Archive {
     private Extraction extract(String sha, long size, String declaredType, String fileName, String url)
             throws IOException {
         if (size > config.maxExtractBytes()) {
-            return new Extraction.Failed(declaredType.isEmpty() ? "application/octet-stream" : declaredType,
+            return new Extraction.Failed(
+                    declaredType.isEmpty() ? "application/octet-stream" : declaredType,
                     "could not extract text: " + size + " bytes exceeds the extraction bound of "
                             + config.maxExtractBytes() + " bytes (the original is stored)");
         }
@@ -501,14 +574,57 @@ public final class LocalArchive implements Archive {
         return ports.extractor().extract(new ExtractionInput(bytes, declaredType, fileName, url));
     }
 
-    private static Item item(String id, ItemKind kind, String url, String requestedUrl, String fileName, String sha,
-            long size, Instant capturedAt, Extraction extraction, WarcRef warc, ItemOptions options) {
+    private static Item item(
+            String id,
+            ItemKind kind,
+            String url,
+            String requestedUrl,
+            String fileName,
+            String sha,
+            long size,
+            Instant capturedAt,
+            Extraction extraction,
+            WarcRef warc,
+            ItemOptions options) {
         return switch (extraction) {
-            case Extraction.Extracted e -> new Item(id, 0, kind, url, requestedUrl, fileName, sha, size,
-                    e.mediaType(), capturedAt, e.title().isEmpty() ? fileName : e.title(), e.text(), e.language(),
-                    e.published(), e.note(), warc, options.provenance());
-            case Extraction.Failed f -> new Item(id, 0, kind, url, requestedUrl, fileName, sha, size, f.mediaType(),
-                    capturedAt, fileName, "", "", "", f.reason(), warc, options.provenance());
+            case Extraction.Extracted e ->
+                new Item(
+                        id,
+                        0,
+                        kind,
+                        url,
+                        requestedUrl,
+                        fileName,
+                        sha,
+                        size,
+                        e.mediaType(),
+                        capturedAt,
+                        e.title().isEmpty() ? fileName : e.title(),
+                        e.text(),
+                        e.language(),
+                        e.published(),
+                        e.note(),
+                        warc,
+                        options.provenance());
+            case Extraction.Failed f ->
+                new Item(
+                        id,
+                        0,
+                        kind,
+                        url,
+                        requestedUrl,
+                        fileName,
+                        sha,
+                        size,
+                        f.mediaType(),
+                        capturedAt,
+                        fileName,
+                        "",
+                        "",
+                        "",
+                        f.reason(),
+                        warc,
+                        options.provenance());
         };
     }
 

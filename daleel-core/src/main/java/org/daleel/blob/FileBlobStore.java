@@ -46,7 +46,9 @@ public final class FileBlobStore implements BlobStore {
     /** The file a digest is stored under (it may not exist). */
     public Path pathOf(String sha256) {
         Digests.requireSha256Hex(sha256);
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     @Override
@@ -154,8 +156,8 @@ public final class FileBlobStore implements BlobStore {
         }
         String found = HexFormat.of().formatHex(digest.digest());
         if (!found.equals(sha256)) {
-            throw new IntegrityException("blob sha256:" + sha256 + ": expected this digest, found sha256:" + found
-                    + " (" + path + ")");
+            throw new IntegrityException(
+                    "blob sha256:" + sha256 + ": expected this digest, found sha256:" + found + " (" + path + ")");
         }
     }
 

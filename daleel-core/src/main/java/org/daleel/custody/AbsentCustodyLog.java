@@ -68,6 +68,7 @@ final class AbsentCustodyLog implements CustodyLog {
     }
 
     private static NotFoundException missing() {
-        return new NotFoundException("this archive has no custody ledger (it is created by the first capture or import)");
+        return new NotFoundException(
+                "this archive has no custody ledger (it is created by the first capture or import)");
     }
 }

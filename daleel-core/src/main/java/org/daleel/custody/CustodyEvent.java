@@ -19,8 +19,8 @@ import org.daleel.core.InvalidInputException;
  * @param toolVersion the software that did it, e.g. {@code daleel/0.1.0}
  * @param note free text, or ""
  */
-public record CustodyEvent(Kind kind, String itemId, List<Digest> digests, String actor, Instant time, String toolVersion,
-        String note) {
+public record CustodyEvent(
+        Kind kind, String itemId, List<Digest> digests, String actor, Instant time, String toolVersion, String note) {
 
     /** What a custody event records. Closed: a new kind is a new ledger format version. */
     public enum Kind {
@@ -59,7 +59,8 @@ public record CustodyEvent(Kind kind, String itemId, List<Digest> digests, Strin
     public record Digest(String role, String sha256, long size) {
         public Digest {
             if (role == null || !ROLE.matcher(role).matches()) {
-                throw new InvalidInputException("custody digest role '" + role + "': expected a lowercase token like warc or payload");
+                throw new InvalidInputException(
+                        "custody digest role '" + role + "': expected a lowercase token like warc or payload");
             }
             if (sha256 == null || !SHA256.matcher(sha256).matches()) {
                 throw new InvalidInputException("custody digest '" + sha256 + "': expected 64 lowercase hex digits");

@@ -44,5 +44,6 @@ public interface WarcRecords {
      * @param mediaType payload media type
      * @param payload the payload bytes
      */
-    record ArchivedRecord(long offset, String url, java.time.Instant date, int status, String mediaType, byte[] payload) {}
+    record ArchivedRecord(
+            long offset, String url, java.time.Instant date, int status, String mediaType, byte[] payload) {}
 }

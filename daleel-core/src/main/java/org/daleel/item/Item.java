@@ -72,8 +72,24 @@ public record Item(
 
     /** The same item with the catalog sequence set. */
     public Item withSeq(long newSeq) {
-        return new Item(id, newSeq, kind, url, requestedUrl, fileName, sha256, size, mediaType, capturedAt, title,
-                text, language, published, extractionNote, warc, provenance);
+        return new Item(
+                id,
+                newSeq,
+                kind,
+                url,
+                requestedUrl,
+                fileName,
+                sha256,
+                size,
+                mediaType,
+                capturedAt,
+                title,
+                text,
+                language,
+                published,
+                extractionNote,
+                warc,
+                provenance);
     }
 
     /** True when the item has a WARC file of its own. */

@@ -74,13 +74,16 @@ public abstract class BlobStoreContract {
         assertThatThrownBy(() -> store.put(bytes("0123456789"), 5))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("5 bytes");
-        assertThat(store.contains(Digests.sha256Hex("0123456789".getBytes(StandardCharsets.UTF_8)))).isFalse();
+        assertThat(store.contains(Digests.sha256Hex("0123456789".getBytes(StandardCharsets.UTF_8))))
+                .isFalse();
     }
 
     @Test
     void absent_blob_is_not_found_and_named() {
         String absent = "a".repeat(64);
-        assertThatThrownBy(() -> store.open(absent)).isInstanceOf(NotFoundException.class).hasMessageContaining(absent);
+        assertThatThrownBy(() -> store.open(absent))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(absent);
         assertThatThrownBy(() -> store.size(absent)).isInstanceOf(NotFoundException.class);
     }
 

@@ -28,8 +28,10 @@ class FileBlobStoreTest extends BlobStoreContract {
         BlobRef ref = store.put(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), 10);
         Path path = files().pathOf(ref.sha256());
         assertThat(path).isRegularFile();
-        assertThat(path.getParent().getFileName().toString()).isEqualTo(ref.sha256().substring(2, 4));
-        assertThat(path.getParent().getParent().getFileName().toString()).isEqualTo(ref.sha256().substring(0, 2));
+        assertThat(path.getParent().getFileName().toString())
+                .isEqualTo(ref.sha256().substring(2, 4));
+        assertThat(path.getParent().getParent().getFileName().toString())
+                .isEqualTo(ref.sha256().substring(0, 2));
     }
 
     @Test
@@ -50,7 +52,9 @@ class FileBlobStoreTest extends BlobStoreContract {
         InputStream in = store.open(ref.sha256());
         Files.writeString(path, "01234");
         // The stream was opened on the old length; reading the shortened file reports it.
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(IntegrityException.class).hasMessageContaining("expected 10 bytes");
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("expected 10 bytes");
         in.close();
     }
 

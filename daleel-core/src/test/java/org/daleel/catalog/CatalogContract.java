@@ -71,8 +71,24 @@ public abstract class CatalogContract {
     /** A minimal item of {@code kind} with payload digest {@code sha256} and a fresh id. */
     protected static Item item(ItemKind kind, String sha256) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new Item(ItemIds.next(now), 0, kind, "", "", "", sha256, 10, "text/plain", now, "", "", "", "", "",
-                WarcRef.NONE, Provenance.NONE);
+        return new Item(
+                ItemIds.next(now),
+                0,
+                kind,
+                "",
+                "",
+                "",
+                sha256,
+                10,
+                "text/plain",
+                now,
+                "",
+                "",
+                "",
+                "",
+                "",
+                WarcRef.NONE,
+                Provenance.NONE);
     }
 
     /** A capture with every field set, Arabic text included. */
@@ -95,13 +111,9 @@ public abstract class CatalogContract {
                 "ar",
                 "2016-12-13",
                 "",
-                new WarcRef(
-                        "DALEEL-20161213091530-01JD00000000000000000000.warc.gz", sha(0xfeedL), 1_234_567, 89),
+                new WarcRef("DALEEL-20161213091530-01JD00000000000000000000.warc.gz", sha(0xfeedL), 1_234_567, 89),
                 new Provenance(
-                        "investigator-7",
-                        "ملاحظة: نُشر المقطع بعد ساعتين من الحادث",
-                        "حلب الشرقية",
-                        "2016-12-12"));
+                        "investigator-7", "ملاحظة: نُشر المقطع بعد ساعتين من الحادث", "حلب الشرقية", "2016-12-12"));
     }
 
     /** Embedded resources with every field set, offsets beyond 32 bits included. */
@@ -138,8 +150,23 @@ public abstract class CatalogContract {
     @Test
     void round_trips_a_file_item_with_extraction_note_and_no_warc() {
         Instant at = Instant.parse("2024-02-29T23:59:59.999Z");
-        Item original = new Item(ItemIds.next(at), 0, ItemKind.FILE, "", "", "تقرير (نسخة نهائية).pdf", sha(42),
-                0, "application/pdf", at, "", "", "", "", "could not extract text: encrypted PDF", WarcRef.NONE,
+        Item original = new Item(
+                ItemIds.next(at),
+                0,
+                ItemKind.FILE,
+                "",
+                "",
+                "تقرير (نسخة نهائية).pdf",
+                sha(42),
+                0,
+                "application/pdf",
+                at,
+                "",
+                "",
+                "",
+                "",
+                "could not extract text: encrypted PDF",
+                WarcRef.NONE,
                 new Provenance("", "", "Darayya", ""));
 
         Item stored = catalog.add(original, List.of());
@@ -152,8 +179,24 @@ public abstract class CatalogContract {
     void keeps_capture_time_to_the_millisecond_and_in_utc() {
         Item original = item(ItemKind.FILE, sha(1));
         Instant at = Instant.parse("1999-12-31T23:00:00.001Z");
-        Item withTime = new Item(original.id(), 0, original.kind(), "", "", "", original.sha256(), 1, "text/plain",
-                at, "", "", "", "", "", WarcRef.NONE, Provenance.NONE);
+        Item withTime = new Item(
+                original.id(),
+                0,
+                original.kind(),
+                "",
+                "",
+                "",
+                original.sha256(),
+                1,
+                "text/plain",
+                at,
+                "",
+                "",
+                "",
+                "",
+                "",
+                WarcRef.NONE,
+                Provenance.NONE);
 
         catalog.add(withTime, List.of());
 
@@ -202,7 +245,8 @@ public abstract class CatalogContract {
         Item c = catalog.add(item(ItemKind.CAPTURE, sha(3)), List.of());
 
         assertThat(catalog.resources(a.id())).containsExactlyElementsOf(resourcesOf(4));
-        assertThat(catalog.resources(b.id())).containsExactlyElementsOf(resourcesOf(2).reversed());
+        assertThat(catalog.resources(b.id()))
+                .containsExactlyElementsOf(resourcesOf(2).reversed());
         assertThat(catalog.resources(c.id())).isEmpty();
     }
 
@@ -279,8 +323,24 @@ public abstract class CatalogContract {
     @Test
     void adding_an_existing_id_throws_conflict_naming_the_id_and_changes_nothing() {
         Item first = catalog.add(fullCapture(), resourcesOf(2));
-        Item sameId = new Item(first.id(), 0, ItemKind.FILE, "", "", "other.txt", sha(5), 3, "text/plain",
-                Instant.now(), "other", "", "", "", "", WarcRef.NONE, Provenance.NONE);
+        Item sameId = new Item(
+                first.id(),
+                0,
+                ItemKind.FILE,
+                "",
+                "",
+                "other.txt",
+                sha(5),
+                3,
+                "text/plain",
+                Instant.now(),
+                "other",
+                "",
+                "",
+                "",
+                "",
+                WarcRef.NONE,
+                Provenance.NONE);
 
         assertThatThrownBy(() -> catalog.add(sameId, resourcesOf(5)))
                 .isInstanceOf(ConflictException.class)
@@ -329,8 +389,24 @@ public abstract class CatalogContract {
     @Test
     void add_if_absent_with_an_existing_id_but_new_bytes_throws_conflict() {
         Item first = catalog.add(item(ItemKind.FILE, sha(14)), List.of());
-        Item sameIdOtherBytes = new Item(first.id(), 0, ItemKind.FILE, "", "", "", sha(15), 1, "text/plain",
-                Instant.now(), "", "", "", "", "", WarcRef.NONE, Provenance.NONE);
+        Item sameIdOtherBytes = new Item(
+                first.id(),
+                0,
+                ItemKind.FILE,
+                "",
+                "",
+                "",
+                sha(15),
+                1,
+                "text/plain",
+                Instant.now(),
+                "",
+                "",
+                "",
+                "",
+                "",
+                WarcRef.NONE,
+                Provenance.NONE);
 
         assertThatThrownBy(() -> catalog.addIfAbsent(sameIdOtherBytes))
                 .isInstanceOf(ConflictException.class)
@@ -458,9 +534,24 @@ public abstract class CatalogContract {
             for (int i = 0; i < items; i++) {
                 Item base = item(ItemKind.CAPTURE, sha(9000 + i));
                 int resources = i % 5 + 1;
-                Item titled = new Item(base.id(), 0, base.kind(), "https://example.org/" + i, "", "", base.sha256(),
-                        1, "text/html", base.capturedAt(), Integer.toString(resources), "", "", "", "",
-                        WarcRef.NONE, Provenance.NONE);
+                Item titled = new Item(
+                        base.id(),
+                        0,
+                        base.kind(),
+                        "https://example.org/" + i,
+                        "",
+                        "",
+                        base.sha256(),
+                        1,
+                        "text/html",
+                        base.capturedAt(),
+                        Integer.toString(resources),
+                        "",
+                        "",
+                        "",
+                        "",
+                        WarcRef.NONE,
+                        Provenance.NONE);
                 writer.add(titled, resourcesOf(resources));
             }
         } finally {

@@ -32,9 +32,16 @@ public abstract class CustodyLogContract {
     }
 
     protected static CustodyEvent capture(String item, String note) {
-        return new CustodyEvent(CustodyEvent.Kind.CAPTURE, item,
-                List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, SHA, 12), new CustodyEvent.Digest(CustodyEvent.WARC, "b".repeat(64), 345)),
-                "cli:tester", Instant.parse("2026-11-25T12:00:00.123Z"), "daleel/test", note);
+        return new CustodyEvent(
+                CustodyEvent.Kind.CAPTURE,
+                item,
+                List.of(
+                        new CustodyEvent.Digest(CustodyEvent.PAYLOAD, SHA, 12),
+                        new CustodyEvent.Digest(CustodyEvent.WARC, "b".repeat(64), 345)),
+                "cli:tester",
+                Instant.parse("2026-11-25T12:00:00.123Z"),
+                "daleel/test",
+                note);
     }
 
     @Test
@@ -50,7 +57,8 @@ public abstract class CustodyLogContract {
     @Test
     void append_all_returns_consecutive_indices_in_order() throws Exception {
         log.append(capture(ITEM_A, ""));
-        assertThat(log.appendAll(List.of(capture(ITEM_B, "1"), capture(ITEM_A, "2"), capture(ITEM_B, "3")))).containsExactly(1L, 2L, 3L);
+        assertThat(log.appendAll(List.of(capture(ITEM_B, "1"), capture(ITEM_A, "2"), capture(ITEM_B, "3"))))
+                .containsExactly(1L, 2L, 3L);
         assertThat(log.event(2).note()).isEqualTo("2");
     }
 
@@ -79,8 +87,9 @@ public abstract class CustodyLogContract {
         assertThat(log.verifierKey()).matches("[^+]+\\+[0-9a-f]{8}\\+[A-Za-z0-9/=]+");
         String receipt = log.receipt(1);
         assertThat(receipt).startsWith("c2sp.org/tlog-proof@v1\nindex 1\n").endsWith(log.checkpoint());
-        assertThat(log.published("checkpoint")).hasValueSatisfying(b -> assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo(log.checkpoint()));
+        assertThat(log.published("checkpoint"))
+                .hasValueSatisfying(b -> assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(log.checkpoint()));
         assertThat(log.published("log.key")).isEmpty();
         assertThat(log.published("../log.key")).isEmpty();
     }

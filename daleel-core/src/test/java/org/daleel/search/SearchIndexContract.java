@@ -63,8 +63,24 @@ public abstract class SearchIndexContract {
         String id = ItemIds.next(capturedAt);
         String url = kind == ItemKind.FILE ? "" : "https://news.example.org/" + id.toLowerCase();
         String fileName = kind == ItemKind.FILE ? "report-" + id.toLowerCase() + ".txt" : "";
-        return new Item(id, 1, kind, url, url, fileName, SHA, text.length(), "text/html", capturedAt, title, text,
-                language, "", "", null, null);
+        return new Item(
+                id,
+                1,
+                kind,
+                url,
+                url,
+                fileName,
+                SHA,
+                text.length(),
+                "text/html",
+                capturedAt,
+                title,
+                text,
+                language,
+                "",
+                "",
+                null,
+                null);
     }
 
     /** Indexes the items and refreshes, so they are visible to searches. */
@@ -142,8 +158,10 @@ public abstract class SearchIndexContract {
 
     @Test
     void ranks_a_title_match_above_a_body_only_match() {
-        Item bodyOnly = item("Weekly situation report",
-                "Humanitarian access remained limited across the north; in Idlib markets reopened.", "en");
+        Item bodyOnly = item(
+                "Weekly situation report",
+                "Humanitarian access remained limited across the north; in Idlib markets reopened.",
+                "en");
         Item titled = item("Idlib market struck", "A crowded market was struck on Tuesday morning.", "en");
         add(bodyOnly, titled);
 
@@ -157,9 +175,24 @@ public abstract class SearchIndexContract {
     void indexing_the_same_id_again_replaces_the_document() {
         Item first = item("Draft", "Early report mentions Qusayr.", "en");
         add(first);
-        Item replaced = new Item(first.id(), 2, first.kind(), first.url(), first.requestedUrl(), first.fileName(),
-                first.sha256(), first.size(), first.mediaType(), first.capturedAt(), "Final",
-                "Corrected report mentions Yabroud.", "en", "", "", null, null);
+        Item replaced = new Item(
+                first.id(),
+                2,
+                first.kind(),
+                first.url(),
+                first.requestedUrl(),
+                first.fileName(),
+                first.sha256(),
+                first.size(),
+                first.mediaType(),
+                first.capturedAt(),
+                "Final",
+                "Corrected report mentions Yabroud.",
+                "en",
+                "",
+                "",
+                null,
+                null);
         add(replaced);
 
         assertThat(index.count()).isEqualTo(1);
@@ -302,7 +335,9 @@ public abstract class SearchIndexContract {
                 .contains("&amp;")
                 .doesNotContain("<script")
                 .doesNotContain("<img");
-        assertThat(snippet.replace("<b>", "").replace("</b>", "")).doesNotContain("<").doesNotContain(">");
+        assertThat(snippet.replace("<b>", "").replace("</b>", ""))
+                .doesNotContain("<")
+                .doesNotContain(">");
     }
 
     @Test
@@ -342,10 +377,16 @@ public abstract class SearchIndexContract {
 
     @ParameterizedTest
     @CsvSource({
-        "أحمد, احمد", "احمد, إحمد", "إحمد, أحمد", "آمنة, امنة",
-        "مدينة, مدينه", "مدينه, مدينة",
-        "حـلـب, حلب", "حلب, حـلـب",
-        "مستشفى, مستشفي", "مستشفي, مستشفى"
+        "أحمد, احمد",
+        "احمد, إحمد",
+        "إحمد, أحمد",
+        "آمنة, امنة",
+        "مدينة, مدينه",
+        "مدينه, مدينة",
+        "حـلـب, حلب",
+        "حلب, حـلـب",
+        "مستشفى, مستشفي",
+        "مستشفي, مستشفى"
     })
     void arabic_spelling_variants_find_each_other(String indexed, String query) {
         Item item = item("خبر", "ذكر الشاهد " + indexed + " في شهادته", "ar");
@@ -404,7 +445,11 @@ public abstract class SearchIndexContract {
 
     @ParameterizedTest
     @CsvSource({
-        "stations, station", "station, stations", "shelling, shelled", "shelled, shelling", "hospitals, hospital"
+        "stations, station",
+        "station, stations",
+        "shelling, shelled",
+        "shelled, shelling",
+        "hospitals, hospital"
     })
     void english_words_are_stemmed(String indexed, String query) {
         Item item = item("News", "Reports about " + indexed + " today.", "en");

@@ -1,6 +1,5 @@
 package org.daleel.extract;
 
-import org.daleel.extract.content.ContentExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -21,8 +20,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.daleel.extract.Extraction;
-import org.daleel.extract.ExtractionInput;
+import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.WarcBytes;
 
 /**
@@ -77,9 +75,8 @@ class ContentExtractorPropertiesTest {
                 assertClean(e.title());
                 assertThat(e.title().length()).isLessThanOrEqualTo(300);
             }
-            case Extraction.Failed f -> assertThat(f.reason())
-                    .startsWith("could not extract text")
-                    .doesNotContain("internal error");
+            case Extraction.Failed f ->
+                assertThat(f.reason()).startsWith("could not extract text").doesNotContain("internal error");
         }
         return result;
     }
@@ -94,7 +91,9 @@ class ContentExtractorPropertiesTest {
                         .isTrue();
                 i++;
             } else {
-                assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", i).isFalse();
+                assertThat(Character.isLowSurrogate(c))
+                        .as("lone low surrogate at %d", i)
+                        .isFalse();
             }
         }
     }
@@ -106,13 +105,24 @@ class ContentExtractorPropertiesTest {
 
     @Provide
     Arbitrary<String> declaredTypes() {
-        return Arbitraries.of("", "text/html", "text/html; charset=windows-1256", "application/pdf", "image/png",
-                "text/plain; charset=utf-16", "application/octet-stream", "nonsense", ";charset=", "text/xml");
+        return Arbitraries.of(
+                "",
+                "text/html",
+                "text/html; charset=windows-1256",
+                "application/pdf",
+                "image/png",
+                "text/plain; charset=utf-16",
+                "application/octet-stream",
+                "nonsense",
+                ";charset=",
+                "text/xml");
     }
 
     @Property(tries = 200)
     void random_bytes_never_break_the_extractor(
-            @ForAll @Size(max = 3000) byte[] bytes, @ForAll("declaredTypes") String declared, @ForAll("names") String name) {
+            @ForAll @Size(max = 3000) byte[] bytes,
+            @ForAll("declaredTypes") String declared,
+            @ForAll("names") String name) {
         extractChecked(bytes, declared, name);
     }
 
@@ -132,7 +142,12 @@ class ContentExtractorPropertiesTest {
     @Provide
     Arbitrary<byte[]> corruptedDocuments() {
         Arbitrary<byte[]> source = Arbitraries.of(HTML, PDF, WARC_GZ);
-        return Combinators.combine(source, Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMaxSize(20))
+        return Combinators.combine(
+                        source,
+                        Arbitraries.integers()
+                                .between(0, Integer.MAX_VALUE)
+                                .list()
+                                .ofMaxSize(20))
                 .as((bytes, positions) -> {
                     byte[] copy = bytes.clone();
                     for (int p : positions) {

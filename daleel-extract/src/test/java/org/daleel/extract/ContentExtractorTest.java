@@ -1,6 +1,5 @@
 package org.daleel.extract;
 
-import org.daleel.extract.content.ContentExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,10 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.daleel.extract.Extraction;
 import org.daleel.extract.Extraction.Extracted;
 import org.daleel.extract.Extraction.Failed;
-import org.daleel.extract.ExtractionInput;
+import org.daleel.extract.content.ContentExtractor;
 import org.junit.jupiter.api.Test;
 
 class ContentExtractorTest {
@@ -20,8 +18,10 @@ class ContentExtractorTest {
 
     /** The acceptance page from shared/ when present (it is the reference), else the copy shipped with the tests. */
     static byte[] reportPage() throws IOException {
-        for (Path p : new Path[] {Path.of("../../shared/acceptance/data/site/report.html"),
-                Path.of("/work/shared/acceptance/data/site/report.html")}) {
+        for (Path p : new Path[] {
+            Path.of("../../shared/acceptance/data/site/report.html"),
+            Path.of("/work/shared/acceptance/data/site/report.html")
+        }) {
             if (Files.isRegularFile(p)) {
                 return Files.readAllBytes(p);
             }
@@ -96,7 +96,8 @@ class ContentExtractorTest {
 
         assertThat(result).isInstanceOf(Failed.class);
         assertThat(result.mediaType()).isEqualTo("application/octet-stream");
-        assertThat(((Failed) result).reason()).startsWith("could not extract text: blob.bin: unrecognised binary content (starts with 0x01 0x02");
+        assertThat(((Failed) result).reason())
+                .startsWith("could not extract text: blob.bin: unrecognised binary content (starts with 0x01 0x02");
     }
 
     @Test
@@ -115,7 +116,8 @@ class ContentExtractorTest {
 
     @Test
     void reads_a_text_file_named_pdf_as_text_and_says_so() {
-        Extraction result = extract("Witness statement\nI saw the convoy.".getBytes(StandardCharsets.UTF_8), "", "statement.pdf");
+        Extraction result =
+                extract("Witness statement\nI saw the convoy.".getBytes(StandardCharsets.UTF_8), "", "statement.pdf");
 
         assertThat(result).isInstanceOf(Extracted.class);
         Extracted e = (Extracted) result;

@@ -77,7 +77,11 @@ public final class FileLedger implements LedgerStore {
         }
     }
 
-    private FileLedger(LedgerFiles files, Optional<FileLock> lock, Optional<NoteSigner> signer, NoteVerifier verifier,
+    private FileLedger(
+            LedgerFiles files,
+            Optional<FileLock> lock,
+            Optional<NoteSigner> signer,
+            NoteVerifier verifier,
             LedgerState state) {
         this.files = files;
         this.lock = lock;
@@ -99,7 +103,8 @@ public final class FileLedger implements LedgerStore {
         LedgerFiles files = new LedgerFiles(dir.toAbsolutePath().normalize());
         NoteVerifier verifier;
         try {
-            verifier = NoteVerifier.parse(Files.readString(files.vkey(), java.nio.charset.StandardCharsets.UTF_8).strip());
+            verifier = NoteVerifier.parse(Files.readString(files.vkey(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new NotFoundException("no ledger in " + files.dir() + " (no log.vkey)");
         } catch (InvalidInputException e) {
@@ -122,11 +127,14 @@ public final class FileLedger implements LedgerStore {
                     throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size()
                             + " do not hash to the checkpoint's root");
                 }
-                return new FileLedger(files, Optional.empty(), Optional.empty(), verifier, new LedgerState(edge, note, root));
+                return new FileLedger(
+                        files, Optional.empty(), Optional.empty(), verifier, new LedgerState(edge, note, root));
             } catch (IntegrityException | InvalidInputException e) {
                 if (attempt >= READ_ATTEMPTS || checkpointIs(files, note)) {
-                    throw e instanceof IntegrityException ie ? ie
-                            : new IntegrityException("ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
+                    throw e instanceof IntegrityException ie
+                            ? ie
+                            : new IntegrityException(
+                                    "ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
                 }
             }
         }
@@ -134,7 +142,8 @@ public final class FileLedger implements LedgerStore {
 
     private static boolean checkpointIs(LedgerFiles files, String note) throws IOException {
         try {
-            return Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8).equals(note);
+            return Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8)
+                    .equals(note);
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
         }
@@ -187,11 +196,16 @@ public final class FileLedger implements LedgerStore {
         }
         if (lock == null) {
             channel.close();
-            throw new ConflictException("ledger " + abs + " is already open (another process or handle holds " + files.lock() + ")");
+            throw new ConflictException(
+                    "ledger " + abs + " is already open (another process or handle holds " + files.lock() + ")");
         }
         try {
             NoteSigner signer = LedgerRecovery.loadOrCreateKey(files, origin, create);
-            return new FileLedger(files, Optional.of(lock), Optional.of(signer), signer.verifier(),
+            return new FileLedger(
+                    files,
+                    Optional.of(lock),
+                    Optional.of(signer),
+                    signer.verifier(),
                     LedgerRecovery.recover(files, signer));
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -222,13 +236,14 @@ public final class FileLedger implements LedgerStore {
     @Override
     public List<Long> appendAll(List<byte[]> entries) throws IOException {
         if (signer.isEmpty()) {
-            throw new ConflictException("ledger " + files.dir() + " is open read-only; the process that holds " + files.lock()
-                    + " writes it");
+            throw new ConflictException("ledger " + files.dir() + " is open read-only; the process that holds "
+                    + files.lock() + " writes it");
         }
         List<Pending> mine = new ArrayList<>(entries.size());
         for (byte[] entry : entries) {
             if (entry.length > MAX_ENTRY_BYTES) {
-                throw new InvalidInputException("ledger entry of " + entry.length + " bytes; at most " + MAX_ENTRY_BYTES + " are allowed");
+                throw new InvalidInputException(
+                        "ledger entry of " + entry.length + " bytes; at most " + MAX_ENTRY_BYTES + " are allowed");
             }
             mine.add(new Pending(entry.clone()));
         }
@@ -249,11 +264,13 @@ public final class FileLedger implements LedgerStore {
             if (!me.done) {
                 if (closed) {
                     queue.removeAll(mine);
-                    throw new IllegalStateException("ledger " + files.dir() + " was closed before the entry was committed");
+                    throw new IllegalStateException(
+                            "ledger " + files.dir() + " was closed before the entry was committed");
                 }
                 if (failure != null) {
                     queue.removeAll(mine);
-                    throw new IOException("ledger " + files.dir() + " stopped after a failed write; reopen it to recover", failure);
+                    throw new IOException(
+                            "ledger " + files.dir() + " stopped after a failed write; reopen it to recover", failure);
                 }
                 committing = true;
                 batch = new ArrayList<>(queue);
@@ -315,7 +332,8 @@ public final class FileLedger implements LedgerStore {
         files.syncDirs();
         byte[] root = grown.edge().root();
         NoteSigner key = signer.orElseThrow();
-        String note = new Checkpoint(key.name(), grown.edge().size(), root).sign(key).format();
+        String note =
+                new Checkpoint(key.name(), grown.edge().size(), root).sign(key).format();
         LedgerRecovery.writeCheckpoint(files, note); // only now are the new entries part of the log
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).index = before.edge().size() + i;
@@ -352,7 +370,8 @@ public final class FileLedger implements LedgerStore {
                 throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
             }
             if (entries.size() != TilePath.FULL) {
-                throw new IntegrityException("ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
+                throw new IntegrityException(
+                        "ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
             }
             return entries.get((int) (index & 0xff));
         }
@@ -380,12 +399,14 @@ public final class FileLedger implements LedgerStore {
                 List<byte[]> entries;
                 try {
                     entries = TreeEdge.decodeBundle(files.read(p)
-                            .orElseThrow(() -> new IntegrityException("ledger bundle " + files.file(p) + " is missing")));
+                            .orElseThrow(
+                                    () -> new IntegrityException("ledger bundle " + files.file(p) + " is missing")));
                 } catch (IllegalArgumentException e) {
                     throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
                 }
                 if (entries.size() != TilePath.FULL) {
-                    throw new IntegrityException("ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
+                    throw new IntegrityException(
+                            "ledger bundle " + files.file(p) + ": expected 256 entries, found " + entries.size());
                 }
                 long end = Math.min(to, (bundle + 1) << 8);
                 for (; i < end; i++) {
@@ -442,7 +463,8 @@ public final class FileLedger implements LedgerStore {
         LedgerState s = state;
         requireSize(newSize, s);
         if (oldSize <= 0 || oldSize > newSize) {
-            throw new InvalidInputException("consistency proof: expected 0 < old size <= new size, found " + oldSize + " and " + newSize);
+            throw new InvalidInputException(
+                    "consistency proof: expected 0 < old size <= new size, found " + oldSize + " and " + newSize);
         }
         return unwrap(() -> MerkleTree.consistencyProof(oldSize, newSize, nodes(s.edge())));
     }
@@ -492,16 +514,20 @@ public final class FileLedger implements LedgerStore {
             for (int attempt = 1; ; attempt++) {
                 String before = Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8);
                 LedgerVerification result = new LedgerAudit(files, verifier).run();
-                if (result instanceof LedgerVerification.Intact || attempt >= READ_ATTEMPTS || checkpointIs(files, before)) {
+                if (result instanceof LedgerVerification.Intact
+                        || attempt >= READ_ATTEMPTS
+                        || checkpointIs(files, before)) {
                     return result;
                 }
             }
         }
         LedgerVerification result = new LedgerAudit(files, verifier).run();
         if (result instanceof LedgerVerification.Intact intact
-                && (intact.size() != s.edge().size() || !intact.rootBase64().equals(Base64.getEncoder().encodeToString(s.root())))) {
-            return new LedgerVerification.Damaged("the checkpoint on disk (size " + intact.size() + ") is not the one this ledger wrote (size "
-                    + s.edge().size() + "): " + files.checkpoint() + " was replaced");
+                && (intact.size() != s.edge().size()
+                        || !intact.rootBase64().equals(Base64.getEncoder().encodeToString(s.root())))) {
+            return new LedgerVerification.Damaged(
+                    "the checkpoint on disk (size " + intact.size() + ") is not the one this ledger wrote (size "
+                            + s.edge().size() + "): " + files.checkpoint() + " was replaced");
         }
         return result;
     }
@@ -533,12 +559,14 @@ public final class FileLedger implements LedgerStore {
 
     @Override
     public String toString() {
-        return "FileLedger[" + files.dir() + ", " + verifier.name() + ", size " + size() + (readOnly() ? ", read-only]" : "]");
+        return "FileLedger[" + files.dir() + ", " + verifier.name() + ", size " + size()
+                + (readOnly() ? ", read-only]" : "]");
     }
 
     private static void requireSize(long size, LedgerState s) {
         if (size < 0 || size > s.edge().size()) {
-            throw new InvalidInputException("tree size " + size + " is outside 0.." + s.edge().size());
+            throw new InvalidInputException(
+                    "tree size " + size + " is outside 0.." + s.edge().size());
         }
     }
 

@@ -53,7 +53,8 @@ final class LedgerAudit {
             byte[] root = new TreeEdge(size, edge, lastBundle).root();
             if (!MessageDigest.isEqual(root, c.root())) {
                 return new LedgerVerification.Damaged("the root recomputed from the " + size + " entries (" + b64(root)
-                        + ") does not match the signed checkpoint (" + b64(c.root()) + "): entries and hash tiles were rewritten together");
+                        + ") does not match the signed checkpoint (" + b64(c.root())
+                        + "): entries and hash tiles were rewritten together");
             }
             return new LedgerVerification.Intact(size, b64(root));
         } catch (Found f) {
@@ -84,7 +85,8 @@ final class LedgerAudit {
     }
 
     /** Checks every entry against its level-0 hash; returns the recomputed roots of full level-0 tiles. */
-    private List<byte[]> entries(long size, List<List<byte[]>> edge, List<byte[]> lastBundle) throws IOException, Found {
+    private List<byte[]> entries(long size, List<List<byte[]>> edge, List<byte[]> lastBundle)
+            throws IOException, Found {
         List<byte[]> fullRoots = new ArrayList<>();
         long full = TreeEdge.fullTiles(size, 0);
         int partial = TreeEdge.width(size, 0);
@@ -92,16 +94,19 @@ final class LedgerAudit {
             int width = b < full ? TilePath.FULL : partial;
             long first = b * TilePath.FULL;
             TilePath bundlePath = TilePath.entries(b, width);
-            byte[] bundle = files.read(bundlePath).orElseThrow(
-                    () -> new Found(new LedgerVerification.DamagedEntry(first, "entry bundle " + bundlePath.path() + " is missing")));
+            byte[] bundle = files.read(bundlePath)
+                    .orElseThrow(() -> new Found(new LedgerVerification.DamagedEntry(
+                            first, "entry bundle " + bundlePath.path() + " is missing")));
             List<byte[]> entries = splitBundle(bundle, first, width, bundlePath);
             List<byte[]> stored = storedHashes(TilePath.hashes(0, b, width));
             List<byte[]> leaves = new ArrayList<>(width);
             for (int k = 0; k < width; k++) {
                 byte[] leaf = MerkleTree.leafHash(entries.get(k));
                 if (!MessageDigest.isEqual(leaf, stored.get(k))) {
-                    throw new Found(new LedgerVerification.DamagedEntry(first + k, "its bytes in " + bundlePath.path() + " hash to "
-                            + hex(leaf) + " but " + TilePath.hashes(0, b, width).path() + " records " + hex(stored.get(k))));
+                    throw new Found(new LedgerVerification.DamagedEntry(
+                            first + k,
+                            "its bytes in " + bundlePath.path() + " hash to " + hex(leaf) + " but "
+                                    + TilePath.hashes(0, b, width).path() + " records " + hex(stored.get(k))));
                 }
                 leaves.add(leaf);
             }
@@ -119,7 +124,8 @@ final class LedgerAudit {
     }
 
     /** Checks the tiles of {@code level} against {@code below} (recomputed); returns the next level's roots. */
-    private List<byte[]> hashTiles(long size, int level, List<byte[]> below, List<List<byte[]>> edge) throws IOException, Found {
+    private List<byte[]> hashTiles(long size, int level, List<byte[]> below, List<List<byte[]>> edge)
+            throws IOException, Found {
         List<byte[]> fullRoots = new ArrayList<>();
         long full = TreeEdge.fullTiles(size, level);
         int partial = TreeEdge.width(size, level);
@@ -132,8 +138,10 @@ final class LedgerAudit {
                 if (!MessageDigest.isEqual(stored.get(k), expected.get(k))) {
                     long span = 1L << (8 * level);
                     long firstEntry = (t * TilePath.FULL + k) * span;
-                    throw damaged("hash " + k + " of " + path.path() + " does not match the hash recomputed from entries "
-                            + firstEntry + " to " + (firstEntry + span - 1) + " (a hash tile was changed, or entries and level-0 tiles together)");
+                    throw damaged(
+                            "hash " + k + " of " + path.path() + " does not match the hash recomputed from entries "
+                                    + firstEntry + " to " + (firstEntry + span - 1)
+                                    + " (a hash tile was changed, or entries and level-0 tiles together)");
                 }
             }
             if (width == TilePath.FULL) {
@@ -154,7 +162,8 @@ final class LedgerAudit {
             throw damaged("hash tile " + path.path() + " is missing");
         }
         if (tile.get().length != path.width() * MerkleTree.HASH_SIZE) {
-            throw damaged("hash tile " + path.path() + " has " + tile.get().length + " bytes, expected " + path.width() * MerkleTree.HASH_SIZE);
+            throw damaged("hash tile " + path.path() + " has " + tile.get().length + " bytes, expected "
+                    + path.width() * MerkleTree.HASH_SIZE);
         }
         return TreeEdge.splitHashes(tile.get());
     }
@@ -165,14 +174,16 @@ final class LedgerAudit {
         while (pos < bundle.length) {
             int len = pos + 2 <= bundle.length ? ((bundle[pos] & 0xff) << 8) | (bundle[pos + 1] & 0xff) : -1;
             if (len < 0 || pos + 2 + len > bundle.length) {
-                throw new Found(new LedgerVerification.DamagedEntry(first + out.size(),
+                throw new Found(new LedgerVerification.DamagedEntry(
+                        first + out.size(),
                         "its length prefix in " + path.path() + " runs past the end of the bundle"));
             }
             out.add(java.util.Arrays.copyOfRange(bundle, pos + 2, pos + 2 + len));
             pos += 2 + len;
         }
         if (out.size() != width) {
-            throw new Found(new LedgerVerification.DamagedEntry(first + Math.min(out.size(), width),
+            throw new Found(new LedgerVerification.DamagedEntry(
+                    first + Math.min(out.size(), width),
                     path.path() + " holds " + out.size() + " entries, expected " + width));
         }
         return out;

@@ -61,8 +61,14 @@ public final class LedgerCustodyLog implements CustodyLog {
         List<PayloadDigest> digests = event.digests().stream()
                 .map(d -> new PayloadDigest(d.role(), d.sha256(), d.size()))
                 .toList();
-        return new LedgerEntry(EntryKind.valueOf(event.kind().name()), event.itemId(), digests, event.actor(), event.time(),
-                event.toolVersion(), event.note());
+        return new LedgerEntry(
+                EntryKind.valueOf(event.kind().name()),
+                event.itemId(),
+                digests,
+                event.actor(),
+                event.time(),
+                event.toolVersion(),
+                event.note());
     }
 
     /** The custody event of a ledger entry. */
@@ -70,8 +76,14 @@ public final class LedgerCustodyLog implements CustodyLog {
         List<CustodyEvent.Digest> digests = entry.digests().stream()
                 .map(d -> new CustodyEvent.Digest(d.role(), d.sha256(), d.size()))
                 .toList();
-        return new CustodyEvent(CustodyEvent.Kind.valueOf(entry.kind().name()), entry.item(), digests, entry.actor(),
-                entry.time(), entry.toolVersion(), entry.note());
+        return new CustodyEvent(
+                CustodyEvent.Kind.valueOf(entry.kind().name()),
+                entry.item(),
+                digests,
+                entry.actor(),
+                entry.time(),
+                entry.toolVersion(),
+                entry.note());
     }
 
     @Override
@@ -162,7 +174,8 @@ public final class LedgerCustodyLog implements CustodyLog {
         try {
             return LedgerEntry.decode(bytes);
         } catch (InvalidInputException e) {
-            throw new IntegrityException("ledger entry " + index + " in " + ledger.dir() + " is not a valid entry: " + e.getMessage(), e);
+            throw new IntegrityException(
+                    "ledger entry " + index + " in " + ledger.dir() + " is not a valid entry: " + e.getMessage(), e);
         }
     }
 }

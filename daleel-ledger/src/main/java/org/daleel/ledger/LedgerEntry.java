@@ -91,7 +91,11 @@ public record LedgerEntry(
             PayloadDigest d = digests.get(i);
             sb.append(i == 0 ? "{\"role\":" : ",{\"role\":");
             CanonicalJson.writeString(sb, d.role());
-            sb.append(",\"sha256\":\"").append(d.sha256()).append("\",\"size\":").append(d.size()).append('}');
+            sb.append(",\"sha256\":\"")
+                    .append(d.sha256())
+                    .append("\",\"size\":")
+                    .append(d.size())
+                    .append('}');
         }
         sb.append("],\"item\":");
         CanonicalJson.writeString(sb, item);
@@ -106,8 +110,8 @@ public record LedgerEntry(
         sb.append(",\"v\":").append(VERSION).append('}');
         byte[] out = sb.toString().getBytes(StandardCharsets.UTF_8);
         if (out.length > MAX_ENCODED_BYTES) {
-            throw new InvalidInputException("ledger entry for " + (item.isEmpty() ? kind : item) + " encodes to " + out.length
-                    + " bytes; at most " + MAX_ENCODED_BYTES + " fit in a log entry");
+            throw new InvalidInputException("ledger entry for " + (item.isEmpty() ? kind : item) + " encodes to "
+                    + out.length + " bytes; at most " + MAX_ENCODED_BYTES + " fit in a log entry");
         }
         return out;
     }
@@ -124,7 +128,8 @@ public record LedgerEntry(
         checkMembers(m, MEMBERS, Set.of("note"), "ledger entry");
         long version = number(m, "v");
         if (version != VERSION) {
-            throw new InvalidInputException("ledger entry: format version " + version + " is not supported (expected " + VERSION + ")");
+            throw new InvalidInputException(
+                    "ledger entry: format version " + version + " is not supported (expected " + VERSION + ")");
         }
         if (!(m.get("digests") instanceof List<?> list)) {
             throw new InvalidInputException("ledger entry: digests must be an array");
@@ -153,9 +158,13 @@ public record LedgerEntry(
     }
 
     private static void requireLine(String what, String s) {
-        if (s == null || s.isEmpty() || s.length() > 256 || s.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+        if (s == null
+                || s.isEmpty()
+                || s.length() > 256
+                || s.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
                 || !CanonicalJson.isWellFormed(s)) {
-            throw new InvalidInputException("ledger entry: " + what + " '" + s + "' must be 1 to 256 characters on one line");
+            throw new InvalidInputException(
+                    "ledger entry: " + what + " '" + s + "' must be 1 to 256 characters on one line");
         }
     }
 

@@ -117,8 +117,8 @@ final class LedgerFiles {
     void write(TilePath t, byte[] content) throws IOException {
         Path f = file(t);
         createDirectories(f.getParent());
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(ch, content);
             ch.force(true);
         }
@@ -143,7 +143,8 @@ final class LedgerFiles {
         FileAttribute<?>[] attrs = isPosix(target)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
+        try (FileChannel ch =
+                FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
             writeFully(ch, content);
             ch.force(true);
         }

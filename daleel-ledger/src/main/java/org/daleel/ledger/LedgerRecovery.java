@@ -37,25 +37,30 @@ final class LedgerRecovery {
             try {
                 signer = NoteSigner.parse(Files.readString(files.key(), StandardCharsets.UTF_8));
             } catch (InvalidInputException e) {
-                throw new IntegrityException("ledger key " + files.key() + " is not a signer key: " + e.getMessage(), e);
+                throw new IntegrityException(
+                        "ledger key " + files.key() + " is not a signer key: " + e.getMessage(), e);
             }
             if (create && !signer.name().equals(origin)) {
-                throw new ConflictException("ledger " + files.dir() + " belongs to origin " + signer.name() + ", not " + origin);
+                throw new ConflictException(
+                        "ledger " + files.dir() + " belongs to origin " + signer.name() + ", not " + origin);
             }
             byte[] vkey = (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8);
-            if (!Files.isRegularFile(files.vkey()) || !java.util.Arrays.equals(Files.readAllBytes(files.vkey()), vkey)) {
+            if (!Files.isRegularFile(files.vkey())
+                    || !java.util.Arrays.equals(Files.readAllBytes(files.vkey()), vkey)) {
                 // log.vkey is derived from log.key; a crash during creation may have left it out.
                 LedgerFiles.writeAtomically(files.vkey(), vkey, PUBLIC_READ);
             }
             return signer;
         }
         if (Files.exists(files.checkpoint()) || hasTiles(files)) {
-            throw new IntegrityException("ledger " + files.dir() + " has a checkpoint or tiles but no key " + files.key()
-                    + "; refusing to start a new log over an existing one");
+            throw new IntegrityException("ledger " + files.dir() + " has a checkpoint or tiles but no key "
+                    + files.key() + "; refusing to start a new log over an existing one");
         }
         NoteSigner signer = newKey(origin);
-        LedgerFiles.writeAtomically(files.key(), (signer.skey() + "\n").getBytes(StandardCharsets.UTF_8), LedgerFiles.OWNER_ONLY);
-        LedgerFiles.writeAtomically(files.vkey(), (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+        LedgerFiles.writeAtomically(
+                files.key(), (signer.skey() + "\n").getBytes(StandardCharsets.UTF_8), LedgerFiles.OWNER_ONLY);
+        LedgerFiles.writeAtomically(
+                files.vkey(), (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
         return signer;
     }
 
@@ -78,26 +83,33 @@ final class LedgerRecovery {
         Files.deleteIfExists(files.checkpoint().resolveSibling("checkpoint.tmp"));
         if (!Files.exists(files.checkpoint())) {
             if (hasTiles(files)) {
-                throw new IntegrityException("ledger " + files.dir() + ": checkpoint is missing but tiles exist; refusing to re-sign a tree"
-                        + " that no checkpoint vouches for");
+                throw new IntegrityException(
+                        "ledger " + files.dir() + ": checkpoint is missing but tiles exist; refusing to re-sign a tree"
+                                + " that no checkpoint vouches for");
             }
             // A new ledger, or one whose creation stopped before its first checkpoint.
-            writeCheckpoint(files, new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot()).sign(signer).format());
+            writeCheckpoint(
+                    files,
+                    new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot())
+                            .sign(signer)
+                            .format());
         }
         String note = Files.readString(files.checkpoint(), StandardCharsets.UTF_8);
         Checkpoint c;
         try {
             c = Checkpoint.open(SignedNote.parse(note), signer.verifier());
         } catch (InvalidInputException e) {
-            throw new IntegrityException("ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
+            throw new IntegrityException(
+                    "ledger checkpoint " + files.checkpoint() + " is malformed: " + e.getMessage(), e);
         } catch (IntegrityException e) {
             throw new IntegrityException("ledger checkpoint " + files.checkpoint() + ": " + e.getMessage(), e);
         }
         TreeEdge edge = loadEdge(files, c.size());
         byte[] root = edge.root();
         if (!MessageDigest.isEqual(root, c.root())) {
-            throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size() + " hash to "
-                    + Base64.getEncoder().encodeToString(root) + ", the checkpoint says " + Base64.getEncoder().encodeToString(c.root()));
+            throw new IntegrityException("ledger " + files.dir() + ": the partial tiles for size " + c.size()
+                    + " hash to " + Base64.getEncoder().encodeToString(root) + ", the checkpoint says "
+                    + Base64.getEncoder().encodeToString(c.root()));
         }
         files.removeBeyond(c.size());
         return new LedgerState(edge, note, root);
@@ -115,8 +127,8 @@ final class LedgerRecovery {
             TilePath p = TilePath.hashes(level, TreeEdge.fullTiles(size, level), width);
             byte[] tile = requireTile(files, p);
             if (tile.length != width * MerkleTree.HASH_SIZE) {
-                throw new IntegrityException("ledger tile " + files.file(p) + ": expected " + width * MerkleTree.HASH_SIZE
-                        + " bytes, found " + tile.length);
+                throw new IntegrityException("ledger tile " + files.file(p) + ": expected "
+                        + width * MerkleTree.HASH_SIZE + " bytes, found " + tile.length);
             }
             levels.add(TreeEdge.splitHashes(tile));
         }
@@ -130,12 +142,15 @@ final class LedgerRecovery {
                 throw new IntegrityException("ledger bundle " + files.file(p) + ": " + e.getMessage(), e);
             }
             if (bundle.size() != width) {
-                throw new IntegrityException("ledger bundle " + files.file(p) + ": expected " + width + " entries, found " + bundle.size());
+                throw new IntegrityException(
+                        "ledger bundle " + files.file(p) + ": expected " + width + " entries, found " + bundle.size());
             }
             for (int k = 0; k < width; k++) {
-                if (!MessageDigest.isEqual(MerkleTree.leafHash(bundle.get(k)), levels.get(0).get(k))) {
+                if (!MessageDigest.isEqual(
+                        MerkleTree.leafHash(bundle.get(k)), levels.get(0).get(k))) {
                     throw new IntegrityException("ledger entry " + (size - width + k) + " in " + files.file(p)
-                            + " does not hash to its leaf hash in " + files.file(TilePath.hashes(0, TreeEdge.fullTiles(size, 0), width)));
+                            + " does not hash to its leaf hash in "
+                            + files.file(TilePath.hashes(0, TreeEdge.fullTiles(size, 0), width)));
                 }
             }
         }

@@ -17,7 +17,8 @@ public record PayloadDigest(String role, String sha256, long size) {
 
     public PayloadDigest {
         if (role == null || !role.matches("[a-z][a-z0-9._-]{0,63}")) {
-            throw new InvalidInputException("payload role '" + role + "': expected a lowercase token like warc or payload");
+            throw new InvalidInputException(
+                    "payload role '" + role + "': expected a lowercase token like warc or payload");
         }
         Digests.requireSha256Hex(sha256);
         if (size < 0 || size > MAX_SAFE_INTEGER) {

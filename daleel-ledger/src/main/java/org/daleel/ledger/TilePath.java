@@ -44,7 +44,9 @@ public record TilePath(int level, long index, int width) {
 
     /** The path relative to the log prefix, with {@code /} separators. */
     public String path() {
-        StringBuilder sb = new StringBuilder("tile/").append(isEntryBundle() ? "entries" : Integer.toString(level)).append('/');
+        StringBuilder sb = new StringBuilder("tile/")
+                .append(isEntryBundle() ? "entries" : Integer.toString(level))
+                .append('/');
         String digits = Long.toString(index);
         int groups = Math.max(1, (digits.length() + 2) / 3);
         String padded = "0".repeat(groups * 3 - digits.length()) + digits;

@@ -50,7 +50,9 @@ public record TlogProof(byte[] extra, long index, List<byte[]> proof, SignedNote
     public String format() {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         if (extra.length > 0) {
-            sb.append("extra ").append(Base64.getEncoder().encodeToString(extra)).append('\n');
+            sb.append("extra ")
+                    .append(Base64.getEncoder().encodeToString(extra))
+                    .append('\n');
         }
         sb.append("index ").append(Long.toUnsignedString(index)).append('\n');
         for (byte[] h : proof) {
@@ -75,7 +77,8 @@ public record TlogProof(byte[] extra, long index, List<byte[]> proof, SignedNote
             extra = base64(lines[i++].substring(6), "extra data");
         }
         if (i >= lines.length || !lines[i].matches("index (0|[1-9][0-9]{0,19})")) {
-            throw new InvalidInputException("tlog proof: expected an 'index N' line, found '" + (i < lines.length ? lines[i] : "") + "'");
+            throw new InvalidInputException(
+                    "tlog proof: expected an 'index N' line, found '" + (i < lines.length ? lines[i] : "") + "'");
         }
         long index;
         try {
@@ -87,7 +90,8 @@ public record TlogProof(byte[] extra, long index, List<byte[]> proof, SignedNote
         while (i < lines.length && !lines[i].isEmpty()) {
             byte[] h = base64(lines[i++], "proof hash");
             if (h.length != MerkleTree.HASH_SIZE) {
-                throw new InvalidInputException("tlog proof: proof hash " + proof.size() + " has " + h.length + " bytes, expected 32");
+                throw new InvalidInputException(
+                        "tlog proof: proof hash " + proof.size() + " has " + h.length + " bytes, expected 32");
             }
             proof.add(h);
         }

@@ -14,6 +14,7 @@ final class TreeEdge {
     private final long size;
     /** {@code levels.get(L)}: the hashes of the partial tile at level L (nodes of height 8L). */
     private final List<List<byte[]>> levels;
+
     private final List<byte[]> bundle;
 
     TreeEdge(long size, List<List<byte[]>> levels, List<byte[]> bundle) {
@@ -24,11 +25,13 @@ final class TreeEdge {
             throw new IllegalArgumentException("partial bundle of " + bundle.size() + " entries for size " + size);
         }
         if (shr(size, 8 * levels.size()) != 0) {
-            throw new IllegalArgumentException("partial tiles up to level " + levels.size() + " cannot describe size " + size);
+            throw new IllegalArgumentException(
+                    "partial tiles up to level " + levels.size() + " cannot describe size " + size);
         }
         for (int l = 0; l < levels.size(); l++) {
             if (levels.get(l).size() != width(size, l)) {
-                throw new IllegalArgumentException("partial tile of " + levels.get(l).size() + " hashes at level " + l + " for size " + size);
+                throw new IllegalArgumentException(
+                        "partial tile of " + levels.get(l).size() + " hashes at level " + l + " for size " + size);
             }
         }
     }
@@ -73,7 +76,8 @@ final class TreeEdge {
         long tileStart = fullTiles(size, tileLevel) << 8;
         List<byte[]> partial = partial(tileLevel);
         if (first < tileStart || first - tileStart + (1L << height) > partial.size()) {
-            throw new IllegalArgumentException("node " + level + "/" + index + " is not in the partial tiles of size " + size);
+            throw new IllegalArgumentException(
+                    "node " + level + "/" + index + " is not in the partial tiles of size " + size);
         }
         return perfectRoot(partial, (int) (first - tileStart), 1 << height);
     }
@@ -117,7 +121,8 @@ final class TreeEdge {
         for (int l = 0; l < lv.size(); l++) {
             // A partial tile changes only when the count of nodes at its level changes.
             if (!lv.get(l).isEmpty() && shr(n, 8 * l) != shr(size, 8 * l)) {
-                writes.add(new TileWrite(TilePath.hashes(l, fullTiles(n, l), lv.get(l).size()), concat(lv.get(l))));
+                writes.add(new TileWrite(
+                        TilePath.hashes(l, fullTiles(n, l), lv.get(l).size()), concat(lv.get(l))));
             }
         }
         while (!lv.isEmpty() && lv.get(lv.size() - 1).isEmpty()) {
@@ -126,7 +131,8 @@ final class TreeEdge {
         return new Grown(new TreeEdge(n, lv, b), writes, completed);
     }
 
-    private static void addHash(List<List<byte[]>> lv, int level, byte[] hash, long n, List<TileWrite> writes, List<TilePath> completed) {
+    private static void addHash(
+            List<List<byte[]>> lv, int level, byte[] hash, long n, List<TileWrite> writes, List<TilePath> completed) {
         while (lv.size() <= level) {
             lv.add(new ArrayList<>());
         }
@@ -199,7 +205,8 @@ final class TreeEdge {
             int len = ((bundle[pos] & 0xff) << 8) | (bundle[pos + 1] & 0xff);
             pos += 2;
             if (pos + len > bundle.length) {
-                throw new IllegalArgumentException("entry " + out.size() + " claims " + len + " bytes, " + (bundle.length - pos) + " remain");
+                throw new IllegalArgumentException(
+                        "entry " + out.size() + " claims " + len + " bytes, " + (bundle.length - pos) + " remain");
             }
             out.add(java.util.Arrays.copyOfRange(bundle, pos, pos + len));
             pos += len;

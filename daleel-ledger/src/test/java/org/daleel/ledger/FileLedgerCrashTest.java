@@ -46,21 +46,30 @@ class FileLedgerCrashTest {
             for (String line : lines) {
                 Matcher m = ACK.matcher(line);
                 if (m.matches()) {
-                    assertThat(acked.put(Long.parseLong(m.group(1)), m.group(2))).as("index %s acknowledged twice", m.group(1)).isNull();
+                    assertThat(acked.put(Long.parseLong(m.group(1)), m.group(2)))
+                            .as("index %s acknowledged twice", m.group(1))
+                            .isNull();
                 }
             }
-            assertThat(acked).as("the child acknowledged appends before it was killed").isNotEmpty();
+            assertThat(acked)
+                    .as("the child acknowledged appends before it was killed")
+                    .isNotEmpty();
             try (FileLedger ledger = FileLedger.open(dir, FileLedgerTest.ORIGIN)) {
-                long max = acked.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+                long max =
+                        acked.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
                 assertThat(ledger.size()).isGreaterThan(max);
                 for (Map.Entry<Long, String> a : acked.entrySet()) {
-                    assertThat(ledger.entry(a.getKey())).as("entry %d", a.getKey()).isEqualTo(CrashAppender.bytes(a.getValue()));
+                    assertThat(ledger.entry(a.getKey()))
+                            .as("entry %d", a.getKey())
+                            .isEqualTo(CrashAppender.bytes(a.getValue()));
                 }
                 assertThat(ledger.verify()).isInstanceOf(LedgerVerification.Intact.class);
-                Checkpoint c = Checkpoint.open(SignedNote.parse(ledger.checkpoint()), NoteVerifier.parse(ledger.verifierKey()));
+                Checkpoint c = Checkpoint.open(
+                        SignedNote.parse(ledger.checkpoint()), NoteVerifier.parse(ledger.verifierKey()));
                 assertThat(c.size()).isEqualTo(ledger.size());
                 assertThat(c.root()).isEqualTo(ledger.rootHash(c.size()));
-                System.out.println("round " + round + ": " + acked.size() + " acknowledged, " + ledger.size() + " stored");
+                System.out.println(
+                        "round " + round + ": " + acked.size() + " acknowledged, " + ledger.size() + " stored");
             }
         }
     }
@@ -69,13 +78,22 @@ class FileLedgerCrashTest {
     private List<String> runAndKill(int round, int minAcks, int extraMillis) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath,
-                        CrashAppender.class.getName(), dir.toString(), Integer.toString(round), "4")
+        Process child = new ProcessBuilder(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xshare:auto",
+                        "-cp",
+                        classpath,
+                        CrashAppender.class.getName(),
+                        dir.toString(),
+                        Integer.toString(round),
+                        "4")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = Thread.ofPlatform().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     lines.add(line);
                 }

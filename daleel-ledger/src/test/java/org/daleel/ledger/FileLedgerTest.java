@@ -56,7 +56,8 @@ class FileLedgerTest {
     void a_new_ledger_has_an_owner_only_key_a_public_vkey_and_a_signed_empty_checkpoint() throws IOException {
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             assertThat(ledger.size()).isZero();
-            assertThat(Files.getPosixFilePermissions(dir.resolve("log.key"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(dir.resolve("log.key")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.readString(dir.resolve("log.key"))).startsWith("PRIVATE+KEY+" + ORIGIN + "+");
             assertThat(Files.readString(dir.resolve("log.vkey")).strip()).isEqualTo(ledger.verifierKey());
             NoteVerifier v = NoteVerifier.parse(ledger.verifierKey());
@@ -76,8 +77,15 @@ class FileLedgerTest {
         List<byte[]> entries = new ArrayList<>();
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             for (EntryKind kind : List.of(EntryKind.CAPTURE, EntryKind.IMPORT, EntryKind.ANNOTATION)) {
-                byte[] e = new LedgerEntry(kind, ItemIds.next(Instant.now()), List.of(new PayloadDigest("warc", "ab".repeat(32), 42)),
-                        "cli:test", Instant.now(), "daleel/test", "").encode();
+                byte[] e = new LedgerEntry(
+                                kind,
+                                ItemIds.next(Instant.now()),
+                                List.of(new PayloadDigest("warc", "ab".repeat(32), 42)),
+                                "cli:test",
+                                Instant.now(),
+                                "daleel/test",
+                                "")
+                        .encode();
                 entries.add(e);
                 ledger.append(e);
             }
@@ -86,9 +94,12 @@ class FileLedgerTest {
                 assertThat(ledger.entry(i)).isEqualTo(entries.get(i));
                 assertThat(LedgerEntry.decode(ledger.entry(i)).encode()).isEqualTo(entries.get(i));
             }
-            Checkpoint c = Checkpoint.open(SignedNote.parse(ledger.checkpoint()), NoteVerifier.parse(ledger.verifierKey()));
+            Checkpoint c =
+                    Checkpoint.open(SignedNote.parse(ledger.checkpoint()), NoteVerifier.parse(ledger.verifierKey()));
             assertThat(c.size()).isEqualTo(3);
-            assertThat(c.root()).isEqualTo(MerkleTree.root(entries.stream().map(MerkleTree::leafHash).toList()));
+            assertThat(c.root())
+                    .isEqualTo(MerkleTree.root(
+                            entries.stream().map(MerkleTree::leafHash).toList()));
             assertThat(ledger.rootHash(3)).isEqualTo(c.root());
         }
     }
@@ -107,8 +118,11 @@ class FileLedgerTest {
                 TlogProof proof = TlogProof.parse(text);
                 assertThat(proof.format()).isEqualTo(text);
                 assertThat(proof.verifies(entries.get(i), v)).isTrue();
-                assertThat(proof.verifies(entries.get((i + 1) % entries.size()), v)).isFalse();
-                assertThat(proof.verifies(entries.get(i), NoteSigner.generate(ORIGIN).verifier())).isFalse();
+                assertThat(proof.verifies(entries.get((i + 1) % entries.size()), v))
+                        .isFalse();
+                assertThat(proof.verifies(
+                                entries.get(i), NoteSigner.generate(ORIGIN).verifier()))
+                        .isFalse();
             }
             assertThatThrownBy(() -> ledger.tlogProof(11)).isInstanceOf(NotFoundException.class);
         }
@@ -121,23 +135,28 @@ class FileLedgerTest {
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             entries = concurrently(ledger, n);
         }
-        MemoryTree tree = MemoryTree.of(entries.stream().map(MerkleTree::leafHash).toList());
+        MemoryTree tree =
+                MemoryTree.of(entries.stream().map(MerkleTree::leafHash).toList());
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             for (int size = 0; size <= n; size += (size < 300 ? 1 : 31)) {
                 assertThat(ledger.rootHash(size)).as("root %d", size).isEqualTo(MerkleTree.root(size, tree));
             }
             for (int size : new int[] {1, 2, 255, 256, 257, 511, 512, 513, 519, 520}) {
                 for (int i : new int[] {0, Math.min(1, size - 1), size / 2, size - 1}) {
-                    assertThat(ledger.inclusionProof(i, size)).as("inclusion %d/%d", i, size)
+                    assertThat(ledger.inclusionProof(i, size))
+                            .as("inclusion %d/%d", i, size)
                             .usingElementComparator(Arrays::compare)
                             .containsExactlyElementsOf(MerkleTree.inclusionProof(i, size, tree));
                 }
                 for (int old : new int[] {1, 3, 256, 300, size}) {
                     if (old <= size) {
                         List<byte[]> proof = ledger.consistencyProof(old, size);
-                        assertThat(proof).usingElementComparator(Arrays::compare)
+                        assertThat(proof)
+                                .usingElementComparator(Arrays::compare)
                                 .containsExactlyElementsOf(MerkleTree.consistencyProof(old, size, tree));
-                        assertThat(MerkleTree.verifyConsistency(old, size, proof, ledger.rootHash(old), ledger.rootHash(size))).isTrue();
+                        assertThat(MerkleTree.verifyConsistency(
+                                        old, size, proof, ledger.rootHash(old), ledger.rootHash(size)))
+                                .isTrue();
                     }
                 }
             }
@@ -154,7 +173,13 @@ class FileLedgerTest {
             entries = new ArrayList<>(concurrently(ledger, 512));
             entries.addAll(appendAll(ledger, 512, 600));
         }
-        for (String p : List.of("tile/0/000", "tile/0/001", "tile/0/002.p/88", "tile/1/000.p/2", "tile/entries/000", "tile/entries/001",
+        for (String p : List.of(
+                "tile/0/000",
+                "tile/0/001",
+                "tile/0/002.p/88",
+                "tile/1/000.p/2",
+                "tile/entries/000",
+                "tile/entries/001",
                 "tile/entries/002.p/88")) {
             assertThat(dir.resolve(p)).as(p).isRegularFile();
         }
@@ -167,7 +192,9 @@ class FileLedgerTest {
         assertThat(Arrays.copyOfRange(level1, 0, 32)).isEqualTo(MerkleTree.root(leaves.subList(0, 256)));
         assertThat(Arrays.copyOfRange(level1, 32, 64)).isEqualTo(MerkleTree.root(leaves.subList(256, 512)));
         byte[] bundle = Files.readAllBytes(dir.resolve("tile/entries/001"));
-        assertThat(TreeEdge.decodeBundle(bundle)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(entries.subList(256, 512));
+        assertThat(TreeEdge.decodeBundle(bundle))
+                .usingElementComparator(Arrays::compare)
+                .containsExactlyElementsOf(entries.subList(256, 512));
         assertThat(Files.readAllBytes(dir.resolve("tile/0/001"))).isEqualTo(TreeEdge.concat(leaves.subList(256, 512)));
     }
 
@@ -244,8 +271,10 @@ class FileLedgerTest {
         }
         String note = Files.readString(dir.resolve("checkpoint"));
         Checkpoint c = Checkpoint.parse(SignedNote.parse(note).text());
-        Files.writeString(dir.resolve("checkpoint"), c.sign(NoteSigner.generate(ORIGIN)).format());
-        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN)).isInstanceOf(IntegrityException.class)
+        Files.writeString(
+                dir.resolve("checkpoint"), c.sign(NoteSigner.generate(ORIGIN)).format());
+        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN))
+                .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("no valid signature");
     }
 
@@ -255,7 +284,8 @@ class FileLedgerTest {
             appendAll(ledger, 0, 3);
         }
         Files.delete(dir.resolve("checkpoint"));
-        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN)).isInstanceOf(IntegrityException.class)
+        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN))
+                .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("checkpoint is missing");
     }
 
@@ -268,7 +298,8 @@ class FileLedgerTest {
         byte[] b = Files.readAllBytes(bundle);
         b[b.length - 1] ^= 1;
         Files.write(bundle, b);
-        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN)).isInstanceOf(IntegrityException.class)
+        assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN))
+                .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("ledger entry 2");
     }
 
@@ -318,8 +349,11 @@ class FileLedgerTest {
             String old = ledger.checkpoint();
             appendAll(ledger, 4, 6);
             Files.writeString(dir.resolve("checkpoint"), old);
-            assertThat(ledger.verify()).isInstanceOf(LedgerVerification.Damaged.class)
-                    .extracting(LedgerVerification::message).asString().contains("was replaced");
+            assertThat(ledger.verify())
+                    .isInstanceOf(LedgerVerification.Damaged.class)
+                    .extracting(LedgerVerification::message)
+                    .asString()
+                    .contains("was replaced");
         }
     }
 
@@ -330,9 +364,11 @@ class FileLedgerTest {
             assertThatThrownBy(() -> FileLedger.open(dir, ORIGIN)).isInstanceOf(ConflictException.class);
             assertThat(ledger.origin()).isEqualTo(ORIGIN);
         }
-        assertThatThrownBy(() -> FileLedger.open(dir, "daleel.test/other")).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> FileLedger.open(dir, "daleel.test/other"))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(ORIGIN);
-        assertThatThrownBy(() -> FileLedger.open(dir.resolve("bad"), "has space")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> FileLedger.open(dir.resolve("bad"), "has space"))
+                .isInstanceOf(InvalidInputException.class);
         FileLedger closed = FileLedger.open(dir);
         closed.close();
         assertThatThrownBy(() -> closed.append(entry(0))).isInstanceOf(IllegalStateException.class);
@@ -342,7 +378,9 @@ class FileLedgerTest {
     void out_of_range_reads_and_oversized_entries_are_refused() throws IOException {
         try (FileLedger ledger = FileLedger.open(dir, ORIGIN)) {
             appendAll(ledger, 0, 2);
-            assertThatThrownBy(() -> ledger.entry(2)).isInstanceOf(NotFoundException.class).hasMessageContaining("2 entries");
+            assertThatThrownBy(() -> ledger.entry(2))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("2 entries");
             assertThatThrownBy(() -> ledger.entry(-1)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> ledger.append(new byte[65_536])).isInstanceOf(InvalidInputException.class);
             assertThat(ledger.append(new byte[65_535])).isEqualTo(2);
@@ -376,7 +414,9 @@ class FileLedgerTest {
                     for (int i = thread; i < n; i += threads) {
                         byte[] e = ("thread " + thread + " entry " + i).getBytes(StandardCharsets.UTF_8);
                         long index = ledger.append(e);
-                        assertThat(byIndex.put(index, e)).as("index %d given twice", index).isNull();
+                        assertThat(byIndex.put(index, e))
+                                .as("index %d given twice", index)
+                                .isNull();
                     }
                     return null;
                 }));

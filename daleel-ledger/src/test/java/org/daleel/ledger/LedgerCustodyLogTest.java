@@ -43,10 +43,12 @@ class LedgerCustodyLogTest extends CustodyLogContract {
     @Test
     void the_signing_key_is_owner_only_and_never_published() throws Exception {
         Path key = tmp.resolve("ledger").resolve("log.key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
         log.append(capture(ITEM_A, ""));
         assertThat(log.published("tile/0/000.p/1")).isPresent();
-        assertThat(log.published("tile/entries/000.p/1")).hasValueSatisfying(b -> assertThat(b.length).isGreaterThan(2));
+        assertThat(log.published("tile/entries/000.p/1"))
+                .hasValueSatisfying(b -> assertThat(b.length).isGreaterThan(2));
         assertThat(log.published("tile/0/001")).isEmpty();
     }
 
@@ -55,8 +57,14 @@ class LedgerCustodyLogTest extends CustodyLogContract {
         int n = 20_000;
         List<CustodyEvent> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            batch.add(new CustodyEvent(CustodyEvent.Kind.IMPORT, String.format("01JD%022d", i),
-                    List.of(new CustodyEvent.Digest("payload", SHA, i)), "cli:bench", Instant.EPOCH, "daleel/test", ""));
+            batch.add(new CustodyEvent(
+                    CustodyEvent.Kind.IMPORT,
+                    String.format("01JD%022d", i),
+                    List.of(new CustodyEvent.Digest("payload", SHA, i)),
+                    "cli:bench",
+                    Instant.EPOCH,
+                    "daleel/test",
+                    ""));
             if (batch.size() == 2000) {
                 log.appendAll(batch);
                 batch.clear();
@@ -68,6 +76,8 @@ class LedgerCustodyLogTest extends CustodyLogContract {
         long opened = System.nanoTime();
         assertThat(log.indices(String.format("01JD%022d", 12_345))).containsExactly(12_345L);
         long mapped = System.nanoTime();
-        System.out.printf("custody map: open %.1f ms, rebuild of %d entries %.1f ms%n", (opened - t0) / 1e6, n, (mapped - opened) / 1e6);
+        System.out.printf(
+                "custody map: open %.1f ms, rebuild of %d entries %.1f ms%n",
+                (opened - t0) / 1e6, n, (mapped - opened) / 1e6);
     }
 }

@@ -29,24 +29,35 @@ class LedgerEntryTest {
     static final String SHA_B = "0123456789abcdef".repeat(4);
 
     static LedgerEntry sample(String note) {
-        return new LedgerEntry(EntryKind.CAPTURE, ITEM,
+        return new LedgerEntry(
+                EntryKind.CAPTURE,
+                ITEM,
                 List.of(new PayloadDigest("warc", SHA_A, 5321), new PayloadDigest("payload", SHA_B, 0)),
-                "cli:amina", Instant.parse("2024-11-25T10:20:30.123456Z"), "daleel/0.1.0", note);
+                "cli:amina",
+                Instant.parse("2024-11-25T10:20:30.123456Z"),
+                "daleel/0.1.0",
+                note);
     }
 
     @Test
     void encoding_is_canonical_json_with_sorted_members_and_no_whitespace() {
-        String expected = "{\"actor\":\"cli:amina\",\"digests\":[{\"role\":\"warc\",\"sha256\":\"" + SHA_A + "\",\"size\":5321},"
-                + "{\"role\":\"payload\",\"sha256\":\"" + SHA_B + "\",\"size\":0}],\"item\":\"" + ITEM + "\",\"kind\":\"CAPTURE\","
-                + "\"note\":\"Aleppo \u2014 \u062d\u0644\u0628 \\\"east\\\"\\n\\u0001\",\"time\":1732530030123,\"tool\":\"daleel/0.1.0\",\"v\":1}";
-        byte[] bytes = sample("Aleppo \u2014 \u062d\u0644\u0628 \"east\"\n\u0001").encode();
+        String expected =
+                "{\"actor\":\"cli:amina\",\"digests\":[{\"role\":\"warc\",\"sha256\":\"" + SHA_A + "\",\"size\":5321},"
+                        + "{\"role\":\"payload\",\"sha256\":\"" + SHA_B + "\",\"size\":0}],\"item\":\"" + ITEM
+                        + "\",\"kind\":\"CAPTURE\","
+                        + "\"note\":\"Aleppo \u2014 \u062d\u0644\u0628 \\\"east\\\"\\n\\u0001\",\"time\":1732530030123,\"tool\":\"daleel/0.1.0\",\"v\":1}";
+        byte[] bytes =
+                sample("Aleppo \u2014 \u062d\u0644\u0628 \"east\"\n\u0001").encode();
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
     @Test
     void entries_round_trip_and_an_empty_note_is_left_out() {
-        for (LedgerEntry e : List.of(sample(""), sample("a note / with \\ and \t tab and \uD83D\uDE00"),
-                new LedgerEntry(EntryKind.KEY_ROTATION, "", List.of(), "admin", Instant.EPOCH, "daleel/0.1.0", "new+key"))) {
+        for (LedgerEntry e : List.of(
+                sample(""),
+                sample("a note / with \\ and \t tab and \uD83D\uDE00"),
+                new LedgerEntry(
+                        EntryKind.KEY_ROTATION, "", List.of(), "admin", Instant.EPOCH, "daleel/0.1.0", "new+key"))) {
             byte[] bytes = e.encode();
             assertThat(LedgerEntry.decode(bytes)).isEqualTo(e);
             assertThat(LedgerEntry.decode(bytes).encode()).isEqualTo(bytes);
@@ -63,7 +74,9 @@ class LedgerEntryTest {
                 canonical.replace(",", ", "),
                 " " + canonical,
                 canonical + "\n",
-                canonical.replace("{\"actor\":\"cli:amina\",", "{").replace("\"v\":1}", "\"v\":1,\"actor\":\"cli:amina\"}"),
+                canonical
+                        .replace("{\"actor\":\"cli:amina\",", "{")
+                        .replace("\"v\":1}", "\"v\":1,\"actor\":\"cli:amina\"}"),
                 canonical.replace("\"size\":5321", "\"size\":5321.0"),
                 canonical.replace("\"size\":5321", "\"size\":05321"),
                 canonical.replace("\"size\":5321", "\"size\":5.321e3"),
@@ -86,30 +99,38 @@ class LedgerEntryTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode tree = json.readTree(canonical);
         String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-        assertThatThrownBy(() -> LedgerEntry.decode(pretty.getBytes(StandardCharsets.UTF_8))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> LedgerEntry.decode(pretty.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class);
         ObjectNode reversed = json.createObjectNode();
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(tree.properties());
         Collections.reverse(members);
         members.forEach(m -> reversed.set(m.getKey(), m.getValue()));
-        assertThatThrownBy(() -> LedgerEntry.decode(json.writeValueAsBytes(reversed))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> LedgerEntry.decode(json.writeValueAsBytes(reversed)))
+                .isInstanceOf(InvalidInputException.class);
         // Sorted by Jackson itself, the compact rendering is exactly ours.
         Object sorted = json.convertValue(tree, TreeMap.class);
-        byte[] jacksonSorted = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(sorted);
+        byte[] jacksonSorted = json.copy()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValueAsBytes(sorted);
         assertThat(LedgerEntry.decode(jacksonSorted)).isEqualTo(sample("x/y"));
     }
 
     @Test
     void malformed_and_invalid_entries_are_refused_with_a_reason() {
-        assertThatThrownBy(() -> LedgerEntry.decode(new byte[] {(byte) 0xc3, 0x28})).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> LedgerEntry.decode(new byte[] {(byte) 0xc3, 0x28}))
+                .hasMessageContaining("UTF-8");
         assertThatThrownBy(() -> LedgerEntry.decode("[]".getBytes())).hasMessageContaining("object");
         assertThatThrownBy(() -> LedgerEntry.decode("{\"v\":1}".getBytes())).hasMessageContaining("missing");
         assertThatThrownBy(() -> new LedgerEntry(EntryKind.IMPORT, "not-an-id", List.of(), "a", Instant.EPOCH, "t", ""))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not-an-id");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not-an-id");
         assertThatThrownBy(() -> new LedgerEntry(EntryKind.KEY_ROTATION, ITEM, List.of(), "a", Instant.EPOCH, "t", ""))
                 .hasMessageContaining("must be empty");
-        assertThatThrownBy(() -> new LedgerEntry(EntryKind.IMPORT, ITEM, List.of(), "two\nlines", Instant.EPOCH, "t", ""))
+        assertThatThrownBy(
+                        () -> new LedgerEntry(EntryKind.IMPORT, ITEM, List.of(), "two\nlines", Instant.EPOCH, "t", ""))
                 .hasMessageContaining("actor");
-        assertThatThrownBy(() -> new LedgerEntry(EntryKind.IMPORT, ITEM, List.of(), "a", Instant.ofEpochMilli(-1), "t", ""))
+        assertThatThrownBy(() ->
+                        new LedgerEntry(EntryKind.IMPORT, ITEM, List.of(), "a", Instant.ofEpochMilli(-1), "t", ""))
                 .hasMessageContaining("1970");
         assertThatThrownBy(() -> new LedgerEntry(EntryKind.IMPORT, ITEM, List.of(), "a", Instant.EPOCH, "t", "\uD800"))
                 .hasMessageContaining("surrogate");
@@ -123,7 +144,10 @@ class LedgerEntryTest {
     @Provide
     Arbitrary<LedgerEntry> entries() {
         Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(40).filter(CanonicalJson::isWellFormed);
-        Arbitrary<String> line = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
+        Arbitrary<String> line = Arbitraries.strings()
+                .all()
+                .ofMinLength(1)
+                .ofMaxLength(30)
                 .filter(s -> CanonicalJson.isWellFormed(s) && s.chars().noneMatch(c -> c < 0x20 || c == 0x7f));
         Arbitrary<PayloadDigest> digest = Combinators.combine(
                         Arbitraries.of("warc", "payload", "screenshot", "thumb.jpg"),
@@ -137,8 +161,14 @@ class LedgerEntryTest {
                         Arbitraries.longs().between(0, 253_402_300_799_999L),
                         line,
                         anyText)
-                .as((kind, digests, actor, millis, tool, note) -> new LedgerEntry(kind, kind.concernsItem() ? ITEM : "",
-                        digests, actor, Instant.ofEpochMilli(millis), tool, note));
+                .as((kind, digests, actor, millis, tool, note) -> new LedgerEntry(
+                        kind,
+                        kind.concernsItem() ? ITEM : "",
+                        digests,
+                        actor,
+                        Instant.ofEpochMilli(millis),
+                        tool,
+                        note));
     }
 
     @Property(tries = 200)

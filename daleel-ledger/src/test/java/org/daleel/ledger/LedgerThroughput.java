@@ -20,9 +20,17 @@ public final class LedgerThroughput {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         Path dir = Files.createTempDirectory("ledger-throughput");
-        byte[] sample = new LedgerEntry(EntryKind.CAPTURE, ItemIds.next(Instant.now()),
-                List.of(new PayloadDigest("warc", "ab".repeat(32), 123_456), new PayloadDigest("payload", "cd".repeat(32), 5321)),
-                "cli:bench", Instant.now(), "daleel/0.1.0", "").encode();
+        byte[] sample = new LedgerEntry(
+                        EntryKind.CAPTURE,
+                        ItemIds.next(Instant.now()),
+                        List.of(
+                                new PayloadDigest("warc", "ab".repeat(32), 123_456),
+                                new PayloadDigest("payload", "cd".repeat(32), 5321)),
+                        "cli:bench",
+                        Instant.now(),
+                        "daleel/0.1.0",
+                        "")
+                .encode();
         try (FileLedger ledger = FileLedger.open(dir, "daleel.bench/ledger")) {
             AtomicInteger left = new AtomicInteger(total);
             long start = System.nanoTime();
@@ -42,8 +50,9 @@ public final class LedgerThroughput {
                 w.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%d threads, %d appends of %d bytes in %.2f s: %.0f appends/s%n", threads, ledger.size(), sample.length,
-                    seconds, ledger.size() / seconds);
+            System.out.printf(
+                    "%d threads, %d appends of %d bytes in %.2f s: %.0f appends/s%n",
+                    threads, ledger.size(), sample.length, seconds, ledger.size() / seconds);
             long verifyStart = System.nanoTime();
             LedgerVerification v = ledger.verify();
             System.out.printf("verify: %s in %.2f s%n", v.message(), (System.nanoTime() - verifyStart) / 1e9);

@@ -23,12 +23,26 @@ class TilePathTest {
 
     @Test
     void paths_parse_back_and_anything_else_is_not_a_tile() {
-        for (TilePath t : List.of(TilePath.hashes(0, 1234067, 256), TilePath.hashes(63, 0, 1), TilePath.entries(1_000_000, 255),
+        for (TilePath t : List.of(
+                TilePath.hashes(0, 1234067, 256),
+                TilePath.hashes(63, 0, 1),
+                TilePath.entries(1_000_000, 255),
                 TilePath.entries(Long.MAX_VALUE / 7, 3))) {
             assertThat(TilePath.parse(t.path())).contains(t);
         }
-        for (String bad : List.of("tile/0/67", "tile/0/x067", "tile/0/001/067", "tile/0/x000/067", "tile/64/000", "tile/01/000",
-                "tile/0/000.p/0", "tile/0/000.p/256", "tile/0/000.p/07", "tile/entries/000.p", "tiles/0/000", "tile/0/000/")) {
+        for (String bad : List.of(
+                "tile/0/67",
+                "tile/0/x067",
+                "tile/0/001/067",
+                "tile/0/x000/067",
+                "tile/64/000",
+                "tile/01/000",
+                "tile/0/000.p/0",
+                "tile/0/000.p/256",
+                "tile/0/000.p/07",
+                "tile/entries/000.p",
+                "tiles/0/000",
+                "tile/0/000/")) {
             assertThat(TilePath.parse(bad)).as(bad).isEmpty();
         }
     }
@@ -46,8 +60,15 @@ class TilePathTest {
         Set<String> written = new TreeSet<>();
         grown.writes().forEach(w -> written.add(w.path().path()));
         assertThat(written.stream().filter(p -> p.matches("tile/0/[0-9x/]+"))).hasSize(273);
-        assertThat(written.stream().filter(p -> p.matches("tile/entries/[0-9x/]+"))).hasSize(273);
-        assertThat(written).contains("tile/0/273.p/112", "tile/entries/273.p/112", "tile/1/000", "tile/1/001.p/17", "tile/2/000.p/1");
+        assertThat(written.stream().filter(p -> p.matches("tile/entries/[0-9x/]+")))
+                .hasSize(273);
+        assertThat(written)
+                .contains(
+                        "tile/0/273.p/112",
+                        "tile/entries/273.p/112",
+                        "tile/1/000",
+                        "tile/1/001.p/17",
+                        "tile/2/000.p/1");
         assertThat(written).hasSize(273 * 2 + 2 + 1 + 1 + 1);
         assertThat(grown.completed()).hasSize(273 * 2 + 1);
         // The edge alone gives the root of the whole tree.
@@ -61,7 +82,9 @@ class TilePathTest {
         for (int b : batches) {
             TreeEdge.Grown g = edge.append(entries.subList(from, from + b));
             for (TreeEdge.TileWrite w : g.writes()) {
-                assertThat(LedgerFiles.covered(w.path(), from + b)).as(w.path().path()).isTrue();
+                assertThat(LedgerFiles.covered(w.path(), from + b))
+                        .as(w.path().path())
+                        .isTrue();
             }
             edge = g.edge();
             from += b;

@@ -61,7 +61,8 @@ public final class PdqMediaIndex implements MediaIndex {
         Path seqFile = dir.resolve("indexed-seq");
         if (Files.isRegularFile(seqFile)) {
             try {
-                seq = Long.parseLong(Files.readString(seqFile, StandardCharsets.US_ASCII).strip());
+                seq = Long.parseLong(
+                        Files.readString(seqFile, StandardCharsets.US_ASCII).strip());
             } catch (NumberFormatException e) {
                 seq = 0; // rebuilt from the catalog: adds replace, so starting over is safe
             }
@@ -120,7 +121,8 @@ public final class PdqMediaIndex implements MediaIndex {
             }
         }
         List<MediaMatch> out = new ArrayList<>(best.values());
-        out.sort((a, b) -> a.distance() != b.distance() ? Integer.compare(a.distance(), b.distance())
+        out.sort((a, b) -> a.distance() != b.distance()
+                ? Integer.compare(a.distance(), b.distance())
                 : Long.compare(a.seq(), b.seq()));
         return out;
     }
@@ -136,10 +138,12 @@ public final class PdqMediaIndex implements MediaIndex {
         try {
             BufferedImage image = decoder.decode(new ByteArrayInputStream(payload), name);
             PdqHash pdq = hasher.hash(image);
-            return new Decoded(image, new Fingerprint.Hashed(pdq.hash().toHex(), pdq.quality(), image.getWidth(),
-                    image.getHeight()));
+            return new Decoded(
+                    image,
+                    new Fingerprint.Hashed(pdq.hash().toHex(), pdq.quality(), image.getWidth(), image.getHeight()));
         } catch (IOException | DaleelException e) {
-            return new Decoded(null, new Fingerprint.Unreadable(e.getMessage() == null ? e.toString() : e.getMessage()));
+            return new Decoded(
+                    null, new Fingerprint.Unreadable(e.getMessage() == null ? e.toString() : e.getMessage()));
         } catch (OutOfMemoryError e) {
             return new Decoded(null, new Fingerprint.Unreadable(name + ": too large to decode in memory"));
         }
@@ -165,7 +169,10 @@ public final class PdqMediaIndex implements MediaIndex {
             regions.close();
             Path temp = dir.resolve("indexed-seq.tmp");
             Files.writeString(temp, Long.toString(maxSeq), StandardCharsets.US_ASCII);
-            Files.move(temp, dir.resolve("indexed-seq"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temp,
+                    dir.resolve("indexed-seq"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new DaleelException("media index " + dir + ": could not close: " + e.getMessage(), e);

@@ -136,7 +136,9 @@ public final class DaleelServer implements AutoCloseable {
         cfg.routes.before(ctx -> {
             origins.checkHost(ctx);
             SecurityHeaders.app(ctx, origins.replayOrigin(ctx, replayPort));
-            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS) {
+            if (ctx.method() != HandlerType.GET
+                    && ctx.method() != HandlerType.HEAD
+                    && ctx.method() != HandlerType.OPTIONS) {
                 origins.checkSameOrigin(ctx);
             }
         });

@@ -112,11 +112,16 @@ public final class Html {
 
     private void attributes(String... attributes) {
         if (attributes.length % 2 != 0) {
-            throw new IllegalArgumentException("attributes must be name, value pairs, got " + attributes.length + " strings");
+            throw new IllegalArgumentException(
+                    "attributes must be name, value pairs, got " + attributes.length + " strings");
         }
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(name(attributes[i])).append("=\"").append(escape(attributes[i + 1])).append('"');
+                out.append(' ')
+                        .append(name(attributes[i]))
+                        .append("=\"")
+                        .append(escape(attributes[i + 1]))
+                        .append('"');
             }
         }
     }

@@ -78,8 +78,11 @@ public final class Intake {
             return archive.capture(new CaptureRequest(form.url(), config.operator(), allowPrivate), options);
         } catch (CaptureException e) {
             if (e.cause() == CaptureException.Cause.FORBIDDEN_ADDRESS && form.allowPrivate() && !allowPrivate) {
-                throw new CaptureException(e.cause(), e.getMessage()
-                        + " (this server does not allow private capture; start it with private capture enabled)", e);
+                throw new CaptureException(
+                        e.cause(),
+                        e.getMessage()
+                                + " (this server does not allow private capture; start it with private capture enabled)",
+                        e);
             }
             throw e;
         }
@@ -107,10 +110,12 @@ public final class Intake {
             throw multipartFailure(e);
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("upload has no file: send multipart/form-data with one or more parts named '"
-                    + FILE_FIELD + "', or a raw body with ?name=FILE");
+            throw new InvalidInputException(
+                    "upload has no file: send multipart/form-data with one or more parts named '" + FILE_FIELD
+                            + "', or a raw body with ?name=FILE");
         }
-        ItemOptions options = options(ctx.formParam("note"), ctx.formParam("claimedPlace"), ctx.formParam("claimedDate"));
+        ItemOptions options =
+                options(ctx.formParam("note"), ctx.formParam("claimedPlace"), ctx.formParam("claimedDate"));
         List<ImportResult> results = new ArrayList<>();
         int n = 0;
         for (UploadedFile file : files) {
@@ -138,12 +143,15 @@ public final class Intake {
         if (parseFailure) {
             return new InvalidInputException("upload is not well-formed multipart/form-data: " + e.getMessage(), e);
         }
-        return e instanceof RuntimeException re ? re : new IllegalStateException("reading the multipart upload failed", e);
+        return e instanceof RuntimeException re
+                ? re
+                : new IllegalStateException("reading the multipart upload failed", e);
     }
 
     private List<ImportResult> raw(Context ctx) {
         String name = fileName(ctx.queryParam("name"), "raw upload (?name=)");
-        ItemOptions options = options(ctx.queryParam("note"), ctx.queryParam("claimedPlace"), ctx.queryParam("claimedDate"));
+        ItemOptions options =
+                options(ctx.queryParam("note"), ctx.queryParam("claimedPlace"), ctx.queryParam("claimedDate"));
         Path spool = null;
         try {
             // Spool first so that a body cut short or over the bound never reaches the archive.
@@ -176,7 +184,8 @@ public final class Intake {
 
     private ContentTooLargeResponse tooLarge(long declared) {
         String size = declared >= 0 ? declared + " bytes" : "the upload";
-        return new ContentTooLargeResponse(size + " exceeds this server's upload limit of " + config.maxUploadBytes() + " bytes");
+        return new ContentTooLargeResponse(
+                size + " exceeds this server's upload limit of " + config.maxUploadBytes() + " bytes");
     }
 
     private ItemOptions options(String note, String claimedPlace, String claimedDate) {

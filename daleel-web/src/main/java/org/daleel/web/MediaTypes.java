@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /** Reading and sanitising the media types recorded with archived payloads before they become headers. */
 public final class MediaTypes {
     private static final String TOKEN = "[A-Za-z0-9!#$&^_.+-]+";
-    private static final Pattern SAFE = Pattern.compile(
-            TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\p{Cntrl}]*\"))*");
+    private static final Pattern SAFE =
+            Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\p{Cntrl}]*\"))*");
 
     /** Type for bytes whose type is unknown or not fit for a header. */
     public static final String OCTET_STREAM = "application/octet-stream";

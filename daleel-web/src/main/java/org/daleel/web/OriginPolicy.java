@@ -52,8 +52,10 @@ public final class OriginPolicy {
     public void checkHost(Context ctx) {
         String host = hostName(ctx);
         if (loopbackOnly && !isLoopbackName(host)) {
-            throw new HttpResponseException(421, "host '" + host + "' is not this server: it listens on loopback only;"
-                    + " open it as http://localhost or http://127.0.0.1");
+            throw new HttpResponseException(
+                    421,
+                    "host '" + host + "' is not this server: it listens on loopback only;"
+                            + " open it as http://localhost or http://127.0.0.1");
         }
     }
 
@@ -68,8 +70,8 @@ public final class OriginPolicy {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null) {
             if (!site.equals("same-origin") && !site.equals("none")) {
-                throw new ForbiddenResponse(ctx.method() + " " + ctx.path() + " refused: the request comes from another site"
-                        + " (Sec-Fetch-Site: " + site + ")");
+                throw new ForbiddenResponse(ctx.method() + " " + ctx.path()
+                        + " refused: the request comes from another site" + " (Sec-Fetch-Site: " + site + ")");
             }
             return;
         }
@@ -77,8 +79,8 @@ public final class OriginPolicy {
         if (origin != null) {
             String self = selfOrigin(ctx);
             if (!origin.equalsIgnoreCase(self)) {
-                throw new ForbiddenResponse(ctx.method() + " " + ctx.path() + " refused: the request comes from origin '"
-                        + origin + "', not from " + self);
+                throw new ForbiddenResponse(ctx.method() + " " + ctx.path()
+                        + " refused: the request comes from origin '" + origin + "', not from " + self);
             }
         }
     }

@@ -22,7 +22,10 @@ public final class Page {
         h.close("head");
         h.open("body");
         h.open("header", "class", "site");
-        h.open("a", "class", "brand", "href", "/").text("Daleel ").element("span", "دليل", "lang", "ar", "dir", "rtl").close("a");
+        h.open("a", "class", "brand", "href", "/")
+                .text("Daleel ")
+                .element("span", "دليل", "lang", "ar", "dir", "rtl")
+                .close("a");
         h.open("nav");
         link(h, "/", "Search");
         link(h, "/capture", "Capture");
@@ -33,12 +36,17 @@ public final class Page {
         h.close("header");
         h.open("main").append(main).close("main");
         h.open("footer", "class", "site");
-        h.element("p", "Daleel " + toolVersion + " · evidence archive · archived pages are replayed in a sandbox and never load from the live web");
-        h.open("p", "class", "attribution").text("Place data from GeoNames (")
+        h.element(
+                "p",
+                "Daleel " + toolVersion
+                        + " · evidence archive · archived pages are replayed in a sandbox and never load from the live web");
+        h.open("p", "class", "attribution")
+                .text("Place data from GeoNames (")
                 .element("a", "https://www.geonames.org", "href", "https://www.geonames.org", "rel", "noreferrer")
                 .text(", CC BY 4.0) via Who's On First (")
                 .element("a", "https://whosonfirst.org", "href", "https://whosonfirst.org", "rel", "noreferrer")
-                .text(").").close("p");
+                .text(").")
+                .close("p");
         h.close("footer");
         h.close("body");
         h.close("html");

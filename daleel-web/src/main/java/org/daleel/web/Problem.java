@@ -40,8 +40,11 @@ public record Problem(int status, String code, String detail) {
             case CaptureException e -> capture(e);
             case DaleelException e -> new Problem(500, "internal-error", e.getMessage());
             case HttpResponseException e -> http(e.getStatus(), e.getMessage());
-            default -> new Problem(500, "internal-error", "the server failed while handling " + method + " " + path
-                    + "; the server log has the details");
+            default ->
+                new Problem(
+                        500,
+                        "internal-error",
+                        "the server failed while handling " + method + " " + path + "; the server log has the details");
         };
     }
 
@@ -56,9 +59,15 @@ public record Problem(int status, String code, String detail) {
             case FORBIDDEN_ADDRESS -> new Problem(403, "forbidden-address", e.getMessage());
             case TIMEOUT -> new Problem(504, "capture-timeout", e.getMessage());
             case STORAGE -> new Problem(500, "capture-storage", e.getMessage());
-            case DNS, TLS, NETWORK, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS -> new Problem(
-                    502, "capture-" + e.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    e.getMessage());
+            case DNS, TLS, NETWORK, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS ->
+                new Problem(
+                        502,
+                        "capture-"
+                                + e.cause()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', '-'),
+                        e.getMessage());
         };
     }
 
@@ -73,7 +82,9 @@ public record Problem(int status, String code, String detail) {
             case 421 -> "misdirected-request";
             default -> "http-" + status;
         };
-        String detail = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
+        String detail = message == null || message.isBlank()
+                ? HttpStatus.forStatus(status).getMessage()
+                : message;
         return new Problem(status, code, detail);
     }
 }

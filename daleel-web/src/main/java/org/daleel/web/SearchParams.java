@@ -61,12 +61,14 @@ public final class SearchParams {
         try {
             if (v.length() == 10) {
                 LocalDate day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("parameter " + name + "='" + v
-                    + "' is not a date: use 2016-12-13 or 2016-12-13T10:00:00Z");
+            throw new InvalidInputException(
+                    "parameter " + name + "='" + v + "' is not a date: use 2016-12-13 or 2016-12-13T10:00:00Z");
         }
     }
 }

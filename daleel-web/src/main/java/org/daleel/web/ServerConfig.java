@@ -39,8 +39,8 @@ public record ServerConfig(
         checkPort("port", port);
         checkPort("replay port", replayPort);
         if (port != 0 && port == replayPort) {
-            throw new InvalidInputException("server port and replay port are both " + port
-                    + ": the replay origin needs a port of its own");
+            throw new InvalidInputException(
+                    "server port and replay port are both " + port + ": the replay origin needs a port of its own");
         }
         if (maxUploadBytes < 1) {
             throw new InvalidInputException("max upload bytes " + maxUploadBytes + " must be positive");
@@ -76,12 +76,14 @@ public record ServerConfig(
     public ServerConfig withPort(int newPort) {
         checkPort("port", newPort);
         int replay = newPort == 0 ? 0 : newPort + 1;
-        return new ServerConfig(bindAddress, newPort, replay, allowPrivateCapture, maxUploadBytes, operator, toolVersion);
+        return new ServerConfig(
+                bindAddress, newPort, replay, allowPrivateCapture, maxUploadBytes, operator, toolVersion);
     }
 
     /** The same settings with the replay origin on {@code newReplayPort}. */
     public ServerConfig withReplayPort(int newReplayPort) {
-        return new ServerConfig(bindAddress, port, newReplayPort, allowPrivateCapture, maxUploadBytes, operator, toolVersion);
+        return new ServerConfig(
+                bindAddress, port, newReplayPort, allowPrivateCapture, maxUploadBytes, operator, toolVersion);
     }
 
     /** The same settings with private capture allowed or not. */

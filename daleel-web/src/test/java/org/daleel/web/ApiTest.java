@@ -42,7 +42,8 @@ class ApiTest {
     static void start() throws IOException {
         web = new WebFixture(data);
         captured = web.capturePage();
-        small = new DaleelServer(ServerConfig.defaults("test").withPort(0).withMaxUploadBytes(1024), web.archive).start();
+        small = new DaleelServer(ServerConfig.defaults("test").withPort(0).withMaxUploadBytes(1024), web.archive)
+                .start();
     }
 
     @AfterAll
@@ -69,8 +70,24 @@ class ApiTest {
         List<String> resourceUrls = new ArrayList<>();
         captured.path("resources").forEach(r -> resourceUrls.add(r.path("url").asText()));
         assertThat(resourceUrls).contains(web.origin.url("/img.png"), web.origin.url("/style.css"));
-        for (String field : List.of("id", "kind", "url", "requestedUrl", "fileName", "sha256", "size", "mediaType",
-                "capturedAt", "title", "text", "language", "published", "extractionNote", "warc", "provenance", "resources")) {
+        for (String field : List.of(
+                "id",
+                "kind",
+                "url",
+                "requestedUrl",
+                "fileName",
+                "sha256",
+                "size",
+                "mediaType",
+                "capturedAt",
+                "title",
+                "text",
+                "language",
+                "published",
+                "extractionNote",
+                "warc",
+                "provenance",
+                "resources")) {
             assertThat(captured.has(field)).as(field).isTrue();
         }
 
@@ -87,7 +104,8 @@ class ApiTest {
 
     @Test
     void capture_of_a_missing_upstream_page_is_502() throws IOException {
-        var r = web.postJson("/api/captures", "{\"url\": \"" + web.origin.url("/gone.html") + "\", \"allowPrivate\": true}");
+        var r = web.postJson(
+                "/api/captures", "{\"url\": \"" + web.origin.url("/gone.html") + "\", \"allowPrivate\": true}");
         assertThat(r.statusCode()).isEqualTo(502);
         JsonNode body = WebFixture.json(r);
         assertThat(body.path("error").asText()).isEqualTo("capture-http-status");
@@ -114,29 +132,44 @@ class ApiTest {
     void unknown_capture_field_is_400_naming_the_field() throws IOException {
         var r = web.postJson("/api/captures", "{\"url\": \"https://example.org/\", \"claimed_place\": \"Homs\"}");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(WebFixture.json(r).path("detail").asText()).contains("claimed_place").contains("claimedPlace");
+        assertThat(WebFixture.json(r).path("detail").asText())
+                .contains("claimed_place")
+                .contains("claimedPlace");
     }
 
     @Test
     void capture_without_a_json_content_type_is_415() throws IOException {
-        var r = web.post("/api/captures", "text/plain", "{\"url\": \"https://example.org/\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        var r = web.post(
+                "/api/captures",
+                "text/plain",
+                "{\"url\": \"https://example.org/\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of());
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(WebFixture.json(r).path("error").asText()).isEqualTo("unsupported-media-type");
     }
 
     @Test
     void cross_site_post_is_refused_with_403() throws IOException {
-        var r = web.post("/api/captures", "application/json", "{\"url\": \"https://example.org/\"}".getBytes(StandardCharsets.UTF_8),
+        var r = web.post(
+                "/api/captures",
+                "application/json",
+                "{\"url\": \"https://example.org/\"}".getBytes(StandardCharsets.UTF_8),
                 Map.of("Origin", "http://evil.example"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(WebFixture.json(r).path("error").asText()).isEqualTo("forbidden");
-        var sandboxed = web.post("/api/files?name=x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8),
-                Map.of("Origin", "null"));
+        var sandboxed = web.post(
+                "/api/files?name=x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8), Map.of("Origin", "null"));
         assertThat(sandboxed.statusCode()).isEqualTo(403);
-        var fetchSite = web.post("/api/files?name=x.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8),
+        var fetchSite = web.post(
+                "/api/files?name=x.txt",
+                "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8),
                 Map.of("Sec-Fetch-Site", "cross-site"));
         assertThat(fetchSite.statusCode()).isEqualTo(403);
-        var sameOrigin = web.post("/api/files?name=same.txt", "text/plain", "same".getBytes(StandardCharsets.UTF_8),
+        var sameOrigin = web.post(
+                "/api/files?name=same.txt",
+                "text/plain",
+                "same".getBytes(StandardCharsets.UTF_8),
                 Map.of("Sec-Fetch-Site", "same-origin", "Origin", "null"));
         assertThat(sameOrigin.statusCode()).isEqualTo(200);
     }
@@ -157,7 +190,8 @@ class ApiTest {
     void unknown_item_id_is_404_json() throws IOException {
         var r = web.get("/api/items/01JD0000000000000000000000");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(WebFixture.json(r).path("error").asText()).isEqualTo("not-found");
 
         var malformed = web.get("/api/items/not-an-id");
@@ -197,7 +231,8 @@ class ApiTest {
         assertThat(hit.path("snippet").asText()).containsIgnoringCase("<b>convoy</b>");
         assertThat(hit.has("capturedAt")).isTrue();
 
-        JsonNode arabic = WebFixture.json(web.get("/api/search?q=" + java.net.URLEncoder.encode("القافلة", StandardCharsets.UTF_8)));
+        JsonNode arabic = WebFixture.json(
+                web.get("/api/search?q=" + java.net.URLEncoder.encode("القافلة", StandardCharsets.UTF_8)));
         assertThat(arabic.path("total").asLong()).isGreaterThanOrEqualTo(1);
 
         JsonNode filtered = WebFixture.json(web.get("/api/search?q=convoy&kind=file"));
@@ -228,7 +263,8 @@ class ApiTest {
         assertThat(dup.path("status").asText()).isEqualTo("duplicate");
         assertThat(dup.path("id").asText()).isEqualTo(results.get(0).path("id").asText());
 
-        JsonNode item = WebFixture.json(web.get("/api/items/" + results.get(0).path("id").asText()));
+        JsonNode item = WebFixture.json(
+                web.get("/api/items/" + results.get(0).path("id").asText()));
         assertThat(item.path("kind").asText()).isEqualTo("file");
         assertThat(item.path("fileName").asText()).isEqualTo("hospital.txt");
         assertThat(item.path("provenance").path("claimedPlace").asText()).isEqualTo("Homs");
@@ -252,7 +288,8 @@ class ApiTest {
     void upload_over_the_limit_is_413_and_stores_nothing() throws IOException {
         long before = web.archive.count();
         byte[] over = new byte[4096];
-        var raw = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(small.baseUrl() + "/api/files?name=over.bin"))
+        var raw = web.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(small.baseUrl() + "/api/files?name=over.bin"))
                         .header("Content-Type", "application/octet-stream")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(over)),
                 HttpResponse.BodyHandlers.ofString());
@@ -262,8 +299,9 @@ class ApiTest {
 
         String boundary = "XyZ";
         var out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(over);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         byte[] body = out.toByteArray();
@@ -272,7 +310,8 @@ class ApiTest {
             var publisher = chunked
                     ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                     : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body);
-            var r = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(small.baseUrl() + "/api/files"))
+            var r = web.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(small.baseUrl() + "/api/files"))
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                             .POST(publisher),
                     HttpResponse.BodyHandlers.ofString());
@@ -284,8 +323,11 @@ class ApiTest {
 
     @Test
     void malformed_multipart_is_400() throws IOException {
-        var malformed = web.post("/api/files", "multipart/form-data; boundary=XyZ",
-                "this is not multipart".getBytes(StandardCharsets.UTF_8), Map.of());
+        var malformed = web.post(
+                "/api/files",
+                "multipart/form-data; boundary=XyZ",
+                "this is not multipart".getBytes(StandardCharsets.UTF_8),
+                Map.of());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(WebFixture.json(malformed).path("error").asText()).isEqualTo("invalid-input");
     }
@@ -305,11 +347,13 @@ class ApiTest {
         HttpResponse<byte[]> r = web.getBytes(web.server.baseUrl() + "/api/items/" + id + "/payload");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(sha256(r.body())).isEqualTo(captured.path("sha256").asText());
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).startsWith("sandbox"));
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("sandbox"));
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("attachment").contains("page.html"));
-        assertThat(r.headers().firstValue("Repr-Digest")).hasValueSatisfying(v -> assertThat(v).startsWith("sha-256=:"));
+        assertThat(r.headers().firstValue("Repr-Digest"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("sha-256=:"));
     }
 
     @Test
@@ -317,11 +361,16 @@ class ApiTest {
         String id = captured.path("id").asText();
         HttpResponse<byte[]> r = web.getBytes(web.server.baseUrl() + "/api/items/" + id + "/warc");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/warc"));
-        assertThat(r.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("attachment").contains(captured.path("warc").path("fileName").asText()));
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).startsWith("sandbox"));
-        assertThat(sha256(r.body())).isEqualTo(captured.path("warc").path("sha256").asText());
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/warc"));
+        assertThat(r.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v)
+                        .startsWith("attachment")
+                        .contains(captured.path("warc").path("fileName").asText()));
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("sandbox"));
+        assertThat(sha256(r.body()))
+                .isEqualTo(captured.path("warc").path("sha256").asText());
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
             assertThat(new String(in.readNBytes(8), StandardCharsets.US_ASCII)).isEqualTo("WARC/1.1");
         }
@@ -329,8 +378,11 @@ class ApiTest {
 
     @Test
     void warc_of_an_uploaded_file_is_404() throws IOException {
-        var up = WebFixture.json(web.post("/api/files?name=note.txt", "text/plain",
-                "A note without a WARC.".getBytes(StandardCharsets.UTF_8), Map.of()));
+        var up = WebFixture.json(web.post(
+                "/api/files?name=note.txt",
+                "text/plain",
+                "A note without a WARC.".getBytes(StandardCharsets.UTF_8),
+                Map.of()));
         var r = web.get("/api/items/" + up.get(0).path("id").asText() + "/warc");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(WebFixture.json(r).path("detail").asText()).contains("no WARC");
@@ -340,7 +392,8 @@ class ApiTest {
     void recent_items_and_health_report_the_archive() throws IOException {
         JsonNode recent = WebFixture.json(web.get("/api/items?limit=100"));
         assertThat(recent.path("total").asLong()).isEqualTo(web.archive.count());
-        assertThat(recent.path("items").findValuesAsText("id")).contains(captured.path("id").asText());
+        assertThat(recent.path("items").findValuesAsText("id"))
+                .contains(captured.path("id").asText());
         assertThat(web.get("/api/items?limit=0").statusCode()).isEqualTo(400);
         JsonNode health = WebFixture.json(web.get("/api/health"));
         assertThat(health.path("status").asText()).isEqualTo("ok");
@@ -356,7 +409,9 @@ class ApiTest {
         assertThat(doc.path("info").path("version").asText()).isEqualTo("test");
         List<String> documented = new ArrayList<>();
         for (var path : doc.path("paths").properties()) {
-            path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()));
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()));
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(web.server.apiRoutes());
     }
@@ -365,12 +420,15 @@ class ApiTest {
     void docs_page_documents_every_route_and_loads_nothing_external() throws IOException {
         var r = web.get("/api/docs");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         for (String route : web.server.apiRoutes()) {
             assertThat(r.body()).contains(route);
         }
         // Plain links (the footer's attribution) are fine; nothing may be loaded from elsewhere.
-        assertThat(r.body()).doesNotContain("<script").doesNotContainPattern("src=\"(https?:)?//")
+        assertThat(r.body())
+                .doesNotContain("<script")
+                .doesNotContainPattern("src=\"(https?:)?//")
                 .doesNotContainPattern("<link[^>]*href=\"(https?:)?//");
     }
 

@@ -40,7 +40,8 @@ class BrowserIT {
     @BeforeAll
     static void start() throws IOException {
         // The browser test is part of the suite: a missing browser fails it, unless explicitly skipped.
-        assumeTrue(!Boolean.getBoolean("daleel.skipBrowserTests"), "browser tests skipped by -Ddaleel.skipBrowserTests");
+        assumeTrue(
+                !Boolean.getBoolean("daleel.skipBrowserTests"), "browser tests skipped by -Ddaleel.skipBrowserTests");
         if (!CHROMEDRIVER.canExecute() || !CHROMIUM.canExecute()) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are needed for the browser"
                     + " tests: apt-get install chromium chromium-driver (or run with -Ddaleel.skipBrowserTests=true)");
@@ -49,9 +50,17 @@ class BrowserIT {
         captureId = web.capturePage().path("id").asText();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(temp.resolve("chrome-profile")));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(temp.resolve("chrome-profile")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()
@@ -79,7 +88,8 @@ class BrowserIT {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("ol.results a.title")));
         assertThat(hit.getText()).isEqualTo("Convoy report");
-        assertThat(driver.findElement(By.cssSelector("ol.results .snippet b")).getText()).isEqualToIgnoringCase("convoy");
+        assertThat(driver.findElement(By.cssSelector("ol.results .snippet b")).getText())
+                .isEqualToIgnoringCase("convoy");
         hit.click();
 
         wait.until(ExpectedConditions.urlContains("/items/" + captureId));
@@ -91,24 +101,34 @@ class BrowserIT {
                 .filter(p -> p.getText().contains("القافلة"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(js.executeScript("return getComputedStyle(arguments[0]).direction", arabic)).isEqualTo("rtl");
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).direction", arabic))
+                .isEqualTo("rtl");
         WebElement english = driver.findElements(By.cssSelector("div.text p")).get(0);
-        assertThat(js.executeScript("return getComputedStyle(arguments[0]).direction", english)).isEqualTo("ltr");
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).direction", english))
+                .isEqualTo("ltr");
 
         WebElement frame = driver.findElement(By.cssSelector("iframe.replay"));
         assertThat(frame.getAttribute("src")).startsWith(web.server.replayBaseUrl() + "/replay/" + captureId + "/");
         assertThat(frame.getAttribute("sandbox")).isEqualTo("allow-scripts allow-forms");
         driver.switchTo().frame(frame);
         try {
-            wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+            wait.until(d -> ((JavascriptExecutor) d)
+                    .executeScript("return document.readyState")
+                    .equals("complete"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Convoy report");
             // resources came from the archive through the replay origin (the CSP blocks anything else)
-            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                    "var i = document.getElementById('absolute'); return i.complete && i.naturalWidth === 1;")));
+            wait.until(
+                    d -> Boolean.TRUE.equals(
+                            ((JavascriptExecutor) d)
+                                    .executeScript(
+                                            "var i = document.getElementById('absolute'); return i.complete && i.naturalWidth === 1;")));
             assertThat(js.executeScript("return location.origin")).isEqualTo(web.server.replayBaseUrl());
             // the archived script ran, sandboxed: it could not read the app's origin or storage
-            assertThat(js.executeScript("return document.body.getAttribute('data-js')")).isEqualTo("ran");
-            assertThat(js.executeScript("return (function(){ try { return String(document.cookie); } catch (e) { return 'blocked'; } })()"))
+            assertThat(js.executeScript("return document.body.getAttribute('data-js')"))
+                    .isEqualTo("ran");
+            assertThat(
+                            js.executeScript(
+                                    "return (function(){ try { return String(document.cookie); } catch (e) { return 'blocked'; } })()"))
                     .isIn("", "blocked");
         } finally {
             driver.switchTo().defaultContent();
@@ -117,24 +137,35 @@ class BrowserIT {
 
     @Test
     void upload_form_reports_each_file() throws IOException {
-        Path file = Files.writeString(temp.resolve("witness.txt"), "A witness statement about the crossing at Ramouseh.\n");
+        Path file =
+                Files.writeString(temp.resolve("witness.txt"), "A witness statement about the crossing at Ramouseh.\n");
         driver.get(web.server.baseUrl() + "/upload");
         driver.findElement(By.name("file")).sendKeys(file.toString());
         driver.findElement(By.name("claimedPlace")).sendKeys("Ramouseh");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.uploads td.status")));
+        WebElement status =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.uploads td.status")));
         assertThat(status.getText()).isEqualTo("new");
-        assertThat(web.archive.search(org.daleel.search.SearchQuery.of("Ramouseh", 5)).total()).isEqualTo(1);
+        assertThat(web.archive
+                        .search(org.daleel.search.SearchQuery.of("Ramouseh", 5))
+                        .total())
+                .isEqualTo(1);
     }
 
     @Test
     void find_this_image_from_the_navigation_lists_the_archived_original() throws IOException {
         var picture = MatchUiTest.texturedPicture(480, 360, 1982L);
-        String originalId = web.archive.importStream(new java.io.ByteArrayInputStream(MatchUiTest.encode(picture, "png")),
-                "hama-square.png", new org.daleel.archive.ItemOptions(
-                        new org.daleel.item.Provenance("tester", "", "Hama", "1982-02-02"))).item().id();
-        Path copy = Files.write(temp.resolve("reposted.jpg"), MatchUiTest.encode(MatchUiTest.scaled(picture, 0.6), "jpg"));
+        String originalId = web.archive
+                .importStream(
+                        new java.io.ByteArrayInputStream(MatchUiTest.encode(picture, "png")),
+                        "hama-square.png",
+                        new org.daleel.archive.ItemOptions(
+                                new org.daleel.item.Provenance("tester", "", "Hama", "1982-02-02")))
+                .item()
+                .id();
+        Path copy =
+                Files.write(temp.resolve("reposted.jpg"), MatchUiTest.encode(MatchUiTest.scaled(picture, 0.6), "jpg"));
         long before = web.archive.count();
         driver.get(web.server.baseUrl() + "/");
         driver.findElement(By.linkText("Find this image")).click();
@@ -144,7 +175,8 @@ class BrowserIT {
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         WebElement hit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.matches a.title")));
         assertThat(hit.getAttribute("href")).endsWith("/items/" + originalId);
-        assertThat(driver.findElement(By.cssSelector("ol.matches p.alert")).getText()).contains("hama-square.png")
+        assertThat(driver.findElement(By.cssSelector("ol.matches p.alert")).getText())
+                .contains("hama-square.png")
                 .contains("Hama");
         assertThat(web.archive.count()).isEqualTo(before);
     }

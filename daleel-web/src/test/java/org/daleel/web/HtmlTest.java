@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
     @Test
     void escapes_text_and_attribute_values() {
-        String out = new Html().element("a", "<script>&\"'", "href", "\" onmouseover=\"x").toString();
+        String out = new Html()
+                .element("a", "<script>&\"'", "href", "\" onmouseover=\"x")
+                .toString();
         assertThat(out).isEqualTo("<a href=\"&quot; onmouseover=&quot;x\">&lt;script&gt;&amp;&quot;&#39;</a>");
     }
 
     @Test
     void omits_attributes_whose_value_is_null() {
-        assertThat(new Html().empty("input", "checked", null, "name", "q").toString()).isEqualTo("<input name=\"q\">");
+        assertThat(new Html().empty("input", "checked", null, "name", "q").toString())
+                .isEqualTo("<input name=\"q\">");
     }
 
     @Test

@@ -37,14 +37,19 @@ class LedgerRoutesTest {
     void checkpoint_and_vkey_are_served_as_json_and_the_note_byte_for_byte() throws IOException {
         JsonNode cp = WebFixture.json(web.get("/api/ledger/checkpoint"));
         assertThat(cp.path("origin").asText()).isEqualTo("daleel.local/test");
-        assertThat(cp.path("size").asLong()).isEqualTo(web.archive.custody().size()).isGreaterThanOrEqualTo(1);
+        assertThat(cp.path("size").asLong())
+                .isEqualTo(web.archive.custody().size())
+                .isGreaterThanOrEqualTo(1);
         assertThat(cp.path("note").asText()).isEqualTo(web.archive.custody().checkpoint());
         var raw = web.get("/ledger/checkpoint");
         assertThat(raw.statusCode()).isEqualTo(200);
-        assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(raw.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(raw.body()).isEqualTo(web.archive.custody().checkpoint());
         JsonNode vkey = WebFixture.json(web.get("/api/ledger/vkey"));
-        assertThat(vkey.path("vkey").asText()).startsWith("daleel.local/test+").isEqualTo(web.archive.custody().verifierKey());
+        assertThat(vkey.path("vkey").asText())
+                .startsWith("daleel.local/test+")
+                .isEqualTo(web.archive.custody().verifierKey());
     }
 
     @Test
@@ -58,8 +63,11 @@ class LedgerRoutesTest {
         var bundle = web.getBytes(web.server.baseUrl() + "/ledger/tile/entries/000.p/" + size);
         assertThat(bundle.statusCode()).isEqualTo(200);
         byte[] entry = web.archive.custody().entry(index);
-        assertThat(new String(bundle.body(), StandardCharsets.ISO_8859_1)).contains(new String(entry, StandardCharsets.ISO_8859_1));
-        assertThat(new String(entry, StandardCharsets.UTF_8)).contains(id).contains(captured.path("sha256").asText());
+        assertThat(new String(bundle.body(), StandardCharsets.ISO_8859_1))
+                .contains(new String(entry, StandardCharsets.ISO_8859_1));
+        assertThat(new String(entry, StandardCharsets.UTF_8))
+                .contains(id)
+                .contains(captured.path("sha256").asText());
         var leaves = web.getBytes(web.server.baseUrl() + "/ledger/tile/0/000.p/" + size);
         assertThat(leaves.statusCode()).isEqualTo(200);
         assertThat(leaves.body()).hasSize((int) size * 32);
@@ -77,7 +85,8 @@ class LedgerRoutesTest {
         assertThat(web.get("/ledger/tile/../log.key").statusCode()).isIn(400, 404);
         assertThat(web.get("/ledger/tile/..%2Flog.key").statusCode()).isIn(400, 404);
         assertThat(web.get("/ledger/tile/0/999").statusCode()).isEqualTo(404);
-        assertThat(web.get("/api/items/01JD0000000000000000000000/proof").statusCode()).isEqualTo(404);
+        assertThat(web.get("/api/items/01JD0000000000000000000000/proof").statusCode())
+                .isEqualTo(404);
     }
 
     private static byte[] leafHash(byte[] entry) {

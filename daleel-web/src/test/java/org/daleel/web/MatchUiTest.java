@@ -45,12 +45,20 @@ class MatchUiTest {
         BufferedImage picture = texturedPicture(640, 480, 20161215L);
         original = encode(picture, "png");
         copy = encode(scaled(picture, 0.6), "jpg");
-        originalId = web.archive.importStream(new ByteArrayInputStream(original), "fallujah-market.png",
+        originalId = web.archive
+                .importStream(
+                        new ByteArrayInputStream(original),
+                        "fallujah-market.png",
                         new ItemOptions(new Provenance("tester", "first posting", "Fallujah, Iraq", "2016-06-15")))
-                .item().id();
-        copyId = web.archive.importStream(new ByteArrayInputStream(copy), "aleppo-market.jpg",
+                .item()
+                .id();
+        copyId = web.archive
+                .importStream(
+                        new ByteArrayInputStream(copy),
+                        "aleppo-market.jpg",
                         new ItemOptions(new Provenance("tester", "reposted", "Aleppo", "2016-12-15")))
-                .item().id();
+                .item()
+                .id();
     }
 
     @AfterAll
@@ -61,33 +69,44 @@ class MatchUiTest {
     @Test
     void later_copy_page_alerts_that_the_picture_was_seen_before_under_other_claims() throws IOException {
         String page = web.get("/items/" + copyId).body();
-        assertThat(page).contains("<section class=\"alerts\">")
+        assertThat(page)
+                .contains("<section class=\"alerts\">")
                 .contains("seen before: first captured")
                 .contains("fallujah-market.png")
                 .contains("claimed place differs (this item: Aleppo)")
                 .contains("claimed date differs (this item: 2016-12-15)")
                 .contains("href=\"/items/" + originalId + "\"");
-        assertThat(page.indexOf("class=\"alerts\"")).as("alerts come before the record").isLessThan(page.indexOf("<h2>Record</h2>"));
+        assertThat(page.indexOf("class=\"alerts\""))
+                .as("alerts come before the record")
+                .isLessThan(page.indexOf("<h2>Record</h2>"));
     }
 
     @Test
     void original_page_says_the_picture_was_seen_again_later() throws IOException {
         String page = web.get("/items/" + originalId).body();
-        assertThat(page).contains("<section class=\"alerts\">").contains("seen again later")
-                .contains("href=\"/items/" + copyId + "\"").doesNotContain("seen before");
+        assertThat(page)
+                .contains("<section class=\"alerts\">")
+                .contains("seen again later")
+                .contains("href=\"/items/" + copyId + "\"")
+                .doesNotContain("seen before");
     }
 
     @Test
     void match_form_has_a_file_field_and_the_default_distance() throws IOException {
         var r = web.get("/match");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("action=\"/match\"").contains("enctype=\"multipart/form-data\"")
-                .contains("type=\"file\" name=\"file\"").contains("name=\"maxDistance\"").contains("value=\"31\"");
+        assertThat(r.body())
+                .contains("action=\"/match\"")
+                .contains("enctype=\"multipart/form-data\"")
+                .contains("type=\"file\" name=\"file\"")
+                .contains("name=\"maxDistance\"")
+                .contains("value=\"31\"");
     }
 
     @Test
     void navigation_links_find_this_image_next_to_upload() throws IOException {
-        assertThat(web.get("/").body()).contains("<a href=\"/upload\">Upload</a><a href=\"/match\">Find this image</a>");
+        assertThat(web.get("/").body())
+                .contains("<a href=\"/upload\">Upload</a><a href=\"/match\">Find this image</a>");
     }
 
     @Test
@@ -95,12 +114,16 @@ class MatchUiTest {
         long before = web.archive.count();
         var r = web.upload("/match", Map.of("edited <copy>.jpg", copy), Map.of("maxDistance", "40"), SAME_ORIGIN);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("href=\"/items/" + originalId + "\"")
+        assertThat(r.body())
+                .contains("href=\"/items/" + originalId + "\"")
                 .contains("archived: captured")
                 .contains("fallujah-market.png")
-                .contains("Fallujah, Iraq").contains("2016-06-15")
-                .contains("distance ").contains(" · pdq · ")
-                .contains("edited &lt;copy&gt;.jpg").contains("largest distance 40")
+                .contains("Fallujah, Iraq")
+                .contains("2016-06-15")
+                .contains("distance ")
+                .contains(" · pdq · ")
+                .contains("edited &lt;copy&gt;.jpg")
+                .contains("largest distance 40")
                 .doesNotContain("<copy>");
         assertThat(web.archive.count()).isEqualTo(before);
     }
@@ -115,11 +138,18 @@ class MatchUiTest {
 
     @Test
     void a_file_that_is_not_an_image_shows_the_form_with_the_error() throws IOException {
-        var r = web.upload("/match", Map.of("notes.txt", "just words".getBytes(StandardCharsets.UTF_8)),
-                Map.of("maxDistance", "12"), SAME_ORIGIN);
+        var r = web.upload(
+                "/match",
+                Map.of("notes.txt", "just words".getBytes(StandardCharsets.UTF_8)),
+                Map.of("maxDistance", "12"),
+                SAME_ORIGIN);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("class=\"error\"").contains("invalid-input").contains("not an image")
-                .contains("action=\"/match\"").contains("value=\"12\"");
+        assertThat(r.body())
+                .contains("class=\"error\"")
+                .contains("invalid-input")
+                .contains("not an image")
+                .contains("action=\"/match\"")
+                .contains("value=\"12\"");
     }
 
     @Test
@@ -140,13 +170,20 @@ class MatchUiTest {
         byte[] big = new byte[(int) WebFixture.MAX_UPLOAD + 1024];
         var r = web.upload("/match", Map.of("big.png", big), Map.of(), SAME_ORIGIN);
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(r.body()).contains("class=\"error\"").contains("upload limit").contains("action=\"/match\"");
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.body())
+                .contains("class=\"error\"")
+                .contains("upload limit")
+                .contains("action=\"/match\"");
     }
 
     @Test
     void cross_site_match_post_is_refused() throws IOException {
-        var r = web.upload("/match", Map.of("a.jpg", copy), Map.of(),
+        var r = web.upload(
+                "/match",
+                Map.of("a.jpg", copy),
+                Map.of(),
                 Map.of("Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).doesNotContain("/items/" + originalId);

@@ -19,7 +19,8 @@ final class OriginServer implements AutoCloseable {
     OriginServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            Page page = pages.getOrDefault(exchange.getRequestURI().getPath(),
+            Page page = pages.getOrDefault(
+                    exchange.getRequestURI().getPath(),
                     new Page(404, "text/plain", "not here".getBytes(StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().set("Content-Type", page.contentType());
             if (page.status() / 100 == 3) {

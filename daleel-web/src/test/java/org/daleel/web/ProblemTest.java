@@ -28,7 +28,8 @@ class ProblemTest {
     @Test
     void maps_capture_failures_by_cause() {
         assertThat(of(new CaptureException(Cause.BAD_URL, "u")).status()).isEqualTo(400);
-        assertThat(of(new CaptureException(Cause.FORBIDDEN_ADDRESS, "u")).status()).isEqualTo(403);
+        assertThat(of(new CaptureException(Cause.FORBIDDEN_ADDRESS, "u")).status())
+                .isEqualTo(403);
         assertThat(of(new CaptureException(Cause.TIMEOUT, "u"))).isEqualTo(new Problem(504, "capture-timeout", "u"));
         assertThat(of(new CaptureException(Cause.DNS, "u"))).isEqualTo(new Problem(502, "capture-dns", "u"));
         assertThat(of(new CaptureException(Cause.HTTP_STATUS, "u")).code()).isEqualTo("capture-http-status");

@@ -32,8 +32,11 @@ class UiTest {
         String html = "<!doctype html><html><head>" + HOSTILE + "</head><body><p>Hostile hospital page body with"
                 + " <img src=x onerror=alert(1)> markup and enough words to be extracted as the main text of the page,"
                 + " mentioning the hospital twice: hospital.</p></body></html>";
-        var r = web.post("/api/files?name=" + URLEncoder.encode("<img src=x onerror=alert(2)>.html", StandardCharsets.UTF_8),
-                "text/html", html.getBytes(StandardCharsets.UTF_8), Map.of());
+        var r = web.post(
+                "/api/files?name=" + URLEncoder.encode("<img src=x onerror=alert(2)>.html", StandardCharsets.UTF_8),
+                "text/html",
+                html.getBytes(StandardCharsets.UTF_8),
+                Map.of());
         hostileId = WebFixture.json(r).get(0).path("id").asText();
     }
 
@@ -44,31 +47,41 @@ class UiTest {
 
     @Test
     void app_pages_carry_strict_security_headers() throws IOException {
-        for (String path : new String[] {"/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match", "/api/docs"}) {
+        for (String path : new String[] {
+            "/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match", "/api/docs"
+        }) {
             HttpResponse<String> r = web.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(csp).as(path)
-                    .startsWith("default-src 'self'; frame-src " + web.server.replayBaseUrl() + "; img-src 'self' data:;"
-                            + " object-src 'none'; base-uri 'none'; form-action 'self'");
+            assertThat(csp)
+                    .as(path)
+                    .startsWith("default-src 'self'; frame-src " + web.server.replayBaseUrl()
+                            + "; img-src 'self' data:;" + " object-src 'none'; base-uri 'none'; form-action 'self'");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            assertThat(r.body()).as(path).contains("<html lang=\"en\" dir=\"ltr\">").doesNotContain("<script");
+            assertThat(r.body())
+                    .as(path)
+                    .contains("<html lang=\"en\" dir=\"ltr\">")
+                    .doesNotContain("<script");
         }
     }
 
     @Test
     void every_page_credits_the_place_data_in_its_footer_with_links_only() throws IOException {
-        for (String path : new String[] {"/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match",
-                "/no/such/page"}) {
+        for (String path : new String[] {
+            "/", "/search?q=convoy", "/items/" + captureId, "/capture", "/upload", "/match", "/no/such/page"
+        }) {
             String body = web.get(path).body();
             String footer = body.substring(body.indexOf("<footer"));
-            assertThat(footer).as(path)
+            assertThat(footer)
+                    .as(path)
                     .contains("Place data from GeoNames (<a href=\"https://www.geonames.org\" rel=\"noreferrer\">"
                             + "https://www.geonames.org</a>, CC BY 4.0) via Who&#39;s On First"
                             + " (<a href=\"https://whosonfirst.org\" rel=\"noreferrer\">https://whosonfirst.org</a>).")
-                    .doesNotContain("<img").doesNotContain("<script").doesNotContain("<link");
+                    .doesNotContain("<img")
+                    .doesNotContain("<script")
+                    .doesNotContain("<link");
         }
     }
 
@@ -83,10 +96,15 @@ class UiTest {
     @Test
     void hostile_title_is_shown_as_text_on_every_page() throws IOException {
         String item = web.get("/items/" + hostileId).body();
-        assertThat(item).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+        assertThat(item)
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>alert");
         assertThat(item).contains("&lt;img src=x onerror=alert(2)&gt;.html").doesNotContain("<img");
         String results = web.get("/search?q=hospital").body();
-        assertThat(results).contains("/items/" + hostileId).contains("&lt;script&gt;").doesNotContain("<script>alert");
+        assertThat(results)
+                .contains("/items/" + hostileId)
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>alert");
         assertThat(results).contains("<b>hospital</b>");
         String front = web.get("/").body();
         assertThat(front).doesNotContain("<script>alert").doesNotContain("<img");
@@ -96,24 +114,30 @@ class UiTest {
     void item_page_shows_text_digests_downloads_claims_and_a_sandboxed_replay_frame() throws IOException {
         JsonNode item = WebFixture.json(web.get("/api/items/" + captureId));
         String page = web.get("/items/" + captureId).body();
-        assertThat(page).contains("evacuation convoy")
+        assertThat(page)
+                .contains("evacuation convoy")
                 .contains(item.path("sha256").asText())
                 .contains(item.path("warc").path("sha256").asText())
                 .contains("href=\"/api/items/" + captureId + "/payload\"")
                 .contains("href=\"/api/items/" + captureId + "/warc\"")
-                .contains("Aleppo").contains("2016-12-15").contains("tester")
+                .contains("Aleppo")
+                .contains("2016-12-15")
+                .contains("tester")
                 .contains(web.origin.url("/img.png"));
-        assertThat(page).contains("<iframe class=\"replay\"")
+        assertThat(page)
+                .contains("<iframe class=\"replay\"")
                 .contains("sandbox=\"allow-scripts allow-forms\"")
-                .contains("src=\"" + web.server.replayBaseUrl() + "/replay/" + captureId + "/" + web.origin.url("/page.html") + "\"")
+                .contains("src=\"" + web.server.replayBaseUrl() + "/replay/" + captureId + "/"
+                        + web.origin.url("/page.html") + "\"")
                 .doesNotContain("allow-same-origin");
         assertThat(page).contains("<p dir=\"auto\">" + WebFixture.ARABIC + "</p>");
     }
 
     @Test
     void arabic_item_text_is_right_to_left() throws IOException {
-        String arabic = "قصفت الطائرات المستشفى الميداني في حي الشعار صباح اليوم، وقال الأطباء إن المستشفى خرج عن الخدمة"
-                + " بعد أن أصيب عدد من المرضى والعاملين.\n";
+        String arabic =
+                "قصفت الطائرات المستشفى الميداني في حي الشعار صباح اليوم، وقال الأطباء إن المستشفى خرج عن الخدمة"
+                        + " بعد أن أصيب عدد من المرضى والعاملين.\n";
         var r = web.post("/api/files?name=shaar.txt", "text/plain", arabic.getBytes(StandardCharsets.UTF_8), Map.of());
         String id = WebFixture.json(r).get(0).path("id").asText();
         JsonNode item = WebFixture.json(web.get("/api/items/" + id));
@@ -125,7 +149,10 @@ class UiTest {
     void capture_form_redirects_to_the_new_item() throws IOException {
         String form = "url=" + URLEncoder.encode(web.origin.url("/page.html"), StandardCharsets.UTF_8)
                 + "&note=form&claimedPlace=Darayya&claimedDate=&allowPrivate=true";
-        var r = web.post("/capture", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+        var r = web.post(
+                "/capture",
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8),
                 Map.of("Origin", web.server.baseUrl(), "Sec-Fetch-Site", "same-origin"));
         assertThat(r.statusCode()).isEqualTo(303);
         String location = r.headers().firstValue("Location").orElseThrow();
@@ -136,20 +163,29 @@ class UiTest {
     @Test
     void capture_form_shows_the_error_and_keeps_the_input() throws IOException {
         String form = "url=" + URLEncoder.encode("ftp://example.org/<x>", StandardCharsets.UTF_8) + "&note=keep+me";
-        var r = web.post("/capture", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8), Map.of());
+        var r = web.post(
+                "/capture", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("class=\"error\"").contains("bad-url").contains("keep me")
+        assertThat(r.body())
+                .contains("class=\"error\"")
+                .contains("bad-url")
+                .contains("keep me")
                 .contains("value=\"ftp://example.org/&lt;x&gt;\"");
     }
 
     @Test
     void cross_site_form_post_is_refused() throws IOException {
-        String form = "url=" + URLEncoder.encode(web.origin.url("/page.html"), StandardCharsets.UTF_8) + "&allowPrivate=true";
+        String form =
+                "url=" + URLEncoder.encode(web.origin.url("/page.html"), StandardCharsets.UTF_8) + "&allowPrivate=true";
         long before = web.archive.count();
-        var r = web.post("/capture", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+        var r = web.post(
+                "/capture",
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8),
                 Map.of("Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"));
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(web.archive.count()).isEqualTo(before);
     }
 
@@ -161,15 +197,19 @@ class UiTest {
         files.put("madaya-copy.txt", a);
         var r = web.upload("/upload", files, Map.of("note", "via form"), Map.of("Sec-Fetch-Site", "same-origin"));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("madaya.txt").contains("madaya-copy.txt")
-                .contains("<td class=\"status\">new</td>").contains("<td class=\"status\">duplicate</td>");
+        assertThat(r.body())
+                .contains("madaya.txt")
+                .contains("madaya-copy.txt")
+                .contains("<td class=\"status\">new</td>")
+                .contains("<td class=\"status\">duplicate</td>");
     }
 
     @Test
     void unknown_item_page_is_an_html_404() throws IOException {
         var r = web.get("/items/01JD0000000000000000000000");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(r.body()).contains("not-found");
         assertThat(web.get("/no/such/page").statusCode()).isEqualTo(404);
     }

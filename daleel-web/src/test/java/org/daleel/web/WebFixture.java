@@ -21,8 +21,8 @@ import org.daleel.archive.LocalArchive;
  */
 final class WebFixture implements AutoCloseable {
     static final long MAX_UPLOAD = 2L * 1024 * 1024;
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     static final String ARABIC = "غادرت القافلة الأحياء الشرقية عند الفجر وهي تحمل المدنيين الجرحى نحو الريف الغربي،"
             + " ووصف الشهود طوابير طويلة عند المعبر.";
 
@@ -73,9 +73,11 @@ final class WebFixture implements AutoCloseable {
 
     /** Captures the origin's page through the API; returns the item JSON. */
     JsonNode capturePage() throws IOException {
-        var r = postJson("/api/captures", "{\"url\": \"" + origin.url("/page.html")
-                + "\", \"note\": \"from a test\", \"claimedPlace\": \"Aleppo\", \"claimedDate\": \"2016-12-15\","
-                + " \"allowPrivate\": true}");
+        var r = postJson(
+                "/api/captures",
+                "{\"url\": \"" + origin.url("/page.html")
+                        + "\", \"note\": \"from a test\", \"claimedPlace\": \"Aleppo\", \"claimedDate\": \"2016-12-15\","
+                        + " \"allowPrivate\": true}");
         if (r.statusCode() != 201) {
             throw new IllegalStateException("capture failed: " + r.statusCode() + " " + r.body());
         }
@@ -83,11 +85,16 @@ final class WebFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> getReplay(String path) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(server.replayBaseUrl() + path)).GET(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                HttpRequest.newBuilder(URI.create(server.replayBaseUrl() + path))
+                        .GET(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String url) throws IOException {
@@ -95,13 +102,15 @@ final class WebFixture implements AutoCloseable {
     }
 
     HttpResponse<String> postJson(String path, String json) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        return send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers) throws IOException {
+    HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         var b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -110,17 +119,20 @@ final class WebFixture implements AutoCloseable {
     }
 
     /** POSTs files as multipart/form-data parts named {@code file}, plus text fields. */
-    HttpResponse<String> upload(String path, Map<String, byte[]> files, Map<String, String> fields, Map<String, String> headers)
+    HttpResponse<String> upload(
+            String path, Map<String, byte[]> files, Map<String, String> fields, Map<String, String> headers)
             throws IOException {
         String boundary = "----daleel-test-boundary-7MA4YWxkTrZu0gW";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var f : fields.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         for (var f : files.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f.getKey()
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + f.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(f.getValue());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }

@@ -3,7 +3,6 @@ package org.daleel.extract.content;
 import org.daleel.extract.Extraction;
 import org.daleel.extract.ExtractionInput;
 import org.daleel.extract.Extractor;
-
 import org.daleel.extract.html.HtmlExtractor;
 import org.daleel.extract.lang.LanguageIdentifier;
 import org.daleel.extract.pdf.PdfExtractor;
@@ -48,20 +47,28 @@ public final class ContentExtractor implements Extractor {
                 case TEXT -> text.extract(bytes, type, sniffed.charset());
                 case PDF -> pdf.extract(bytes, type, name);
                 case IMAGE, VIDEO, AUDIO -> noText(type, "media analysis comes with the media issue");
-                case ARCHIVE -> noText(type, type.equals("application/warc") || type.equals("application/wacz")
-                        ? "import reads its records as items"
-                        : "archive contents are not unpacked");
+                case ARCHIVE ->
+                    noText(
+                            type,
+                            type.equals("application/warc") || type.equals("application/wacz")
+                                    ? "import reads its records as items"
+                                    : "archive contents are not unpacked");
                 case DOCUMENT -> noText(type, "text extraction from this format is not supported yet");
-                case BINARY -> new Extraction.Failed(type, "could not extract text: " + name + ": "
-                        + (sniffed.note().isEmpty()
-                                ? "unrecognised binary content (starts with " + MediaTypes.head(bytes) + ")"
-                                : sniffed.note()));
+                case BINARY ->
+                    new Extraction.Failed(
+                            type,
+                            "could not extract text: " + name + ": "
+                                    + (sniffed.note().isEmpty()
+                                            ? "unrecognised binary content (starts with " + MediaTypes.head(bytes) + ")"
+                                            : sniffed.note()));
             };
         } catch (RuntimeException | StackOverflowError e) {
             // A defect in a parser must not stop an import; the payload is stored and the reason shown.
             String message = e.getMessage() == null ? "" : ": " + CleanText.cut(CleanText.of(e.getMessage()), 200);
-            return new Extraction.Failed(type, "could not extract text: " + name + ": internal error "
-                    + e.getClass().getSimpleName() + message);
+            return new Extraction.Failed(
+                    type,
+                    "could not extract text: " + name + ": internal error "
+                            + e.getClass().getSimpleName() + message);
         }
         return sniffed.kind() == MediaKind.BINARY ? result : withNote(result, sniffed.note());
     }
@@ -75,9 +82,14 @@ public final class ContentExtractor implements Extractor {
             return result;
         }
         return switch (result) {
-            case Extraction.Extracted e -> new Extraction.Extracted(
-                    e.mediaType(), e.title(), e.text(), e.language(), e.published(),
-                    e.note().isEmpty() ? note : note + "; " + e.note());
+            case Extraction.Extracted e ->
+                new Extraction.Extracted(
+                        e.mediaType(),
+                        e.title(),
+                        e.text(),
+                        e.language(),
+                        e.published(),
+                        e.note().isEmpty() ? note : note + "; " + e.note());
             case Extraction.Failed f -> new Extraction.Failed(f.mediaType(), f.reason() + " (" + note + ")");
         };
     }

@@ -58,7 +58,11 @@ final class MagicBytes {
         if (n >= 8 && (startsWith(b, 4, "moov") || startsWith(b, 4, "mdat") || startsWith(b, 4, "wide"))) {
             return Optional.of("video/quicktime");
         }
-        if (n >= 4 && (b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF && (b[3] & 0xFF) == 0xA3) {
+        if (n >= 4
+                && (b[0] & 0xFF) == 0x1A
+                && (b[1] & 0xFF) == 0x45
+                && (b[2] & 0xFF) == 0xDF
+                && (b[3] & 0xFF) == 0xA3) {
             return Optional.of(indexOf(b, "webm", Math.min(n, 64)) >= 0 ? "video/webm" : "video/x-matroska");
         }
         if (startsWith(b, 0, "OggS")) {
@@ -79,7 +83,11 @@ final class MagicBytes {
         if (startsWith(b, 0, "WARC/1.")) {
             return Optional.of("application/warc");
         }
-        if (n >= 4 && (b[0] & 0xFF) == 0x28 && (b[1] & 0xFF) == 0xB5 && (b[2] & 0xFF) == 0x2F && (b[3] & 0xFF) == 0xFD) {
+        if (n >= 4
+                && (b[0] & 0xFF) == 0x28
+                && (b[1] & 0xFF) == 0xB5
+                && (b[2] & 0xFF) == 0x2F
+                && (b[3] & 0xFF) == 0xFD) {
             return Optional.of("application/zstd");
         }
         if (startsWith(b, 0, "Rar!\u001a\u0007")) {
@@ -94,7 +102,11 @@ final class MagicBytes {
         if (n >= 6 && (b[0] & 0xFF) == 0xFD && startsWith(b, 1, "7zXZ")) {
             return Optional.of("application/x-xz");
         }
-        if (n >= 8 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11 && (b[3] & 0xFF) == 0xE0) {
+        if (n >= 8
+                && (b[0] & 0xFF) == 0xD0
+                && (b[1] & 0xFF) == 0xCF
+                && (b[2] & 0xFF) == 0x11
+                && (b[3] & 0xFF) == 0xE0) {
             return Optional.of(MediaTypes.byExtension(fileName)
                     .filter(t -> MediaKind.of(t) == MediaKind.DOCUMENT)
                     .orElse("application/msword"));
@@ -128,8 +140,14 @@ final class MagicBytes {
         }
         int header = (b[14] & 0xFF) | (b[15] & 0xFF) << 8;
         boolean reserved = b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0;
-        return reserved && (header == 12 || header == 40 || header == 52 || header == 56 || header == 64
-                || header == 108 || header == 124);
+        return reserved
+                && (header == 12
+                        || header == 40
+                        || header == 52
+                        || header == 56
+                        || header == 64
+                        || header == 108
+                        || header == 124);
     }
 
     private static String zipType(byte[] b, String fileName) {
@@ -158,7 +176,8 @@ final class MagicBytes {
                     }
                 }
                 if (first.equals("[Content_Types].xml") || first.startsWith("word/") || first.startsWith("xl/")) {
-                    Optional<String> office = MediaTypes.byExtension(fileName).filter(t -> MediaKind.of(t) == MediaKind.DOCUMENT);
+                    Optional<String> office =
+                            MediaTypes.byExtension(fileName).filter(t -> MediaKind.of(t) == MediaKind.DOCUMENT);
                     if (office.isPresent()) {
                         return office.get();
                     }
@@ -167,7 +186,8 @@ final class MagicBytes {
         }
         // a WACZ names datapackage.json in its central directory, at the end of the file
         int tail = Math.max(0, n - 64 * 1024);
-        if (indexOf(b, tail, n, "datapackage.json") >= 0 || indexOf(b, 0, Math.min(n, 64 * 1024), "datapackage.json") >= 0) {
+        if (indexOf(b, tail, n, "datapackage.json") >= 0
+                || indexOf(b, 0, Math.min(n, 64 * 1024), "datapackage.json") >= 0) {
             return "application/wacz";
         }
         return "application/zip";

@@ -69,8 +69,11 @@ public final class MediaSniffer {
             if (MAGIC_TYPES.contains(claimed) || (textual && !text)) {
                 String type = text ? "text/plain" : "application/octet-stream";
                 String what = text ? "text" : "not " + claimed + " (starts with " + MediaTypes.head(bytes) + ")";
-                return new Sniffed(type, text ? MediaKind.TEXT : MediaKind.BINARY, charset, claim(declared, byName, fileName)
-                        + ", but the content is " + what);
+                return new Sniffed(
+                        type,
+                        text ? MediaKind.TEXT : MediaKind.BINARY,
+                        charset,
+                        claim(declared, byName, fileName) + ", but the content is " + what);
             }
             return new Sniffed(claimed, kind, charset, "");
         }
@@ -86,7 +89,9 @@ public final class MediaSniffer {
             return "";
         }
         int semi = declaredType.indexOf(';');
-        String base = (semi < 0 ? declaredType : declaredType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+        String base = (semi < 0 ? declaredType : declaredType.substring(0, semi))
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (base.indexOf('/') <= 0 || base.endsWith("/") || UNINFORMATIVE.contains(base) || base.contains("*")) {
             return "";
         }
@@ -112,16 +117,17 @@ public final class MediaSniffer {
     }
 
     private static String claim(String declared, String byName, String fileName) {
-        return !declared.isEmpty()
-                ? "declared type " + declared
-                : "file name '" + fileName + "' suggests " + byName;
+        return !declared.isEmpty() ? "declared type " + declared : "file name '" + fileName + "' suggests " + byName;
     }
 
     /** A note when a reliable detection contradicts the declared type or the file name. */
     private static String mismatch(String detected, String declared, String byName, String fileName) {
         StringBuilder note = new StringBuilder();
         if (!declared.isEmpty() && contradicts(declared, detected)) {
-            note.append("declared type ").append(declared).append(", but the content is ").append(detected);
+            note.append("declared type ")
+                    .append(declared)
+                    .append(", but the content is ")
+                    .append(detected);
         }
         if (!byName.isEmpty() && contradicts(byName, detected)) {
             if (note.length() > 0) {
@@ -144,7 +150,9 @@ public final class MediaSniffer {
         MediaKind c = MediaKind.of(claimed);
         MediaKind d = MediaKind.of(detected);
         boolean markupOrText = (c == MediaKind.TEXT || c == MediaKind.HTML || c == MediaKind.XML)
-                && (d == MediaKind.HTML || d == MediaKind.XML || d == MediaKind.IMAGE && detected.equals("image/svg+xml"));
+                && (d == MediaKind.HTML
+                        || d == MediaKind.XML
+                        || d == MediaKind.IMAGE && detected.equals("image/svg+xml"));
         if (markupOrText) {
             return false; // a .txt or .xml that holds markup is not worth a remark
         }
@@ -162,7 +170,9 @@ public final class MediaSniffer {
         if (n == 0) {
             return false;
         }
-        if (n >= 2 && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
+        if (n >= 2
+                && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
+                        || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
             return true;
         }
         if (TextDecoder.isUtf16WithoutBom(b)) {
@@ -219,8 +229,12 @@ public final class MediaSniffer {
         if (start.startsWith("<svg")) {
             return Optional.of("image/svg+xml");
         }
-        if (head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body")
-                || containsTag(head, "<p") || startsWithHtmlTag(start)) {
+        if (head.contains("<!doctype html")
+                || head.contains("<html")
+                || head.contains("<head")
+                || head.contains("<body")
+                || containsTag(head, "<p")
+                || startsWithHtmlTag(start)) {
             return Optional.of("text/html");
         }
         return Optional.empty();
@@ -228,7 +242,10 @@ public final class MediaSniffer {
 
     /** WHATWG MIME Sniffing s7.1: tags that open HTML documents. */
     private static boolean startsWithHtmlTag(String start) {
-        for (String tag : new String[] {"<script", "<iframe", "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b", "<br", "<meta", "<!--"}) {
+        for (String tag : new String[] {
+            "<script", "<iframe", "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b", "<br", "<meta",
+            "<!--"
+        }) {
             if (start.startsWith(tag)) {
                 if (tag.equals("<!--")) {
                     return true;

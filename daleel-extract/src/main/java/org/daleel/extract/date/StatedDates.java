@@ -25,35 +25,74 @@ import java.util.regex.Pattern;
 public final class StatedDates {
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:[-/](\\d{1,2})(?:[-/](\\d{1,2})"
             + "(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?)?)?)?");
-    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?(Z)?)?");
+    private static final Pattern COMPACT =
+            Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?(Z)?)?");
 
     private static final Map<String, Integer> ENGLISH_MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1),
-            Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3),
-            Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("january", 1),
+            Map.entry("jan", 1),
+            Map.entry("february", 2),
+            Map.entry("feb", 2),
+            Map.entry("march", 3),
+            Map.entry("mar", 3),
+            Map.entry("april", 4),
+            Map.entry("apr", 4),
             Map.entry("may", 5),
-            Map.entry("june", 6), Map.entry("jun", 6),
-            Map.entry("july", 7), Map.entry("jul", 7),
-            Map.entry("august", 8), Map.entry("aug", 8),
-            Map.entry("september", 9), Map.entry("sep", 9), Map.entry("sept", 9),
-            Map.entry("october", 10), Map.entry("oct", 10),
-            Map.entry("november", 11), Map.entry("nov", 11),
-            Map.entry("december", 12), Map.entry("dec", 12));
+            Map.entry("june", 6),
+            Map.entry("jun", 6),
+            Map.entry("july", 7),
+            Map.entry("jul", 7),
+            Map.entry("august", 8),
+            Map.entry("aug", 8),
+            Map.entry("september", 9),
+            Map.entry("sep", 9),
+            Map.entry("sept", 9),
+            Map.entry("october", 10),
+            Map.entry("oct", 10),
+            Map.entry("november", 11),
+            Map.entry("nov", 11),
+            Map.entry("december", 12),
+            Map.entry("dec", 12));
 
     // Levantine/Iraqi (Syriac-derived) and Egyptian/Gulf (Latin-derived) month names, with the
     // common spellings without hamza.
     private static final Map<String, Integer> ARABIC_MONTHS = Map.ofEntries(
-            Map.entry("كانون الثاني", 1), Map.entry("شباط", 2), Map.entry("آذار", 3), Map.entry("اذار", 3),
-            Map.entry("نيسان", 4), Map.entry("أيار", 5), Map.entry("ايار", 5), Map.entry("حزيران", 6),
-            Map.entry("تموز", 7), Map.entry("آب", 8), Map.entry("اب", 8), Map.entry("أيلول", 9),
-            Map.entry("ايلول", 9), Map.entry("تشرين الأول", 10), Map.entry("تشرين الاول", 10),
-            Map.entry("تشرين الثاني", 11), Map.entry("كانون الأول", 12), Map.entry("كانون الاول", 12),
-            Map.entry("يناير", 1), Map.entry("فبراير", 2), Map.entry("مارس", 3), Map.entry("أبريل", 4),
-            Map.entry("ابريل", 4), Map.entry("إبريل", 4), Map.entry("مايو", 5), Map.entry("يونيو", 6),
-            Map.entry("يونيه", 6), Map.entry("يوليو", 7), Map.entry("يوليه", 7), Map.entry("أغسطس", 8),
-            Map.entry("اغسطس", 8), Map.entry("سبتمبر", 9), Map.entry("أكتوبر", 10), Map.entry("اكتوبر", 10),
-            Map.entry("نوفمبر", 11), Map.entry("ديسمبر", 12));
+            Map.entry("كانون الثاني", 1),
+            Map.entry("شباط", 2),
+            Map.entry("آذار", 3),
+            Map.entry("اذار", 3),
+            Map.entry("نيسان", 4),
+            Map.entry("أيار", 5),
+            Map.entry("ايار", 5),
+            Map.entry("حزيران", 6),
+            Map.entry("تموز", 7),
+            Map.entry("آب", 8),
+            Map.entry("اب", 8),
+            Map.entry("أيلول", 9),
+            Map.entry("ايلول", 9),
+            Map.entry("تشرين الأول", 10),
+            Map.entry("تشرين الاول", 10),
+            Map.entry("تشرين الثاني", 11),
+            Map.entry("كانون الأول", 12),
+            Map.entry("كانون الاول", 12),
+            Map.entry("يناير", 1),
+            Map.entry("فبراير", 2),
+            Map.entry("مارس", 3),
+            Map.entry("أبريل", 4),
+            Map.entry("ابريل", 4),
+            Map.entry("إبريل", 4),
+            Map.entry("مايو", 5),
+            Map.entry("يونيو", 6),
+            Map.entry("يونيه", 6),
+            Map.entry("يوليو", 7),
+            Map.entry("يوليه", 7),
+            Map.entry("أغسطس", 8),
+            Map.entry("اغسطس", 8),
+            Map.entry("سبتمبر", 9),
+            Map.entry("أكتوبر", 10),
+            Map.entry("اكتوبر", 10),
+            Map.entry("نوفمبر", 11),
+            Map.entry("ديسمبر", 12));
 
     private static final String EN_MONTH = alternation(ENGLISH_MONTHS);
     private static final String AR_MONTH = alternation(ARABIC_MONTHS);
@@ -65,8 +104,9 @@ public final class StatedDates {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "(?<![\\p{L}])(" + EN_MONTH + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARABIC_DAY_MONTH_YEAR = Pattern.compile("(?<![\\p{L}\\d])(" + DIGIT + "{1,2})\\s*(?:من\\s+)?("
-            + AR_MONTH + ")(?:\\s*[/(-]\\s*(?:" + AR_MONTH + ")\\s*\\)?)?\\s*،?\\s*(" + DIGIT + "{4})(?!\\d)");
+    private static final Pattern ARABIC_DAY_MONTH_YEAR =
+            Pattern.compile("(?<![\\p{L}\\d])(" + DIGIT + "{1,2})\\s*(?:من\\s+)?(" + AR_MONTH + ")(?:\\s*[/(-]\\s*(?:"
+                    + AR_MONTH + ")\\s*\\)?)?\\s*،?\\s*(" + DIGIT + "{4})(?!\\d)");
 
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2100;
@@ -158,7 +198,8 @@ public final class StatedDates {
             return date(year, month, day);
         }
         int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-        return dateTime(year, month, day, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), second, m.group(7));
+        return dateTime(
+                year, month, day, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), second, m.group(7));
     }
 
     private static Optional<String> compact(Matcher m) {
@@ -172,7 +213,8 @@ public final class StatedDates {
         return date(year, month, day);
     }
 
-    private static Optional<String> dateTime(int year, int month, int day, int hour, int minute, int second, String zone) {
+    private static Optional<String> dateTime(
+            int year, int month, int day, int hour, int minute, int second, String zone) {
         ZoneOffset offset;
         try {
             if (zone.equals("Z") || zone.equals("UTC") || zone.equals("GMT")) {

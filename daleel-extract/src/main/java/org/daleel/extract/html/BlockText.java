@@ -20,9 +20,39 @@ final class BlockText implements NodeVisitor {
     private static final int PARAGRAPH = 3;
 
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
-            "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
-            "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "pre", "table", "ul", "ol", "dl", "figure",
-            "figcaption", "address", "hr", "form", "fieldset", "details", "summary", "center", "body", "caption");
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "footer",
+            "aside",
+            "nav",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hgroup",
+            "pre",
+            "table",
+            "ul",
+            "ol",
+            "dl",
+            "figure",
+            "figcaption",
+            "address",
+            "hr",
+            "form",
+            "fieldset",
+            "details",
+            "summary",
+            "center",
+            "body",
+            "caption");
     private static final Set<String> LINE_TAGS = Set.of("li", "dt", "dd", "tr", "option", "legend");
     private static final Set<String> CELL_TAGS = Set.of("td", "th");
 

@@ -77,7 +77,8 @@ public final class HtmlExtractor {
         return m.find() ? m.group(1) : "";
     }
 
-    private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]{0,100}?encoding\\s*=\\s*[\"']([a-zA-Z0-9_:.\\-]{2,40})");
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("<\\?xml[^>]{0,100}?encoding\\s*=\\s*[\"']([a-zA-Z0-9_:.\\-]{2,40})");
 
     private static String xmlEncoding(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);

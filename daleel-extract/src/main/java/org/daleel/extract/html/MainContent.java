@@ -19,14 +19,55 @@ final class MainContent {
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "li", "span", "font", "center");
     private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol", "dl", "h1", "h2",
-            "h3", "h4", "h5", "h6", "figure", "header", "address", "form", "hr");
-    private static final Set<String> POSITIVE = Set.of(
-            "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story");
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "blockquote",
+            "pre",
+            "table",
+            "ul",
+            "ol",
+            "dl",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "figure",
+            "header",
+            "address",
+            "form",
+            "hr");
+    private static final Set<String> POSITIVE =
+            Set.of("article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story");
     private static final Set<String> NEGATIVE = Set.of(
-            "hidden", "banner", "combx", "comment", "com", "contact", "foot", "footer", "footnote", "masthead",
-            "media", "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper",
-            "sponsor", "shopping", "tags", "tool", "widget");
+            "hidden",
+            "banner",
+            "combx",
+            "comment",
+            "com",
+            "contact",
+            "foot",
+            "footer",
+            "footnote",
+            "masthead",
+            "media",
+            "meta",
+            "outbrain",
+            "promo",
+            "related",
+            "scroll",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "sponsor",
+            "shopping",
+            "tags",
+            "tool",
+            "widget");
     private static final int MIN_PARAGRAPH = 25;
 
     private MainContent() {}
@@ -89,7 +130,11 @@ final class MainContent {
         Element top = null;
         double topScore = 0;
         for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
-            double s = entry.getValue()[0] * (1 - textStats.getOrDefault(entry.getKey(), TextStats.NONE).linkDensity());
+            double s = entry.getValue()[0]
+                    * (1
+                            - textStats
+                                    .getOrDefault(entry.getKey(), TextStats.NONE)
+                                    .linkDensity());
             entry.getValue()[0] = s;
             if (s > topScore) {
                 top = entry.getKey();
@@ -121,7 +166,9 @@ final class MainContent {
             } else if (sibling.normalName().equals("p")) {
                 TextStats stats = textStats.getOrDefault(sibling, TextStats.NONE);
                 boolean prose = stats.length() > 80 && stats.linkDensity() < 0.25;
-                boolean sentence = stats.length() > 0 && stats.linkDensity() == 0 && sibling.text().endsWith(".");
+                boolean sentence = stats.length() > 0
+                        && stats.linkDensity() == 0
+                        && sibling.text().endsWith(".");
                 if (prose || sentence) {
                     result.add(sibling);
                 }

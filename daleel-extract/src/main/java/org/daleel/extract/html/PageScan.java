@@ -18,31 +18,144 @@ import org.jsoup.nodes.Element;
  */
 final class PageScan {
     private static final Set<String> ALWAYS_REMOVED = Set.of(
-            "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "canvas", "object",
-            "embed", "button", "select", "input", "textarea", "option", "dialog", "menu", "nav", "aside",
-            "footer", "link", "audio", "video", "map", "datalist", "output", "progress", "meter");
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "frame",
+            "frameset",
+            "svg",
+            "canvas",
+            "object",
+            "embed",
+            "button",
+            "select",
+            "input",
+            "textarea",
+            "option",
+            "dialog",
+            "menu",
+            "nav",
+            "aside",
+            "footer",
+            "link",
+            "audio",
+            "video",
+            "map",
+            "datalist",
+            "output",
+            "progress",
+            "meter");
     private static final Set<String> PROTECTED_TAGS = Set.of("html", "body", "article", "main");
     private static final Set<String> BOILERPLATE_ROLES = Set.of(
-            "navigation", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog",
-            "toolbar", "alert", "banner");
+            "navigation",
+            "contentinfo",
+            "complementary",
+            "menu",
+            "menubar",
+            "search",
+            "dialog",
+            "alertdialog",
+            "toolbar",
+            "alert",
+            "banner");
     private static final Set<String> NEGATIVE_TOKENS = Set.of(
-            "nav", "navigation", "navbar", "menu", "menus", "footer", "breadcrumb", "breadcrumbs", "share", "sharing",
-            "social", "comment", "comments", "related", "recommended", "recommendations", "subscribe", "subscription",
-            "newsletter", "signup", "ad", "ads", "adsbygoogle", "adslot", "advert", "adverts", "advertisement",
-            "advertising", "sponsor", "sponsored", "promo", "promotion", "cookie", "cookies", "consent", "gdpr",
-            "popup", "modal", "sidebar", "widget", "widgets", "outbrain", "taboola", "disqus", "pagination",
-            "pager", "skip", "toolbar", "tags", "tagcloud", "login", "print", "hidden", "onetrust", "paywall");
+            "nav",
+            "navigation",
+            "navbar",
+            "menu",
+            "menus",
+            "footer",
+            "breadcrumb",
+            "breadcrumbs",
+            "share",
+            "sharing",
+            "social",
+            "comment",
+            "comments",
+            "related",
+            "recommended",
+            "recommendations",
+            "subscribe",
+            "subscription",
+            "newsletter",
+            "signup",
+            "ad",
+            "ads",
+            "adsbygoogle",
+            "adslot",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "promotion",
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "popup",
+            "modal",
+            "sidebar",
+            "widget",
+            "widgets",
+            "outbrain",
+            "taboola",
+            "disqus",
+            "pagination",
+            "pager",
+            "skip",
+            "toolbar",
+            "tags",
+            "tagcloud",
+            "login",
+            "print",
+            "hidden",
+            "onetrust",
+            "paywall");
     private static final Set<String> NEGATIVE_PREFIXES = Set.of(
-            "cookie", "consent", "newsletter", "advert", "sharebar", "sharethis", "socialmedia", "breadcrumb",
-            "sidebar", "subscri", "sponsor", "footer", "navbar", "navigation", "menu", "popup", "outbrain", "taboola",
-            "disqus", "related");
+            "cookie",
+            "consent",
+            "newsletter",
+            "advert",
+            "sharebar",
+            "sharethis",
+            "socialmedia",
+            "breadcrumb",
+            "sidebar",
+            "subscri",
+            "sponsor",
+            "footer",
+            "navbar",
+            "navigation",
+            "menu",
+            "popup",
+            "outbrain",
+            "taboola",
+            "disqus",
+            "related");
     /** Tokens that name the page's top area; only boilerplate outside an article. */
     private static final Set<String> TOP_TOKENS = Set.of("header", "masthead", "banner", "topbar");
     /** Readability's "maybe candidate" names: an element so named is kept. */
     private static final Set<String> PROTECT_TOKENS = Set.of("article", "body", "content", "main", "column", "story");
+
     private static final Set<String> BYLINE_TOKENS = Set.of(
-            "byline", "dateline", "date", "time", "timestamp", "published", "pubdate", "posted", "meta", "datetime",
-            "postdate", "publishdate", "entrydate");
+            "byline",
+            "dateline",
+            "date",
+            "time",
+            "timestamp",
+            "published",
+            "pubdate",
+            "posted",
+            "meta",
+            "datetime",
+            "postdate",
+            "publishdate",
+            "entrydate");
 
     final List<Element> metas = new ArrayList<>();
     final List<String> jsonLd = new ArrayList<>(1);
@@ -87,7 +200,9 @@ final class PageScan {
             }
             collectStructure(e, tag);
             boolean inHead = v.inHead() || tag.equals("head");
-            boolean inArticle = v.inArticle() || tag.equals("article") || tag.equals("main")
+            boolean inArticle = v.inArticle()
+                    || tag.equals("article")
+                    || tag.equals("main")
                     || "articleBody".equals(e.attributes().getIgnoreCase("itemprop"));
             for (int i = e.childrenSize() - 1; i >= 0; i--) {
                 stack.push(new Visit(e.child(i), inArticle, inHead));
@@ -193,7 +308,9 @@ final class PageScan {
             if (PROTECT_TOKENS.contains(token)) {
                 return 0;
             }
-            if (NEGATIVE_TOKENS.contains(token) || (!inArticle && TOP_TOKENS.contains(token)) || hasNegativePrefix(token)) {
+            if (NEGATIVE_TOKENS.contains(token)
+                    || (!inArticle && TOP_TOKENS.contains(token))
+                    || hasNegativePrefix(token)) {
                 negative = true;
             }
         }

@@ -40,7 +40,8 @@ public final class LanguageIdentifier {
                         .withProfiles(profiles)
                         .build();
             } catch (IOException e) {
-                throw new UncheckedIOException("language profiles: cannot read the built-in profiles of language-detector", e);
+                throw new UncheckedIOException(
+                        "language profiles: cannot read the built-in profiles of language-detector", e);
             }
         }
     }
@@ -61,9 +62,8 @@ public final class LanguageIdentifier {
             return "";
         }
         Script dominant = counts.dominant();
-        int dominantLetters = dominant == Script.KANA
-                ? counts.count(Script.KANA) + counts.count(Script.HAN)
-                : counts.count(dominant);
+        int dominantLetters =
+                dominant == Script.KANA ? counts.count(Script.KANA) + counts.count(Script.HAN) : counts.count(dominant);
         int share = dominantLetters * 100 / letters;
         if (dominant == Script.ARABIC && share >= 50) {
             return arabicScript(text, counts);

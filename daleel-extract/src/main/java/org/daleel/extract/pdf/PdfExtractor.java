@@ -35,8 +35,8 @@ public final class PdfExtractor {
     /** Pages read at most. */
     public static final int MAX_PAGES = 2_000;
 
-    private static final Pattern XMP_PUBLISHED = Pattern.compile(
-            "prism:(?:publicationDate|coverDate)(?:>|\\s*=\\s*\")\\s*([0-9][0-9T:+\\-Z.]{3,40})");
+    private static final Pattern XMP_PUBLISHED =
+            Pattern.compile("prism:(?:publicationDate|coverDate)(?:>|\\s*=\\s*\")\\s*([0-9][0-9T:+\\-Z.]{3,40})");
 
     private final LanguageIdentifier languages;
 
@@ -81,7 +81,8 @@ public final class PdfExtractor {
         } catch (RuntimeException | StackOverflowError e) {
             // PDFBox meets hostile files with unchecked exceptions and deep recursion; the payload is
             // still stored and the reason shown, as the Extractor contract requires.
-            return new Extraction.Failed(mediaType, "could not extract text: " + name + ": malformed PDF (" + message(e) + ")");
+            return new Extraction.Failed(
+                    mediaType, "could not extract text: " + name + ": malformed PDF (" + message(e) + ")");
         }
     }
 

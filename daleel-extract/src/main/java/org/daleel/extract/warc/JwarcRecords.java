@@ -67,8 +67,10 @@ public final class JwarcRecords implements WarcRecords {
             } catch (IOException | RuntimeException e) {
                 if (!warnings.isEmpty()) {
                     // a bad trailer (WARC 1.1 s4: a record ends with CRLF CRLF) comes first
-                    throw new InvalidInputException("WARC " + file + ": record at offset " + previous + ": "
-                            + warnings.get(0) + ", then: " + message(e), e);
+                    throw new InvalidInputException(
+                            "WARC " + file + ": record at offset " + previous + ": " + warnings.get(0) + ", then: "
+                                    + message(e),
+                            e);
                 }
                 // jwarc moves its position only once the previous record was read to its end, so
                 // this is the record whose body ended early, or whose header is bad
@@ -155,9 +157,12 @@ public final class JwarcRecords implements WarcRecords {
         Instant date = date(file, response, offset);
         String mediaType = http.headers().first("Content-Type").orElse("").strip();
         List<String> encodings = http.headers().all("Content-Encoding");
-        String encoding = encodings.isEmpty() ? "identity" : encodings.get(encodings.size() - 1).strip().toLowerCase(Locale.ROOT);
+        String encoding = encodings.isEmpty()
+                ? "identity"
+                : encodings.get(encodings.size() - 1).strip().toLowerCase(Locale.ROOT);
         boolean identity = encoding.equals("identity") || encoding.equals("none") || encoding.isEmpty();
-        boolean supported = identity || encoding.equals("gzip") || encoding.equals("x-gzip") || encoding.equals("deflate");
+        boolean supported =
+                identity || encoding.equals("gzip") || encoding.equals("x-gzip") || encoding.equals("deflate");
         if (!supported || encodings.size() > 1) {
             return new Loaded.Skipped(url, "content encoding " + String.join(", ", encodings) + " is not supported");
         }
@@ -222,8 +227,10 @@ public final class JwarcRecords implements WarcRecords {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("WARC " + file + ": record at offset " + offset
-                    + ": WARC-Date expected as 2016-08-20T10:00:00Z, found '" + value.strip() + "'", e);
+            throw new InvalidInputException(
+                    "WARC " + file + ": record at offset " + offset
+                            + ": WARC-Date expected as 2016-08-20T10:00:00Z, found '" + value.strip() + "'",
+                    e);
         }
     }
 
@@ -244,7 +251,9 @@ public final class JwarcRecords implements WarcRecords {
 
     private static String message(Throwable e) {
         String m = e.getMessage();
-        String s = m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip().replace('\n', ' ');
+        String s = m == null || m.isBlank()
+                ? e.getClass().getSimpleName()
+                : m.strip().replace('\n', ' ');
         return s.length() > 300 ? s.substring(0, 300) : s;
     }
 }

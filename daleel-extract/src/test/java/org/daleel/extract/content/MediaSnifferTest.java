@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.daleel.extract.warc.WarcBytes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MediaSnifferTest {
 
@@ -51,7 +51,8 @@ class MediaSnifferTest {
     void detects_a_bmp_by_its_header_and_not_text_that_starts_with_bm() {
         byte[] bmp = hex("424d 3a000000 00000000 36000000 28000000 01000000 01000000 0100 1800");
         assertThat(type(bmp, "", "")).isEqualTo("image/bmp");
-        assertThat(type("BMW drivers protest".getBytes(StandardCharsets.US_ASCII), "", "")).isEqualTo("text/plain");
+        assertThat(type("BMW drivers protest".getBytes(StandardCharsets.US_ASCII), "", ""))
+                .isEqualTo("text/plain");
     }
 
     @Test
@@ -59,7 +60,8 @@ class MediaSnifferTest {
         byte[] warc = "WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(type(warc, "", "")).isEqualTo("application/warc");
         assertThat(type(WarcBytes.gzip(warc), "", "crawl.gz")).isEqualTo("application/warc");
-        assertThat(MediaSniffer.sniff(WarcBytes.gzip(warc), "", "crawl.warc.gz").note()).isEmpty();
+        assertThat(MediaSniffer.sniff(WarcBytes.gzip(warc), "", "crawl.warc.gz").note())
+                .isEmpty();
         byte[] zip = hex("504b0304140000000800");
         assertThat(type(zip, "", "package.wacz")).isEqualTo("application/wacz");
         byte[] withDatapackage = new byte[200];
@@ -69,21 +71,27 @@ class MediaSnifferTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "<!DOCTYPE html><title>x</title>",
-        "   <html><body>x</body></html>",
-        "<head><meta charset=utf-8></head>",
-        "<!-- comment --><div>x</div>",
-        "Some text first<p>and a paragraph</p>",
-        "<table><tr><td>cell</td></tr></table>",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<!DOCTYPE html><title>x</title>",
+                "   <html><body>x</body></html>",
+                "<head><meta charset=utf-8></head>",
+                "<!-- comment --><div>x</div>",
+                "Some text first<p>and a paragraph</p>",
+                "<table><tr><td>cell</td></tr></table>",
+            })
     void detects_html_by_its_tags_in_the_first_kilobyte(String html) {
         assertThat(type(html.getBytes(StandardCharsets.UTF_8), "", "")).isEqualTo("text/html");
     }
 
     @Test
     void detects_xml_svg_and_feeds() {
-        assertThat(type("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8), "", ""))
+        assertThat(type(
+                        "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "",
+                        ""))
                 .isEqualTo("image/svg+xml");
         assertThat(type("<?xml version=\"1.0\"?><rss version=\"2.0\"></rss>".getBytes(StandardCharsets.UTF_8), "", ""))
                 .isEqualTo("application/rss+xml");
@@ -110,7 +118,8 @@ class MediaSnifferTest {
 
     @Test
     void keeps_the_declared_charset() {
-        Sniffed s = MediaSniffer.sniff("<p>x</p>".getBytes(StandardCharsets.UTF_8), "text/html; charset=\"windows-1256\"", "");
+        Sniffed s = MediaSniffer.sniff(
+                "<p>x</p>".getBytes(StandardCharsets.UTF_8), "text/html; charset=\"windows-1256\"", "");
 
         assertThat(s.charset()).isEqualTo("windows-1256");
         assertThat(s.kind()).isEqualTo(MediaKind.HTML);
@@ -121,12 +130,15 @@ class MediaSnifferTest {
         Sniffed s = MediaSniffer.sniff(hex("474946383961"), "", "photo.pdf");
 
         assertThat(s.mediaType()).isEqualTo("image/gif");
-        assertThat(s.note()).isEqualTo("file name 'photo.pdf' does not match the content: suggests application/pdf, detected image/gif");
+        assertThat(s.note())
+                .isEqualTo(
+                        "file name 'photo.pdf' does not match the content: suggests application/pdf, detected image/gif");
     }
 
     @Test
     void treats_legacy_arabic_bytes_as_text_and_random_bytes_as_binary() {
-        byte[] cp1256 = "قال سكان إن القذائف أصابت محيط محطة ضخ المياه".getBytes(java.nio.charset.Charset.forName("windows-1256"));
+        byte[] cp1256 = "قال سكان إن القذائف أصابت محيط محطة ضخ المياه"
+                .getBytes(java.nio.charset.Charset.forName("windows-1256"));
         assertThat(type(cp1256, "", "")).isEqualTo("text/plain");
         byte[] random = new byte[4096];
         new java.util.Random(5).nextBytes(random);

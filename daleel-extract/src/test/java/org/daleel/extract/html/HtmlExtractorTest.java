@@ -19,8 +19,9 @@ class HtmlExtractorTest {
         return "<!doctype html><html><head>" + head + "</head><body>" + body + "</body></html>";
     }
 
-    private static final String PROSE = "<p>Residents said the shelling started before dawn and lasted for several hours, "
-            + "damaging homes, a bakery and the water network that serves the southern districts of the town.</p>";
+    private static final String PROSE =
+            "<p>Residents said the shelling started before dawn and lasted for several hours, "
+                    + "damaging homes, a bakery and the water network that serves the southern districts of the town.</p>";
 
     @Test
     void removes_navigation_cookie_banners_related_links_comments_share_bars_and_footers() {
@@ -45,7 +46,11 @@ class HtmlExtractorTest {
     void finds_the_main_block_by_text_density_when_the_page_has_no_article_element() {
         StringBuilder links = new StringBuilder("<div class=\"col\">");
         for (int i = 0; i < 30; i++) {
-            links.append("<div><a href=\"/x").append(i).append("\">Another headline about the region, number ").append(i).append("</a></div>");
+            links.append("<div><a href=\"/x")
+                    .append(i)
+                    .append("\">Another headline about the region, number ")
+                    .append(i)
+                    .append("</a></div>");
         }
         links.append("</div>");
         String body = links + "<div class=\"col\"><div>" + PROSE.repeat(4) + "</div></div>"
@@ -53,7 +58,10 @@ class HtmlExtractorTest {
 
         Extracted e = extract(page("<title>Town shelled</title>", body));
 
-        assertThat(e.text()).startsWith("Residents said the shelling").doesNotContain("Another headline").doesNotContain("teaser");
+        assertThat(e.text())
+                .startsWith("Residents said the shelling")
+                .doesNotContain("Another headline")
+                .doesNotContain("teaser");
         assertThat(e.text().split("\n\n")).hasSize(4);
     }
 
@@ -69,8 +77,9 @@ class HtmlExtractorTest {
 
     @Test
     void keeps_a_page_wrapped_in_one_form_and_a_header_inside_the_article() {
-        String body = "<form id=\"aspnetForm\"><div class=\"main-wrapper\"><article><header><h1>Headline of the day</h1></header>"
-                + PROSE + "</article></div><form><input name=\"q\"><p>Search the site</p></form></form>";
+        String body =
+                "<form id=\"aspnetForm\"><div class=\"main-wrapper\"><article><header><h1>Headline of the day</h1></header>"
+                        + PROSE + "</article></div><form><input name=\"q\"><p>Search the site</p></form></form>";
 
         Extracted e = extract(page("", body));
 
@@ -79,19 +88,25 @@ class HtmlExtractorTest {
 
     @Test
     void renders_line_breaks_lists_and_preformatted_text() {
-        Extracted e = extract(page("", "<article><p>one<br>two</p><ul><li>a</li><li>b</li></ul><pre>x  y\n z</pre>"
-                + PROSE + "</article>"));
+        Extracted e = extract(page(
+                "",
+                "<article><p>one<br>two</p><ul><li>a</li><li>b</li></ul><pre>x  y\n z</pre>" + PROSE + "</article>"));
 
         assertThat(e.text()).startsWith("one\ntwo\n\na\nb\n\nx y\nz\n\nResidents");
     }
 
     @Test
     void takes_og_title_first_then_title_without_site_name_then_h1() {
-        assertThat(extract(page("<meta property=\"og:title\" content=\" Open  graph title \"><title>T | Site</title>", PROSE)).title())
+        assertThat(extract(page(
+                                "<meta property=\"og:title\" content=\" Open  graph title \"><title>T | Site</title>",
+                                PROSE))
+                        .title())
                 .isEqualTo("Open graph title");
-        assertThat(extract(page("<title>Siege of Madaya enters its sixth month - Example News</title>", PROSE)).title())
+        assertThat(extract(page("<title>Siege of Madaya enters its sixth month - Example News</title>", PROSE))
+                        .title())
                 .isEqualTo("Siege of Madaya enters its sixth month");
-        assertThat(extract(page("<title>Example News | Siege of Madaya enters its sixth month</title>", PROSE)).title())
+        assertThat(extract(page("<title>Example News | Siege of Madaya enters its sixth month</title>", PROSE))
+                        .title())
                 .isEqualTo("Siege of Madaya enters its sixth month");
         assertThat(extract(page("", "<h1>Only a heading</h1>" + PROSE)).title()).isEqualTo("Only a heading");
         assertThat(extract(page("", PROSE)).title()).isEmpty();
@@ -99,30 +114,50 @@ class HtmlExtractorTest {
 
     @Test
     void reads_the_publication_date_from_meta_tags_json_ld_time_elements_and_bylines() {
-        assertThat(extract(page("<meta name=\"DC.date.issued\" content=\"2016-08-20\">", PROSE)).published())
+        assertThat(extract(page("<meta name=\"DC.date.issued\" content=\"2016-08-20\">", PROSE))
+                        .published())
                 .isEqualTo("2016-08-20");
-        assertThat(extract(page("<meta name=\"dcterms.created\" content=\"2016-08\">", PROSE)).published())
+        assertThat(extract(page("<meta name=\"dcterms.created\" content=\"2016-08\">", PROSE))
+                        .published())
                 .isEqualTo("2016-08");
-        assertThat(extract(page("<meta property=\"og:published_time\" content=\"2016-08-20T10:00:00Z\">", PROSE)).published())
+        assertThat(extract(page("<meta property=\"og:published_time\" content=\"2016-08-20T10:00:00Z\">", PROSE))
+                        .published())
                 .isEqualTo("2016-08-20T10:00:00Z");
-        assertThat(extract(page("<meta name=\"pubdate\" content=\"20160820\">", PROSE)).published())
+        assertThat(extract(page("<meta name=\"pubdate\" content=\"20160820\">", PROSE))
+                        .published())
                 .isEqualTo("2016-08-20");
-        assertThat(extract(page("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
-                + "\"@type\":\"NewsArticle\",\"datePublished\": \"2016-08-20T13:00:00+03:00\"}</script>", PROSE)).published())
+        assertThat(extract(page(
+                                "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                                        + "\"@type\":\"NewsArticle\",\"datePublished\": \"2016-08-20T13:00:00+03:00\"}</script>",
+                                PROSE))
+                        .published())
                 .isEqualTo("2016-08-20T10:00:00Z");
-        assertThat(extract(page("", "<article><span itemprop=\"datePublished\" content=\"2016-08-21\">Aug 21</span>" + PROSE
-                + "</article>")).published()).isEqualTo("2016-08-21");
-        assertThat(extract(page("", "<article><time datetime=\"2016-08-22\" pubdate>Monday</time>" + PROSE + "</article>"))
-                .published()).isEqualTo("2016-08-22");
-        assertThat(extract(page("", "<article><p class=\"byline\">Posted August 23, 2016 by staff</p>" + PROSE + "</article>"))
-                .published()).isEqualTo("2016-08-23");
-        assertThat(extract(page("", "<article><div class=\"date\">٢٤ آب ٢٠١٦</div>" + PROSE + "</article>")).published())
+        assertThat(extract(page(
+                                "",
+                                "<article><span itemprop=\"datePublished\" content=\"2016-08-21\">Aug 21</span>" + PROSE
+                                        + "</article>"))
+                        .published())
+                .isEqualTo("2016-08-21");
+        assertThat(extract(page(
+                                "",
+                                "<article><time datetime=\"2016-08-22\" pubdate>Monday</time>" + PROSE + "</article>"))
+                        .published())
+                .isEqualTo("2016-08-22");
+        assertThat(extract(page(
+                                "",
+                                "<article><p class=\"byline\">Posted August 23, 2016 by staff</p>" + PROSE
+                                        + "</article>"))
+                        .published())
+                .isEqualTo("2016-08-23");
+        assertThat(extract(page("", "<article><div class=\"date\">٢٤ آب ٢٠١٦</div>" + PROSE + "</article>"))
+                        .published())
                 .isEqualTo("2016-08-24");
     }
 
     @Test
     void leaves_the_date_empty_when_the_page_states_none() {
-        Extracted e = extract(page("<meta name=\"date\" content=\"not a date\">",
+        Extracted e = extract(page(
+                "<meta name=\"date\" content=\"not a date\">",
                 "<article><p>On 20 August 2016 the shelling started.</p>" + PROSE + "</article>"));
 
         assertThat(e.published()).isEmpty();
@@ -162,7 +197,8 @@ class HtmlExtractorTest {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
-        assertThat(HTML.extract(withBom, "text/html", "windows-1256", "").text()).isEqualTo("café à Alep");
+        assertThat(HTML.extract(withBom, "text/html", "windows-1256", "").text())
+                .isEqualTo("café à Alep");
     }
 
     @Test
@@ -190,8 +226,9 @@ class HtmlExtractorTest {
     @Test
     void extracts_text_and_title_from_xml() {
         byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><title>Feed title</title>"
-                + "<item><title>First item</title><description>Shelling near the water station.</description></item>"
-                + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+                        + "<item><title>First item</title><description>Shelling near the water station.</description></item>"
+                        + "</channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
 
         Extracted e = HTML.extractXml(rss, "application/rss+xml", "");
 

@@ -14,7 +14,11 @@ final class Pages {
                 .append("<div id=\"cookie-banner\">We use cookies. Accept all cookies</div>")
                 .append("<header class=\"site-header\"><a href=\"/\">Example News</a><ul class=\"menu\">");
         for (int i = 0; i < 12; i++) {
-            b.append("<li><a href=\"/s").append(i).append("\">Section ").append(i).append("</a></li>");
+            b.append("<li><a href=\"/s")
+                    .append(i)
+                    .append("\">Section ")
+                    .append(i)
+                    .append("</a></li>");
         }
         b.append("</ul></header><div class=\"layout\"><div class=\"story-body\">")
                 .append("<h1>Convoy hit on the road out of Aleppo</h1>")
@@ -34,9 +38,14 @@ final class Pages {
         }
         b.append("</div><div class=\"related-links\"><h3>Related</h3><ul>");
         for (int i = 0; i < 8; i++) {
-            b.append("<li><a href=\"/r").append(i).append("\">Related story number ").append(i).append("</a></li>");
+            b.append("<li><a href=\"/r")
+                    .append(i)
+                    .append("\">Related story number ")
+                    .append(i)
+                    .append("</a></li>");
         }
-        b.append("</ul></div><div id=\"comments\"><p>First comment: this is a terrible tragedy, shame on everyone involved.</p></div>")
+        b.append(
+                        "</ul></div><div id=\"comments\"><p>First comment: this is a terrible tragedy, shame on everyone involved.</p></div>")
                 .append("<div class=\"share-tools\">Share on Facebook Share on Twitter</div></div>")
                 .append("<footer>Copyright Example News. Subscribe to our newsletter</footer></body></html>");
         return b.toString();

@@ -77,7 +77,9 @@ class PdfExtractorTest {
         assertThat(result).isInstanceOf(Extracted.class);
         Extracted e = (Extracted) result;
         assertThat(e.title()).isEqualTo("Madaya siege report");
-        assertThat(e.text()).contains("no food convoy had entered the town").startsWith("Report on the siege of Madaya");
+        assertThat(e.text())
+                .contains("no food convoy had entered the town")
+                .startsWith("Report on the siege of Madaya");
         assertThat(e.language()).isEqualTo("en");
         assertThat(e.published()).isEmpty();
         assertThat(e.note()).contains("file created 2016-01-07T12:00:00Z (file metadata, not a publication date)");
@@ -94,16 +96,18 @@ class PdfExtractorTest {
 
     @Test
     void takes_the_publication_date_from_xmp_prism() throws IOException {
-        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                + "<rdf:Description xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\">"
-                + "<prism:publicationDate>2016-02-01</prism:publicationDate></rdf:Description></rdf:RDF></x:xmpmeta>";
+        String xmp =
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                        + "<rdf:Description xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\">"
+                        + "<prism:publicationDate>2016-02-01</prism:publicationDate></rdf:Description></rdf:RDF></x:xmpmeta>";
         byte[] bytes = pdf(LINES, doc -> {
             PDMetadata metadata = new PDMetadata(doc);
             metadata.importXMPMetadata(xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             doc.getDocumentCatalog().setMetadata(metadata);
         });
 
-        assertThat(((Extracted) PDF.extract(bytes, "application/pdf", "a.pdf")).published()).isEqualTo("2016-02-01");
+        assertThat(((Extracted) PDF.extract(bytes, "application/pdf", "a.pdf")).published())
+                .isEqualTo("2016-02-01");
     }
 
     @Test
@@ -125,7 +129,8 @@ class PdfExtractorTest {
         Extraction result = PDF.extract(bytes, "application/pdf", "locked.pdf");
 
         assertThat(result).isInstanceOf(Failed.class);
-        assertThat(((Failed) result).reason()).isEqualTo("could not extract text: locked.pdf: encrypted with a password");
+        assertThat(((Failed) result).reason())
+                .isEqualTo("could not extract text: locked.pdf: encrypted with a password");
     }
 
     @Test
@@ -146,7 +151,8 @@ class PdfExtractorTest {
 
     @Test
     void fails_on_a_corrupt_pdf_naming_the_file() {
-        byte[] bytes = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes =
+                "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         Extraction result = PDF.extract(bytes, "application/pdf", "broken.pdf");
 

@@ -8,7 +8,8 @@ class CleanTextTest {
 
     @Test
     void removes_control_characters_and_normalises_line_breaks_and_spaces() {
-        assertThat(CleanText.of("  a\u0000b\u0007 \t c \r\nd\re\u000Cf  \n\n\n\n g\uFEFF ")).isEqualTo("ab c\nd\ne\nf\n\ng");
+        assertThat(CleanText.of("  a\u0000b\u0007 \t c \r\nd\re\u000Cf  \n\n\n\n g\uFEFF "))
+                .isEqualTo("ab c\nd\ne\nf\n\ng");
     }
 
     @Test

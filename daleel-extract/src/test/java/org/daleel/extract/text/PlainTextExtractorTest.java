@@ -12,8 +12,9 @@ class PlainTextExtractorTest {
 
     @Test
     void takes_the_first_non_empty_line_as_title_and_identifies_the_language() {
-        String body = "\n\n  Witness statement, Darayya  \n\nI saw the shells fall near the water station on Friday night, "
-                + "and the families who had been waiting for the convoy ran back into the basements.";
+        String body =
+                "\n\n  Witness statement, Darayya  \n\nI saw the shells fall near the water station on Friday night, "
+                        + "and the families who had been waiting for the convoy ran back into the basements.";
 
         Extracted e = TEXT.extract(body.getBytes(StandardCharsets.UTF_8), "text/plain", "");
 
@@ -27,7 +28,9 @@ class PlainTextExtractorTest {
     void cuts_a_long_first_line_to_200_characters() {
         Extracted e = TEXT.extract("word ".repeat(100).getBytes(StandardCharsets.UTF_8), "text/plain", "");
 
-        assertThat(e.title()).hasSizeLessThanOrEqualTo(PlainTextExtractor.MAX_TITLE).startsWith("word word");
+        assertThat(e.title())
+                .hasSizeLessThanOrEqualTo(PlainTextExtractor.MAX_TITLE)
+                .startsWith("word word");
     }
 
     @Test

@@ -11,7 +11,9 @@ class TextDecoderTest {
 
     @Test
     void decodes_utf8_and_honours_byte_order_marks() {
-        assertThat(TextDecoder.decode(ARABIC.getBytes(StandardCharsets.UTF_8), "").text()).isEqualTo(ARABIC);
+        assertThat(TextDecoder.decode(ARABIC.getBytes(StandardCharsets.UTF_8), "")
+                        .text())
+                .isEqualTo(ARABIC);
         byte[] be = ("\uFEFF" + ARABIC).getBytes(StandardCharsets.UTF_16BE);
         assertThat(TextDecoder.decode(be, "utf-8").text()).isEqualTo(ARABIC);
         byte[] le = ("\uFEFF" + ARABIC).getBytes(StandardCharsets.UTF_16LE);
@@ -50,12 +52,16 @@ class TextDecoderTest {
         TextDecoder.Decoded mislabelled = TextDecoder.decode("café".getBytes(StandardCharsets.UTF_8), "ISO-8859-1");
         assertThat(mislabelled.text()).isEqualTo("café");
         assertThat(mislabelled.note()).contains("decoded as UTF-8");
-        assertThat(TextDecoder.decode("café".getBytes(StandardCharsets.ISO_8859_1), "latin1").text()).isEqualTo("café");
+        assertThat(TextDecoder.decode("café".getBytes(StandardCharsets.ISO_8859_1), "latin1")
+                        .text())
+                .isEqualTo("café");
     }
 
     @Test
     void ignores_unknown_charset_labels() {
-        assertThat(TextDecoder.decode("plain".getBytes(StandardCharsets.UTF_8), "no-such-charset").text()).isEqualTo("plain");
+        assertThat(TextDecoder.decode("plain".getBytes(StandardCharsets.UTF_8), "no-such-charset")
+                        .text())
+                .isEqualTo("plain");
         assertThat(TextDecoder.charset("\"UTF-8\"")).contains(StandardCharsets.UTF_8);
         assertThat(TextDecoder.charset("x<>y")).isEmpty();
     }
@@ -63,8 +69,13 @@ class TextDecoderTest {
     @Test
     void validates_utf8_strictly() {
         assertThat(Utf8Scan.of(new byte[] {(byte) 0xC0, (byte) 0x80}).valid()).isFalse(); // overlong NUL
-        assertThat(Utf8Scan.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}).valid()).isFalse(); // surrogate
-        assertThat(Utf8Scan.of(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}).valid()).isFalse();
-        assertThat(Utf8Scan.of("😀 داريا".getBytes(StandardCharsets.UTF_8)).multiByte()).isEqualTo(6);
+        assertThat(Utf8Scan.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})
+                        .valid())
+                .isFalse(); // surrogate
+        assertThat(Utf8Scan.of(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})
+                        .valid())
+                .isFalse();
+        assertThat(Utf8Scan.of("😀 داريا".getBytes(StandardCharsets.UTF_8)).multiByte())
+                .isEqualTo(6);
     }
 }

@@ -54,9 +54,9 @@ class JwarcRecordsPropertiesTest {
 
     @Provide
     Arbitrary<byte[]> cutWarcs() {
-        return Arbitraries.of(PLAIN, GZIP).flatMap(bytes -> Arbitraries.integers()
-                .between(0, bytes.length)
-                .map(n -> Arrays.copyOf(bytes, n)));
+        return Arbitraries.of(PLAIN, GZIP)
+                .flatMap(
+                        bytes -> Arbitraries.integers().between(0, bytes.length).map(n -> Arrays.copyOf(bytes, n)));
     }
 
     @Property(tries = 200)

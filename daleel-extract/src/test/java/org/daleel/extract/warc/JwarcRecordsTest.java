@@ -66,8 +66,9 @@ class JwarcRecordsTest {
 
         warcs.read(write("crawl.warc", warc.bytes()), MAX, seen);
 
-        assertThat(seen.urls()).containsExactly(
-                "https://example.org/report.html", "https://example.org/data.txt", "file:///evidence/note.txt");
+        assertThat(seen.urls())
+                .containsExactly(
+                        "https://example.org/report.html", "https://example.org/data.txt", "file:///evidence/note.txt");
         ArchivedRecord page = seen.records.get(0);
         assertThat(page.offset()).isEqualTo(warc.offsets().get(2));
         assertThat(page.status()).isEqualTo(200);
@@ -94,13 +95,17 @@ class JwarcRecordsTest {
 
         assertThat(seen.urls()).hasSize(3);
         assertThat(seen.records.stream().map(ArchivedRecord::offset).toList())
-                .containsExactly(warc.offsets().get(2), warc.offsets().get(4), warc.offsets().get(6));
+                .containsExactly(
+                        warc.offsets().get(2),
+                        warc.offsets().get(4),
+                        warc.offsets().get(6));
         assertThat(text(seen.records.get(1))).isEqualTo("compressed body text");
     }
 
     @Test
     void skips_and_reports_payloads_larger_than_the_bound() throws IOException {
-        WarcFixtures.Warc warc = file(false,
+        WarcFixtures.Warc warc = file(
+                false,
                 ok("https://example.org/big", "text/plain", "x".repeat(100)),
                 ok("https://example.org/small", "text/plain", "tiny"));
         Seen seen = new Seen();
@@ -114,8 +119,12 @@ class JwarcRecordsTest {
     @Test
     void bounds_the_decoded_size_of_a_compressed_payload() throws IOException {
         byte[] bomb = WarcFixtures.gzip(new byte[10_000]);
-        WarcFixtures.Warc warc = file(false, response("https://example.org/bomb",
-                "HTTP/1.1 200 OK\nContent-Encoding: gzip\nContent-Length: " + bomb.length + "\n", bomb));
+        WarcFixtures.Warc warc = file(
+                false,
+                response(
+                        "https://example.org/bomb",
+                        "HTTP/1.1 200 OK\nContent-Encoding: gzip\nContent-Length: " + bomb.length + "\n",
+                        bomb));
         Seen seen = new Seen();
 
         warcs.read(write("bomb.warc", warc.bytes()), 1000, seen);
@@ -126,8 +135,11 @@ class JwarcRecordsTest {
 
     @Test
     void skips_and_reports_a_content_encoding_it_cannot_decode() throws IOException {
-        WarcFixtures.Warc warc = file(false,
-                response("https://example.org/br", "HTTP/1.1 200 OK\nContent-Encoding: br\nContent-Length: 3\n",
+        WarcFixtures.Warc warc = file(
+                false,
+                response(
+                        "https://example.org/br",
+                        "HTTP/1.1 200 OK\nContent-Encoding: br\nContent-Length: 3\n",
                         new byte[] {1, 2, 3}),
                 ok("https://example.org/next", "text/plain", "next"));
         Seen seen = new Seen();
@@ -195,9 +207,13 @@ class JwarcRecordsTest {
     void rejects_a_record_whose_content_length_overruns_the_next_record() throws IOException {
         byte[] first = ok("https://example.org/a", "text/plain", "first");
         String s = new String(first, StandardCharsets.ISO_8859_1);
-        s = s.replaceFirst("Content-Length: (\\d+)\r\n\r\nHTTP", "Content-Length: " + (first.length / 2) + "\r\n\r\nHTTP");
+        s = s.replaceFirst(
+                "Content-Length: (\\d+)\r\n\r\nHTTP", "Content-Length: " + (first.length / 2) + "\r\n\r\nHTTP");
         byte[] longer = s.getBytes(StandardCharsets.ISO_8859_1);
-        WarcFixtures.Warc warc = file(false, ok("https://example.org/0", "text/plain", "zero"), longer,
+        WarcFixtures.Warc warc = file(
+                false,
+                ok("https://example.org/0", "text/plain", "zero"),
+                longer,
                 ok("https://example.org/c", "text/plain", "third"));
 
         assertThatThrownBy(() -> warcs.read(write("overrun.warc", warc.bytes()), MAX, new Seen()))
@@ -220,7 +236,10 @@ class JwarcRecordsTest {
 
     @Test
     void skips_and_reports_a_response_whose_http_message_cannot_be_parsed() throws IOException {
-        byte[] notHttp = WarcFixtures.record("response", "https://example.org/odd", "application/http;msgtype=response",
+        byte[] notHttp = WarcFixtures.record(
+                "response",
+                "https://example.org/odd",
+                "application/http;msgtype=response",
                 "\u0001\u0002 not an HTTP message at all".getBytes(StandardCharsets.ISO_8859_1));
         WarcFixtures.Warc warc = file(false, notHttp, ok("https://example.org/b", "text/plain", "second"));
         Seen seen = new Seen();
@@ -228,7 +247,10 @@ class JwarcRecordsTest {
         warcs.read(write("odd.warc", warc.bytes()), MAX, seen);
 
         assertThat(seen.urls()).containsExactly("https://example.org/b");
-        assertThat(seen.skipped).singleElement().asString().startsWith("0 https://example.org/odd unparseable HTTP response");
+        assertThat(seen.skipped)
+                .singleElement()
+                .asString()
+                .startsWith("0 https://example.org/odd unparseable HTTP response");
     }
 
     @Test

@@ -16,7 +16,9 @@ final class WarcFixtures {
     static byte[] record(String type, String url, String contentType, byte[] block) {
         String header = "WARC/1.1\r\n"
                 + "WARC-Type: " + type + "\r\n"
-                + "WARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes((type + url + block.length).getBytes(StandardCharsets.UTF_8)) + ">\r\n"
+                + "WARC-Record-ID: <urn:uuid:"
+                + java.util.UUID.nameUUIDFromBytes((type + url + block.length).getBytes(StandardCharsets.UTF_8))
+                + ">\r\n"
                 + "WARC-Date: 2016-08-20T10:00:00Z\r\n"
                 + (url.isEmpty() ? "" : "WARC-Target-URI: " + url + "\r\n")
                 + "Content-Type: " + contentType + "\r\n"
@@ -38,7 +40,8 @@ final class WarcFixtures {
 
     static byte[] ok(String url, String contentType, String body) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        return response(url, "HTTP/1.1 200 OK\nContent-Type: " + contentType + "\nContent-Length: " + b.length + "\n", b);
+        return response(
+                url, "HTTP/1.1 200 OK\nContent-Type: " + contentType + "\nContent-Length: " + b.length + "\n", b);
     }
 
     static byte[] gzip(byte[] bytes) {
@@ -83,20 +86,43 @@ final class WarcFixtures {
         byte[] encoded = chunked(gzip("compressed body text".getBytes(StandardCharsets.UTF_8)), 7);
         return file(
                 gzip,
-                record("warcinfo", "", "application/warc-fields", "software: test\r\n".getBytes(StandardCharsets.UTF_8)),
-                record("request", "https://example.org/report.html", "application/http;msgtype=request",
+                record(
+                        "warcinfo",
+                        "",
+                        "application/warc-fields",
+                        "software: test\r\n".getBytes(StandardCharsets.UTF_8)),
+                record(
+                        "request",
+                        "https://example.org/report.html",
+                        "application/http;msgtype=request",
                         "GET /report.html HTTP/1.1\r\nHost: example.org\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
-                response("https://example.org/report.html",
-                        "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\nContent-Length: " + page.length + "\n", page),
-                response("https://example.org/missing", "HTTP/1.1 404 Not Found\nContent-Type: text/html\nContent-Length: 4\n",
+                response(
+                        "https://example.org/report.html",
+                        "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\nContent-Length: " + page.length
+                                + "\n",
+                        page),
+                response(
+                        "https://example.org/missing",
+                        "HTTP/1.1 404 Not Found\nContent-Type: text/html\nContent-Length: 4\n",
                         "gone".getBytes(StandardCharsets.UTF_8)),
-                response("https://example.org/data.txt",
-                        "HTTP/1.1 200 OK\nContent-Type: text/plain\nTransfer-Encoding: chunked\nContent-Encoding: gzip\n", encoded),
-                record("revisit", "https://example.org/report.html", "application/http;msgtype=response",
+                response(
+                        "https://example.org/data.txt",
+                        "HTTP/1.1 200 OK\nContent-Type: text/plain\nTransfer-Encoding: chunked\nContent-Encoding: gzip\n",
+                        encoded),
+                record(
+                        "revisit",
+                        "https://example.org/report.html",
+                        "application/http;msgtype=response",
                         "HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
-                record("resource", "file:///evidence/note.txt", "text/plain; charset=utf-8",
+                record(
+                        "resource",
+                        "file:///evidence/note.txt",
+                        "text/plain; charset=utf-8",
                         "a note about the convoy".getBytes(StandardCharsets.UTF_8)),
-                record("metadata", "https://example.org/report.html", "application/warc-fields",
+                record(
+                        "metadata",
+                        "https://example.org/report.html",
+                        "application/warc-fields",
                         "via: test\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 }

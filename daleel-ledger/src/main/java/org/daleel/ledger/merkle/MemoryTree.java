@@ -50,8 +50,8 @@ public final class MemoryTree implements NodeHashes {
     @Override
     public byte[] hash(int level, long index) {
         if (level < 0 || level >= levels.size() || index < 0 || index >= levels.get(level).length) {
-            throw new IllegalArgumentException("no complete node at level " + level + " index " + index
-                    + " in a tree of " + size() + " leaves");
+            throw new IllegalArgumentException(
+                    "no complete node at level " + level + " index " + index + " in a tree of " + size() + " leaves");
         }
         return levels.get(level)[(int) index].clone();
     }

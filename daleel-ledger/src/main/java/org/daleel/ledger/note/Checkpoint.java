@@ -25,12 +25,14 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
         }
         root = root.clone();
         if (root.length != 32) {
-            throw new InvalidInputException("checkpoint " + origin + ": root hash must be 32 bytes, found " + root.length);
+            throw new InvalidInputException(
+                    "checkpoint " + origin + ": root hash must be 32 bytes, found " + root.length);
         }
         extensions = List.copyOf(extensions);
         for (String e : extensions) {
             if (e.isEmpty() || e.contains("\n")) {
-                throw new InvalidInputException("checkpoint " + origin + ": extension lines must be non-empty single lines");
+                throw new InvalidInputException(
+                        "checkpoint " + origin + ": extension lines must be non-empty single lines");
             }
         }
     }
@@ -48,9 +50,12 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
     /** The note text: {@code origin\nsize\nbase64(root)\n} and any extension lines. */
     public String body() {
         StringBuilder sb = new StringBuilder()
-                .append(origin).append('\n')
-                .append(Long.toUnsignedString(size)).append('\n')
-                .append(Base64.getEncoder().encodeToString(root)).append('\n');
+                .append(origin)
+                .append('\n')
+                .append(Long.toUnsignedString(size))
+                .append('\n')
+                .append(Base64.getEncoder().encodeToString(root))
+                .append('\n');
         extensions.forEach(e -> sb.append(e).append('\n'));
         return sb.toString();
     }
@@ -66,10 +71,12 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
         }
         String[] lines = body.substring(0, body.length() - 1).split("\n", -1);
         if (lines.length < 3) {
-            throw new InvalidInputException("checkpoint: expected origin, size and root lines, found " + lines.length + " lines");
+            throw new InvalidInputException(
+                    "checkpoint: expected origin, size and root lines, found " + lines.length + " lines");
         }
         if (!lines[1].matches("0|[1-9][0-9]{0,19}")) {
-            throw new InvalidInputException("checkpoint " + lines[0] + ": size '" + lines[1] + "' is not a decimal without leading zeroes");
+            throw new InvalidInputException(
+                    "checkpoint " + lines[0] + ": size '" + lines[1] + "' is not a decimal without leading zeroes");
         }
         long size;
         try {
@@ -77,8 +84,9 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
         } catch (NumberFormatException e) {
             throw new InvalidInputException("checkpoint " + lines[0] + ": size " + lines[1] + " exceeds 2^64-1", e);
         }
-        byte[] root = KeyNames.parseBase64(lines[2]).orElseThrow(
-                () -> new InvalidInputException("checkpoint " + lines[0] + ": root '" + lines[2] + "' is not standard base64"));
+        byte[] root = KeyNames.parseBase64(lines[2])
+                .orElseThrow(() -> new InvalidInputException(
+                        "checkpoint " + lines[0] + ": root '" + lines[2] + "' is not standard base64"));
         return new Checkpoint(lines[0], size, root, List.of(lines).subList(3, lines.length));
     }
 
@@ -95,7 +103,8 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
         }
         Checkpoint c = parse(note.text());
         if (!c.origin().equals(verifier.name())) {
-            throw new IntegrityException("checkpoint: origin " + c.origin() + " does not match the key name " + verifier.name());
+            throw new IntegrityException(
+                    "checkpoint: origin " + c.origin() + " does not match the key name " + verifier.name());
         }
         return c;
     }

@@ -18,9 +18,7 @@ final class Ed25519 {
     static final int KEY_SIZE = 32;
     static final int SIGNATURE_SIZE = 64;
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410); the raw key follows. */
-    private static final byte[] SPKI_PREFIX = {
-        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
-    };
+    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private Ed25519() {}
 
@@ -75,7 +73,8 @@ final class Ed25519 {
             s.initVerify(key);
             s.update(message);
             return s.verify(signature);
-        } catch (java.security.spec.InvalidKeySpecException | java.security.SignatureException
+        } catch (java.security.spec.InvalidKeySpecException
+                | java.security.SignatureException
                 | java.security.InvalidKeyException e) {
             return false; // not a valid point, or a malformed signature: it does not verify
         } catch (GeneralSecurityException e) {
@@ -94,7 +93,8 @@ final class Ed25519 {
         @Override
         public void nextBytes(byte[] bytes) {
             if (bytes.length != seed.length) {
-                throw new IllegalStateException("Ed25519 key generation asked for " + bytes.length + " random bytes, expected 32");
+                throw new IllegalStateException(
+                        "Ed25519 key generation asked for " + bytes.length + " random bytes, expected 32");
             }
             System.arraycopy(seed, 0, bytes, 0, bytes.length);
         }

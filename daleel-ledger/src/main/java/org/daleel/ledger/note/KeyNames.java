@@ -26,7 +26,9 @@ final class KeyNames {
                 return false;
             }
             if (Character.isSurrogate(c)
-                    && !(Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1)))
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < name.length()
+                            && Character.isLowSurrogate(name.charAt(i + 1)))
                     && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(name.charAt(i - 1)))) {
                 return false;
             }
@@ -36,7 +38,8 @@ final class KeyNames {
 
     static String requireValid(String name) {
         if (!isValid(name)) {
-            throw new InvalidInputException("'" + name + "' is not a signed-note key name (non-empty, no spaces, no '+')");
+            throw new InvalidInputException(
+                    "'" + name + "' is not a signed-note key name (non-empty, no spaces, no '+')");
         }
         return name;
     }

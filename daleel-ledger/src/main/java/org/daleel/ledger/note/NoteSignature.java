@@ -16,10 +16,11 @@ public record NoteSignature(String keyName, String base64) {
 
     public NoteSignature {
         KeyNames.requireValid(keyName);
-        byte[] raw = KeyNames.parseBase64(base64).orElseThrow(
-                () -> new InvalidInputException("signature by " + keyName + " is not standard base64"));
+        byte[] raw = KeyNames.parseBase64(base64)
+                .orElseThrow(() -> new InvalidInputException("signature by " + keyName + " is not standard base64"));
         if (raw.length < 5) {
-            throw new InvalidInputException("signature by " + keyName + ": expected a key ID and a signature, found " + raw.length + " bytes");
+            throw new InvalidInputException(
+                    "signature by " + keyName + ": expected a key ID and a signature, found " + raw.length + " bytes");
         }
     }
 

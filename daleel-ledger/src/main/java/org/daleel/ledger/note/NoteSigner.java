@@ -42,16 +42,20 @@ public final class NoteSigner {
         if (parts.length != 3 || !KeyNames.isValid(parts[0])) {
             throw new InvalidInputException("not a signer key: expected PRIVATE+KEY+name+hexkeyid+base64key");
         }
-        int id = KeyNames.parseHex(parts[1]).orElseThrow(
-                () -> new InvalidInputException("signer key " + parts[0] + ": key ID is not 8 lowercase hex digits"));
-        byte[] key = KeyNames.parseBase64(parts[2]).orElseThrow(
-                () -> new InvalidInputException("signer key " + parts[0] + ": key is not standard base64"));
+        int id = KeyNames.parseHex(parts[1])
+                .orElseThrow(() ->
+                        new InvalidInputException("signer key " + parts[0] + ": key ID is not 8 lowercase hex digits"));
+        byte[] key = KeyNames.parseBase64(parts[2])
+                .orElseThrow(
+                        () -> new InvalidInputException("signer key " + parts[0] + ": key is not standard base64"));
         if (key.length != 1 + Ed25519.KEY_SIZE || key[0] != KeyNames.ED25519) {
-            throw new InvalidInputException("signer key " + parts[0] + ": expected an Ed25519 seed (type 0x01, 32 bytes)");
+            throw new InvalidInputException(
+                    "signer key " + parts[0] + ": expected an Ed25519 seed (type 0x01, 32 bytes)");
         }
         NoteSigner signer = new NoteSigner(parts[0], Arrays.copyOfRange(key, 1, key.length));
         if (signer.keyId() != id) {
-            throw new InvalidInputException("signer key " + parts[0] + ": key ID " + parts[1] + " does not match the key");
+            throw new InvalidInputException(
+                    "signer key " + parts[0] + ": key ID " + parts[1] + " does not match the key");
         }
         return signer;
     }
@@ -74,7 +78,8 @@ public final class NoteSigner {
         byte[] typed = new byte[1 + seed.length];
         typed[0] = KeyNames.ED25519;
         System.arraycopy(seed, 0, typed, 1, seed.length);
-        return PRIVATE_KEY_PREFIX + name() + "+" + KeyNames.hex(keyId()) + "+" + Base64.getEncoder().encodeToString(typed);
+        return PRIVATE_KEY_PREFIX + name() + "+" + KeyNames.hex(keyId()) + "+"
+                + Base64.getEncoder().encodeToString(typed);
     }
 
     /** Raw Ed25519 signature (64 bytes) of {@code message}. */

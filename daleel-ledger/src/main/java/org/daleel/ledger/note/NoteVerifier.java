@@ -40,17 +40,20 @@ public final class NoteVerifier {
         if (parts.length != 3 || !KeyNames.isValid(parts[0])) {
             throw new InvalidInputException("'" + vkey + "' is not a verifier key (expected name+hexkeyid+base64key)");
         }
-        int id = KeyNames.parseHex(parts[1]).orElseThrow(
-                () -> new InvalidInputException("verifier key " + parts[0] + ": key ID '" + parts[1] + "' is not 8 lowercase hex digits"));
-        byte[] key = KeyNames.parseBase64(parts[2]).orElseThrow(
-                () -> new InvalidInputException("verifier key " + parts[0] + ": key is not standard base64"));
+        int id = KeyNames.parseHex(parts[1])
+                .orElseThrow(() -> new InvalidInputException(
+                        "verifier key " + parts[0] + ": key ID '" + parts[1] + "' is not 8 lowercase hex digits"));
+        byte[] key = KeyNames.parseBase64(parts[2])
+                .orElseThrow(
+                        () -> new InvalidInputException("verifier key " + parts[0] + ": key is not standard base64"));
         if (key.length != 1 + Ed25519.KEY_SIZE || key[0] != KeyNames.ED25519) {
-            throw new InvalidInputException("verifier key " + parts[0] + ": expected an Ed25519 key (type 0x01, 32 bytes)");
+            throw new InvalidInputException(
+                    "verifier key " + parts[0] + ": expected an Ed25519 key (type 0x01, 32 bytes)");
         }
         NoteVerifier v = new NoteVerifier(parts[0], Arrays.copyOfRange(key, 1, key.length));
         if (v.keyId != id) {
-            throw new InvalidInputException("verifier key " + parts[0] + ": key ID " + parts[1] + " does not match the key, expected "
-                    + KeyNames.hex(v.keyId));
+            throw new InvalidInputException("verifier key " + parts[0] + ": key ID " + parts[1]
+                    + " does not match the key, expected " + KeyNames.hex(v.keyId));
         }
         return v;
     }

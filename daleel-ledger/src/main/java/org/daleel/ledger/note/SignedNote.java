@@ -21,7 +21,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         checkText(text);
         signatures = List.copyOf(signatures);
         if (signatures.isEmpty() || signatures.size() > MAX_SIGNATURES) {
-            throw new InvalidInputException("signed note: expected 1 to " + MAX_SIGNATURES + " signatures, found " + signatures.size());
+            throw new InvalidInputException(
+                    "signed note: expected 1 to " + MAX_SIGNATURES + " signatures, found " + signatures.size());
         }
     }
 
@@ -70,7 +71,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     /** Parses UTF-8 note bytes, refusing malformed UTF-8. */
     public static SignedNote parse(byte[] note) {
         try {
-            return parse(StandardCharsets.UTF_8.newDecoder()
+            return parse(StandardCharsets.UTF_8
+                    .newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(note))
                     .toString());
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -117,7 +119,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 && c != '\n') {
-                throw new InvalidInputException("signed note: control character U+" + String.format("%04X", (int) c) + " at " + i);
+                throw new InvalidInputException(
+                        "signed note: control character U+" + String.format("%04X", (int) c) + " at " + i);
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;

@@ -22,37 +22,48 @@ class MerkleTreePropertiesTest {
 
     @Provide
     Arbitrary<Case> cases() {
-        return Arbitraries.integers().between(1, 300).flatMap(size -> Combinators.combine(
-                        Arbitraries.integers().between(0, size - 1), Arbitraries.integers().between(1, size))
-                .as((index, other) -> new Case(size, index, other)));
+        return Arbitraries.integers()
+                .between(1, 300)
+                .flatMap(size -> Combinators.combine(
+                                Arbitraries.integers().between(0, size - 1),
+                                Arbitraries.integers().between(1, size))
+                        .as((index, other) -> new Case(size, index, other)));
     }
 
     @Property(tries = 200)
-    void inclusion_proofs_verify_and_any_flipped_bit_fails(@ForAll("cases") Case c, @ForAll @IntRange(max = 1 << 20) int bitSeed) {
+    void inclusion_proofs_verify_and_any_flipped_bit_fails(
+            @ForAll("cases") Case c, @ForAll @IntRange(max = 1 << 20) int bitSeed) {
         List<byte[]> leaves = leafHashes(c.size());
         MemoryTree tree = MemoryTree.of(leaves);
         byte[] root = tree.root();
         List<byte[]> proof = MerkleTree.inclusionProof(c.index(), c.size(), tree);
         byte[] leaf = leaves.get(c.index());
-        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, proof, root)).isTrue();
+        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, proof, root))
+                .isTrue();
 
         int bit = bitSeed % 256;
-        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), flip(leaf, bit), proof, root)).isFalse();
-        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, proof, flip(root, bit))).isFalse();
+        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), flip(leaf, bit), proof, root))
+                .isFalse();
+        assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, proof, flip(root, bit)))
+                .isFalse();
         for (int i = 0; i < proof.size(); i++) {
             List<byte[]> bad = new ArrayList<>(proof);
             bad.set(i, flip(proof.get(i), (bitSeed + i) % 256));
-            assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, bad, root)).as("proof[%d] flipped", i).isFalse();
+            assertThat(MerkleTree.verifyInclusion(c.index(), c.size(), leaf, bad, root))
+                    .as("proof[%d] flipped", i)
+                    .isFalse();
         }
         // A proof for one index never verifies another index of the same tree.
         if (c.size() > 1) {
             long otherIndex = (c.index() + 1) % c.size();
-            assertThat(MerkleTree.verifyInclusion(otherIndex, c.size(), leaf, proof, root)).isFalse();
+            assertThat(MerkleTree.verifyInclusion(otherIndex, c.size(), leaf, proof, root))
+                    .isFalse();
         }
     }
 
     @Property(tries = 200)
-    void consistency_proofs_verify_and_any_flipped_bit_fails(@ForAll("cases") Case c, @ForAll @IntRange(max = 1 << 20) int bitSeed) {
+    void consistency_proofs_verify_and_any_flipped_bit_fails(
+            @ForAll("cases") Case c, @ForAll @IntRange(max = 1 << 20) int bitSeed) {
         List<byte[]> leaves = leafHashes(c.size());
         MemoryTree tree = MemoryTree.of(leaves);
         long size1 = c.other();
@@ -60,11 +71,14 @@ class MerkleTreePropertiesTest {
         byte[] root1 = MerkleTree.root(size1, tree);
         byte[] root2 = tree.root();
         List<byte[]> proof = MerkleTree.consistencyProof(size1, size2, tree);
-        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, root1, root2)).isTrue();
+        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, root1, root2))
+                .isTrue();
 
         int bit = bitSeed % 256;
-        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, flip(root1, bit), root2)).isFalse();
-        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, root1, flip(root2, bit))).isFalse();
+        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, flip(root1, bit), root2))
+                .isFalse();
+        assertThat(MerkleTree.verifyConsistency(size1, size2, proof, root1, flip(root2, bit)))
+                .isFalse();
         for (int i = 0; i < proof.size(); i++) {
             List<byte[]> bad = new ArrayList<>(proof);
             bad.set(i, flip(proof.get(i), (bitSeed + i) % 256));

@@ -39,7 +39,9 @@ class MerkleTreeTest {
             byte[] root = MerkleTree.root(n, tree);
             for (int i = 0; i < n; i++) {
                 List<byte[]> proof = MerkleTree.inclusionProof(i, n, tree);
-                assertThat(MerkleTree.verifyInclusion(i, n, hashes.get(i), proof, root)).as("incl %d/%d", i, n).isTrue();
+                assertThat(MerkleTree.verifyInclusion(i, n, hashes.get(i), proof, root))
+                        .as("incl %d/%d", i, n)
+                        .isTrue();
                 if (n < 8) {
                     byte[] bigger = MerkleTree.root(n + 1, tree);
                     assertThat(MerkleTree.verifyInclusion(i, n + 1, hashes.get(i), proof, bigger))
@@ -50,7 +52,9 @@ class MerkleTreeTest {
             for (int m = 1; m <= n; m++) {
                 List<byte[]> proof = MerkleTree.consistencyProof(m, n, tree);
                 byte[] old = MerkleTree.root(m, tree);
-                assertThat(MerkleTree.verifyConsistency(m, n, proof, old, root)).as("cons %d->%d", m, n).isTrue();
+                assertThat(MerkleTree.verifyConsistency(m, n, proof, old, root))
+                        .as("cons %d->%d", m, n)
+                        .isTrue();
             }
         }
     }
@@ -58,9 +62,11 @@ class MerkleTreeTest {
     @Test
     void proof_generation_refuses_out_of_range_arguments() {
         MemoryTree tree = MemoryTree.of(Rfc6962Reference.leafHashes());
-        assertThatThrownBy(() -> MerkleTree.inclusionProof(8, 8, tree)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> MerkleTree.inclusionProof(8, 8, tree))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("index 8 is not below tree size 8");
-        assertThatThrownBy(() -> MerkleTree.inclusionProof(-1, 8, tree)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> MerkleTree.inclusionProof(-1, 8, tree))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("18446744073709551615");
         assertThatThrownBy(() -> MerkleTree.consistencyProof(0, 8, tree)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> MerkleTree.consistencyProof(5, 4, tree)).isInstanceOf(InvalidInputException.class);
@@ -75,10 +81,13 @@ class MerkleTreeTest {
         List<byte[]> proof = new ArrayList<>(MerkleTree.inclusionProof(3, 8, tree));
         proof.set(1, new byte[31]);
         assertThat(MerkleTree.verifyInclusion(3, 8, hashes.get(3), proof, root)).isFalse();
-        assertThat(MerkleTree.verifyInclusion(3, 8, new byte[0], MerkleTree.inclusionProof(3, 8, tree), root)).isFalse();
-        assertThat(MerkleTree.verifyInclusion(-1, -1, hashes.get(0), List.of(), root)).isFalse();
+        assertThat(MerkleTree.verifyInclusion(3, 8, new byte[0], MerkleTree.inclusionProof(3, 8, tree), root))
+                .isFalse();
+        assertThat(MerkleTree.verifyInclusion(-1, -1, hashes.get(0), List.of(), root))
+                .isFalse();
         assertThat(MerkleTree.verifyConsistency(-1, 8, List.of(), root, root)).isFalse();
-        assertThat(MerkleTree.verifyConsistency(3, -1, MerkleTree.consistencyProof(3, 8, tree), MerkleTree.root(3, tree), root))
+        assertThat(MerkleTree.verifyConsistency(
+                        3, -1, MerkleTree.consistencyProof(3, 8, tree), MerkleTree.root(3, tree), root))
                 .isFalse();
     }
 
@@ -86,7 +95,8 @@ class MerkleTreeTest {
     void roots_of_large_unsigned_ranges_are_folded_from_perfect_subtrees() {
         // A synthetic node source: every perfect subtree hash is derived from (level, index), so
         // the range decomposition of a size near 2^64 can be checked without 2^64 leaves.
-        NodeHashes synthetic = (level, index) -> MerkleTree.leafHash((level + ":" + Long.toUnsignedString(index)).getBytes());
+        NodeHashes synthetic =
+                (level, index) -> MerkleTree.leafHash((level + ":" + Long.toUnsignedString(index)).getBytes());
         long size = -1L; // 2^64 - 1
         byte[] root = MerkleTree.root(size, synthetic);
         // 2^64-1 = 2^63 + 2^62 + ... + 1: the fold of 64 perfect subtrees, biggest first.
@@ -98,7 +108,8 @@ class MerkleTreeTest {
         assertThat(root).isEqualTo(expected);
         List<byte[]> proof = MerkleTree.inclusionProof(size - 1, size, synthetic);
         assertThat(proof).hasSize(63);
-        assertThat(MerkleTree.verifyInclusion(size - 1, size, synthetic.hash(0, size - 1), proof, root)).isTrue();
+        assertThat(MerkleTree.verifyInclusion(size - 1, size, synthetic.hash(0, size - 1), proof, root))
+                .isTrue();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -30,30 +30,36 @@ class MerkleVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> inclusion_vectors_verify_or_are_rejected_as_published() throws Exception {
-        return vectors("inclusion").stream().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
-            JsonNode v = file.json();
-            boolean ok = MerkleTree.verifyInclusion(
-                    unsigned(v.get("leafIdx")),
-                    unsigned(v.get("treeSize")),
-                    b64(v.get("leafHash")),
-                    hashes(v.get("proof")),
-                    b64(v.get("root")));
-            assertThat(ok).as(file.name() + ": " + v.get("desc").asText()).isEqualTo(!v.get("wantErr").asBoolean());
-        }));
+        return vectors("inclusion").stream()
+                .map(file -> DynamicTest.dynamicTest(file.name(), () -> {
+                    JsonNode v = file.json();
+                    boolean ok = MerkleTree.verifyInclusion(
+                            unsigned(v.get("leafIdx")),
+                            unsigned(v.get("treeSize")),
+                            b64(v.get("leafHash")),
+                            hashes(v.get("proof")),
+                            b64(v.get("root")));
+                    assertThat(ok)
+                            .as(file.name() + ": " + v.get("desc").asText())
+                            .isEqualTo(!v.get("wantErr").asBoolean());
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> consistency_vectors_verify_or_are_rejected_as_published() throws Exception {
-        return vectors("consistency").stream().map(file -> DynamicTest.dynamicTest(file.name(), () -> {
-            JsonNode v = file.json();
-            boolean ok = MerkleTree.verifyConsistency(
-                    unsigned(v.get("size1")),
-                    unsigned(v.get("size2")),
-                    hashes(v.get("proof")),
-                    b64(v.get("root1")),
-                    b64(v.get("root2")));
-            assertThat(ok).as(file.name() + ": " + v.get("desc").asText()).isEqualTo(!v.get("wantErr").asBoolean());
-        }));
+        return vectors("consistency").stream()
+                .map(file -> DynamicTest.dynamicTest(file.name(), () -> {
+                    JsonNode v = file.json();
+                    boolean ok = MerkleTree.verifyConsistency(
+                            unsigned(v.get("size1")),
+                            unsigned(v.get("size2")),
+                            hashes(v.get("proof")),
+                            b64(v.get("root1")),
+                            b64(v.get("root2")));
+                    assertThat(ok)
+                            .as(file.name() + ": " + v.get("desc").asText())
+                            .isEqualTo(!v.get("wantErr").asBoolean());
+                }));
     }
 
     @Test
@@ -66,7 +72,8 @@ class MerkleVectorsTest {
                 .filter(v -> !v.json().get("wantErr").asBoolean())
                 .count();
         assertThat(happy).isGreaterThanOrEqualTo(10);
-        assertThat(inclusion.stream().anyMatch(v -> v.json().get("leafIdx").asText().equals("18446744073709551615")))
+        assertThat(inclusion.stream()
+                        .anyMatch(v -> v.json().get("leafIdx").asText().equals("18446744073709551615")))
                 .as("vectors with index 2^64-1 are present")
                 .isTrue();
     }
@@ -79,15 +86,20 @@ class MerkleVectorsTest {
             JsonNode v = file.json();
             if (file.name().endsWith("/happy-path.json") && v.get("treeSize").asLong() == 8) {
                 List<byte[]> proof = MerkleTree.inclusionProof(v.get("leafIdx").asLong(), 8, tree);
-                assertThat(proof).as(file.name()).usingElementComparator(java.util.Arrays::compare)
+                assertThat(proof)
+                        .as(file.name())
+                        .usingElementComparator(java.util.Arrays::compare)
                         .containsExactlyElementsOf(hashes(v.get("proof")));
             }
         }
         for (Vector file : vectors("consistency")) {
             JsonNode v = file.json();
             if (file.name().endsWith("/happy-path.json") && v.get("size2").asLong() <= 8) {
-                List<byte[]> proof = MerkleTree.consistencyProof(v.get("size1").asLong(), v.get("size2").asLong(), tree);
-                assertThat(proof).as(file.name()).usingElementComparator(java.util.Arrays::compare)
+                List<byte[]> proof = MerkleTree.consistencyProof(
+                        v.get("size1").asLong(), v.get("size2").asLong(), tree);
+                assertThat(proof)
+                        .as(file.name())
+                        .usingElementComparator(java.util.Arrays::compare)
                         .containsExactlyElementsOf(hashes(v.get("proof")));
             }
         }
@@ -110,8 +122,10 @@ class MerkleVectorsTest {
     private static List<Vector> read(Path root) throws IOException {
         List<Vector> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                out.add(new Vector(root.relativize(p).toString().replace('\\', '/'), JSON.readTree(Files.readString(p))));
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(new Vector(
+                        root.relativize(p).toString().replace('\\', '/'), JSON.readTree(Files.readString(p))));
             }
         }
         return out;

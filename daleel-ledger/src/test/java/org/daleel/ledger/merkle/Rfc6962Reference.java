@@ -5,8 +5,8 @@ import java.util.List;
 
 /** The RFC 6962 reference leaves and roots (as published with transparency-dev/merkle's tests). */
 final class Rfc6962Reference {
-    static final List<String> LEAVES = List.of(
-            "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+    static final List<String> LEAVES =
+            List.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
 
     /** Roots of the trees of the first n leaves, n = 0..8. */
     static final List<String> ROOTS = List.of(

@@ -43,11 +43,15 @@ class SignedNoteTest {
     @Test
     void a_changed_text_or_signature_of_the_c2sp_example_does_not_verify() {
         NoteVerifier v = NoteVerifier.parse(C2SP_VKEY);
-        assertThat(SignedNote.parse(C2SP_NOTE.replace("example message", "example massage")).verifiedBy(v)).isFalse();
+        assertThat(SignedNote.parse(C2SP_NOTE.replace("example message", "example massage"))
+                        .verifiedBy(v))
+                .isFalse();
         SignedNote note = SignedNote.parse(C2SP_NOTE);
         byte[] raw = Base64.getDecoder().decode(note.signatures().get(0).base64());
         raw[10] ^= 1;
-        SignedNote tampered = new SignedNote(note.text(), List.of(new NoteSignature("example.com/foo", Base64.getEncoder().encodeToString(raw))));
+        SignedNote tampered = new SignedNote(
+                note.text(),
+                List.of(new NoteSignature("example.com/foo", Base64.getEncoder().encodeToString(raw))));
         assertThat(tampered.verifiedBy(v)).isFalse();
     }
 
@@ -75,8 +79,10 @@ class SignedNoteTest {
         byte[] sig = good.signature();
         sig[0] ^= 1;
         NoteSignature bad = NoteSignature.of("PeterNeumann", good.keyId(), sig);
-        assertThat(SignedNote.parse(GO_NOTE).withSignature(bad).verifiedBy(peter)).isFalse();
-        assertThat(SignedNote.parse(GO_NOTE).withSignature(bad).verifiedBy(enoch)).isFalse();
+        assertThat(SignedNote.parse(GO_NOTE).withSignature(bad).verifiedBy(peter))
+                .isFalse();
+        assertThat(SignedNote.parse(GO_NOTE).withSignature(bad).verifiedBy(enoch))
+                .isFalse();
     }
 
     @Test
@@ -87,13 +93,15 @@ class SignedNoteTest {
                 GO_TEXT + "\n",
                 GO_TEXT + "\n" + sig.substring(0, sig.length() - 1),
                 "\u0001" + GO_TEXT + "\n" + sig,
-                GO_TEXT + "\n" + "\u2014 Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
+                GO_TEXT + "\n"
+                        + "\u2014 Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
                 GO_TEXT + "\n" + sig + "Unexpected line.\n",
                 GO_TEXT + "\n" + sig.repeat(101));
         for (String note : bad) {
             assertThatThrownBy(() -> SignedNote.parse(note)).as(note).isInstanceOf(InvalidInputException.class);
         }
-        assertThatThrownBy(() -> SignedNote.parse(new byte[] {(byte) 0xff, '\n', '\n'})).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SignedNote.parse(new byte[] {(byte) 0xff, '\n', '\n'}))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -104,7 +112,9 @@ class SignedNoteTest {
             for (int i = 0; i < b.length; i++) {
                 b[i]++;
                 String mangled = new String(b, StandardCharsets.US_ASCII);
-                assertThatThrownBy(() -> parseKey(mangled, signer)).as(mangled).isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() -> parseKey(mangled, signer))
+                        .as(mangled)
+                        .isInstanceOf(InvalidInputException.class);
                 b[i]--;
             }
             for (int cut = 1; cut < key.length(); cut++) {
@@ -113,9 +123,11 @@ class SignedNoteTest {
             }
         }
         // Wrong length and unknown algorithm, with adjusted key IDs (from the Go tests).
-        assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
+        assertThatThrownBy(() -> NoteVerifier.parse(
+                        "PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> NoteVerifier.parse("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        assertThatThrownBy(
+                        () -> NoteVerifier.parse("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -139,14 +151,22 @@ class SignedNoteTest {
         NoteSigner signer = NoteSigner.generate("example.com/behind-the-sofa");
         byte[] root = Base64.getDecoder().decode("CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=");
         Checkpoint c = new Checkpoint("example.com/behind-the-sofa", 20852163, root);
-        assertThat(c.body()).isEqualTo("example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n");
+        assertThat(c.body())
+                .isEqualTo("example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n");
         SignedNote note = c.sign(signer);
-        assertThat(Checkpoint.open(SignedNote.parse(note.format()), signer.verifier())).isEqualTo(c);
-        assertThat(Checkpoint.parse("o\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\next 1\n").extensions()).containsExactly("ext 1");
-        assertThatThrownBy(() -> Checkpoint.open(note, NoteSigner.generate("example.com/behind-the-sofa").verifier()))
+        assertThat(Checkpoint.open(SignedNote.parse(note.format()), signer.verifier()))
+                .isEqualTo(c);
+        assertThat(Checkpoint.parse("o\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\next 1\n")
+                        .extensions())
+                .containsExactly("ext 1");
+        assertThatThrownBy(() -> Checkpoint.open(
+                        note, NoteSigner.generate("example.com/behind-the-sofa").verifier()))
                 .isInstanceOf(IntegrityException.class);
-        for (String bad : List.of("o\n01\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n", "o\n1\n47DEQpj8HBSa\n",
-                "o\n1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "o\n-1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n",
+        for (String bad : List.of(
+                "o\n01\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n",
+                "o\n1\n47DEQpj8HBSa\n",
+                "o\n1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+                "o\n-1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n",
                 "o\n1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n")) {
             assertThatThrownBy(() -> Checkpoint.parse(bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }

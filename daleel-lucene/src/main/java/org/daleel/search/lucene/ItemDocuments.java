@@ -97,7 +97,8 @@ final class ItemDocuments {
             builder.add(new TermQuery(new Term(LANGUAGE, language)), Occur.FILTER);
         }
         if (!query.kind().isEmpty()) {
-            builder.add(new TermQuery(new Term(KIND, ItemKind.parse(query.kind()).label())), Occur.FILTER);
+            builder.add(
+                    new TermQuery(new Term(KIND, ItemKind.parse(query.kind()).label())), Occur.FILTER);
         }
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : nanos(query.from());

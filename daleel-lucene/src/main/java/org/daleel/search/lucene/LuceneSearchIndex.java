@@ -96,8 +96,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory, e);
-            throw new ConflictException("search index " + dir + " is already open for writing by another process or"
-                    + " instance (Lucene write.lock is held); open it read-only or stop the other writer", e);
+            throw new ConflictException(
+                    "search index " + dir + " is already open for writing by another process or"
+                            + " instance (Lucene write.lock is held); open it read-only or stop the other writer",
+                    e);
         } catch (IOException e) {
             closeQuietly(directory, e);
             throw new DaleelException("search index " + dir + ": cannot open for writing: " + e.getMessage(), e);
@@ -177,7 +179,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriter writer = writer("commit");
         synchronized (commitLock) {
             try {
-                writer.setLiveCommitData(Map.of(COMMITTED_SEQ, Long.toString(upToSeq)).entrySet());
+                writer.setLiveCommitData(
+                        Map.of(COMMITTED_SEQ, Long.toString(upToSeq)).entrySet());
                 writer.commit();
                 committedSeq = upToSeq;
                 searchers.maybeRefreshBlocking();
@@ -223,8 +226,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     : Arrays.copyOfRange(top.scoreDocs, query.offset(), top.scoreDocs.length);
             return new SearchResult(total, hits(searcher, text, page));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidInputException("search query '" + query.text()
-                    + "' expands to too many terms; use fewer words or longer prefixes", e);
+            throw new InvalidInputException(
+                    "search query '" + query.text() + "' expands to too many terms; use fewer words or longer prefixes",
+                    e);
         } catch (IOException e) {
             throw failure(dir, "cannot search for '" + query.text() + "'", e);
         } finally {
@@ -297,8 +301,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     private IndexWriter writer(String action) {
         return switch (access) {
             case Access.Writer(IndexWriter writer) -> writer;
-            case Access.ReadOnly() -> throw new DaleelException(
-                    "search index " + dir + " is open read-only: cannot " + action + " (open it for writing)");
+            case Access.ReadOnly() ->
+                throw new DaleelException(
+                        "search index " + dir + " is open read-only: cannot " + action + " (open it for writing)");
         };
     }
 
@@ -336,8 +341,10 @@ public final class LuceneSearchIndex implements SearchIndex {
                 try {
                     return Long.parseLong(entry.getValue());
                 } catch (NumberFormatException e) {
-                    throw new IntegrityException("search index " + dir + ": commit user data "
-                            + COMMITTED_SEQ + " should be a number, found '" + entry.getValue() + "'", e);
+                    throw new IntegrityException(
+                            "search index " + dir + ": commit user data " + COMMITTED_SEQ
+                                    + " should be a number, found '" + entry.getValue() + "'",
+                            e);
                 }
             }
         }

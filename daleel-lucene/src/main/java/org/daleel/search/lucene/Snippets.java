@@ -45,8 +45,8 @@ final class Snippets {
      * @param texts the stored text of each document, for the fallback
      */
     String[] of(Query query, int[] docIds, String[] texts) throws IOException {
-        Map<String, String[]> highlighted = highlighter.highlightFields(
-                new String[] {ItemDocuments.TEXT}, query, docIds, new int[] {1});
+        Map<String, String[]> highlighted =
+                highlighter.highlightFields(new String[] {ItemDocuments.TEXT}, query, docIds, new int[] {1});
         String[] passages = highlighted.get(ItemDocuments.TEXT);
         String[] snippets = new String[docIds.length];
         for (int i = 0; i < docIds.length; i++) {

@@ -171,7 +171,8 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     void arabic_prefixed_match_is_highlighted() {
         add(item("خبر", "أفاد ناشطون بقصف عنيف بداريا صباح اليوم", "ar"));
 
-        String snippet = index.search(SearchQuery.of("داريا", 10)).hits().getFirst().snippet();
+        String snippet =
+                index.search(SearchQuery.of("داريا", 10)).hits().getFirst().snippet();
 
         assertThat(snippet).contains("<b>بداريا</b>");
     }
@@ -180,7 +181,8 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     void stemmed_english_match_is_highlighted() {
         add(item("News", "Two stations were damaged.", "en"));
 
-        String snippet = index.search(SearchQuery.of("station", 10)).hits().getFirst().snippet();
+        String snippet =
+                index.search(SearchQuery.of("station", 10)).hits().getFirst().snippet();
 
         assertThat(snippet).contains("<b>stations</b>");
     }

@@ -16,9 +16,24 @@ final class WriterProcess {
 
     public static void main(String[] args) throws IOException {
         try (LuceneSearchIndex index = LuceneSearchIndex.openWriter(Path.of(args[0]))) {
-            index.index(new Item(args[1], 9, ItemKind.FILE, "", "", "statement.txt", "cd".repeat(32), 10,
-                    "text/plain", Instant.parse("2017-04-04T06:30:00Z"), "Khan Shaykhun",
-                    "Statement about Khan Shaykhun.", "en", "", "", null, null));
+            index.index(new Item(
+                    args[1],
+                    9,
+                    ItemKind.FILE,
+                    "",
+                    "",
+                    "statement.txt",
+                    "cd".repeat(32),
+                    10,
+                    "text/plain",
+                    Instant.parse("2017-04-04T06:30:00Z"),
+                    "Khan Shaykhun",
+                    "Statement about Khan Shaykhun.",
+                    "en",
+                    "",
+                    "",
+                    null,
+                    null));
             index.commit(9);
             System.out.println("ready");
             System.out.flush();

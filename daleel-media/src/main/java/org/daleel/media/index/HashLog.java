@@ -69,8 +69,7 @@ final class HashLog implements AutoCloseable {
         FileChannel logChannel = null;
         try {
             Files.createDirectories(dir);
-            lockChannel =
-                    FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = lockChannel.tryLock();
@@ -78,8 +77,8 @@ final class HashLog implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                throw new ConflictException("hash index " + dir + ": expected an unlocked directory, found "
-                        + LOCK_FILE + " locked by another open index");
+                throw new ConflictException("hash index " + dir + ": expected an unlocked directory, found " + LOCK_FILE
+                        + " locked by another open index");
             }
             HashLog log = new HashLog(dir, lockChannel, lock);
             logChannel = FileChannel.open(
@@ -127,7 +126,12 @@ final class HashLog implements AutoCloseable {
 
     private void putRecord(ByteBuffer buf, byte op, long id, Hash256 hash) {
         int start = buf.position();
-        buf.put(op).putLong(id).putLong(hash.w0()).putLong(hash.w1()).putLong(hash.w2()).putLong(hash.w3());
+        buf.put(op)
+                .putLong(id)
+                .putLong(hash.w0())
+                .putLong(hash.w1())
+                .putLong(hash.w2())
+                .putLong(hash.w3());
         crc.reset();
         crc.update(buf.array(), buf.arrayOffset() + start, RECORD_SIZE - 4);
         buf.putInt((int) crc.getValue());
@@ -240,8 +244,9 @@ final class HashLog implements AutoCloseable {
         switch (op) {
             case OP_ADD -> replay.add(id, hash);
             case OP_REMOVE -> replay.remove(id);
-            default -> throw new IntegrityException("hash index log " + file + ": record at offset " + offset
-                    + ": expected op 1 (add) or 2 (remove), found " + op);
+            default ->
+                throw new IntegrityException("hash index log " + file + ": record at offset " + offset
+                        + ": expected op 1 (add) or 2 (remove), found " + op);
         }
     }
 

@@ -99,13 +99,12 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     }
 
     private static int substring(long w0, long w1, long w2, long w3, int k) {
-        long word =
-                switch (k >>> 2) {
-                    case 0 -> w3;
-                    case 1 -> w2;
-                    case 2 -> w1;
-                    default -> w0;
-                };
+        long word = switch (k >>> 2) {
+            case 0 -> w3;
+            case 1 -> w2;
+            case 2 -> w1;
+            default -> w0;
+        };
         return (int) (word >>> ((k & 3) * SUB_BITS)) & 0xFFFF;
     }
 

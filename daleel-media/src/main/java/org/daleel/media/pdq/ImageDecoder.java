@@ -95,8 +95,10 @@ public final class ImageDecoder {
             } catch (IIOException | RuntimeException e) {
                 // Decoders signal malformed input with IIOException and, for some damaged files,
                 // with runtime exceptions (index, argument, raster errors): all mean "not decodable".
-                throw new InvalidInputException("image " + name + ": expected a decodable "
-                        + reader.getFormatName() + " image, found: " + e.getMessage(), e);
+                throw new InvalidInputException(
+                        "image " + name + ": expected a decodable " + reader.getFormatName() + " image, found: "
+                                + e.getMessage(),
+                        e);
             } finally {
                 reader.dispose();
             }

@@ -43,10 +43,14 @@ abstract sealed class LumaRows {
         ColorModel cm = image.getColorModel();
         Raster raster = image.getRaster();
         boolean srgb = cm.getColorSpace().isCS_sRGB();
-        if (srgb && cm instanceof ComponentColorModel && !cm.isAlphaPremultiplied()
-                && raster.getDataBuffer() instanceof DataBufferByte bytes && bytes.getNumBanks() == 1
+        if (srgb
+                && cm instanceof ComponentColorModel
+                && !cm.isAlphaPremultiplied()
+                && raster.getDataBuffer() instanceof DataBufferByte bytes
+                && bytes.getNumBanks() == 1
                 && raster.getSampleModel() instanceof ComponentSampleModel sm
-                && (sm.getNumBands() == 3 || sm.getNumBands() == 4) && allBits(cm, 8)) {
+                && (sm.getNumBands() == 3 || sm.getNumBands() == 4)
+                && allBits(cm, 8)) {
             return new InterleavedBytes(image, bytes, sm);
         }
         if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
@@ -114,9 +118,8 @@ abstract sealed class LumaRows {
             Raster raster = image.getRaster();
             this.data = ints.getData();
             this.scanline = sm.getScanlineStride();
-            this.base = ints.getOffset()
-                    - raster.getSampleModelTranslateY() * scanline
-                    - raster.getSampleModelTranslateX();
+            this.base =
+                    ints.getOffset() - raster.getSampleModelTranslateY() * scanline - raster.getSampleModelTranslateX();
         }
 
         @Override

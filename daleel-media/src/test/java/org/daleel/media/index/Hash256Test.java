@@ -18,7 +18,8 @@ class Hash256Test {
         Hash256 h = new Hash256(a, b, c, d);
 
         assertThat(Hash256.fromHex(h.toHex())).isEqualTo(h);
-        assertThat(Hash256.fromHex(h.toHex().toUpperCase(java.util.Locale.ROOT))).isEqualTo(h);
+        assertThat(Hash256.fromHex(h.toHex().toUpperCase(java.util.Locale.ROOT)))
+                .isEqualTo(h);
         BigInteger value = new BigInteger(h.toHex(), 16);
         for (int k = 0; k < 256; k += 17) {
             assertThat(h.bit(k)).isEqualTo(value.testBit(k));
@@ -26,7 +27,11 @@ class Hash256Test {
     }
 
     @Property(tries = 200)
-    void distance_is_a_metric(@ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d,
+    void distance_is_a_metric(
+            @ForAll long a,
+            @ForAll long b,
+            @ForAll long c,
+            @ForAll long d,
             @ForAll @IntRange(min = 0, max = 255) int bit) {
         Hash256 x = new Hash256(a, b, c, d);
         Hash256 y = new Hash256(b, c, d, a);

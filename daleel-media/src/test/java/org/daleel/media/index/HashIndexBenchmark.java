@@ -56,8 +56,12 @@ public final class HashIndexBenchmark {
         long write = System.nanoTime() - t0;
         t0 = System.nanoTime();
         try (MultiIndexHashIndex reopened = MultiIndexHashIndex.open(dir)) {
-            System.out.printf("persisted: %d adds in %.0f ms (log %d MB); reopen and rebuild %.0f ms, size %d%n",
-                    n, write / 1e6, Files.size(dir.resolve(HashLog.LOG_FILE)) >> 20, (System.nanoTime() - t0) / 1e6,
+            System.out.printf(
+                    "persisted: %d adds in %.0f ms (log %d MB); reopen and rebuild %.0f ms, size %d%n",
+                    n,
+                    write / 1e6,
+                    Files.size(dir.resolve(HashLog.LOG_FILE)) >> 20,
+                    (System.nanoTime() - t0) / 1e6,
                     reopened.size());
         }
         Files.delete(dir.resolve(HashLog.LOG_FILE));

@@ -94,10 +94,13 @@ public abstract class HashIndexContract {
             for (Hash256 query : queries) {
                 for (int radius : radii()) {
                     List<HashMatch> got = index.search(query, radius);
-                    assertThat(got).as("seed %d radius %d query %s", seed, radius, query)
+                    assertThat(got)
+                            .as("seed %d radius %d query %s", seed, radius, query)
                             .isEqualTo(expected(model, query, radius));
                     // Every planted neighbour at distance <= radius is among them.
-                    assertThat(got.stream().filter(m -> m.distance() <= Math.min(radius, 40)).count())
+                    assertThat(got.stream()
+                                    .filter(m -> m.distance() <= Math.min(radius, 40))
+                                    .count())
                             .isGreaterThanOrEqualTo(Math.min(radius, 40) + 1);
                 }
             }
@@ -165,11 +168,17 @@ public abstract class HashIndexContract {
             assertThat(index.remove(1000)).isFalse();
             assertThat(index.size()).isEqualTo(99);
             assertThat(index.find(42)).isEmpty();
-            assertThat(index.search(a, 31)).extracting(HashMatch::id).doesNotContain(42L).hasSize(99);
+            assertThat(index.search(a, 31))
+                    .extracting(HashMatch::id)
+                    .doesNotContain(42L)
+                    .hasSize(99);
             for (long id = 0; id < 100; id += 2) {
                 index.remove(id);
             }
-            assertThat(index.search(a, 31)).extracting(HashMatch::id).allMatch(id -> id % 2 == 1).hasSize(50);
+            assertThat(index.search(a, 31))
+                    .extracting(HashMatch::id)
+                    .allMatch(id -> id % 2 == 1)
+                    .hasSize(50);
         }
     }
 
@@ -193,7 +202,8 @@ public abstract class HashIndexContract {
                 }
                 for (Hash256 c : centres) {
                     int radius = random.nextInt(70);
-                    assertThat(index.search(c, radius)).as("seed %d radius %d", seed, radius)
+                    assertThat(index.search(c, radius))
+                            .as("seed %d radius %d", seed, radius)
                             .isEqualTo(expected(model, c, radius));
                 }
                 assertThat(index.size()).isEqualTo(model.size());

@@ -46,7 +46,8 @@ class MultiIndexHashIndexTest extends HashIndexContract {
             }
             for (Hash256 query : queries) {
                 for (int radius = 0; radius <= 70; radius++) {
-                    assertThat(index.search(query, radius)).as("radius %d", radius)
+                    assertThat(index.search(query, radius))
+                            .as("radius %d", radius)
                             .isEqualTo(expected(model, query, radius));
                 }
             }

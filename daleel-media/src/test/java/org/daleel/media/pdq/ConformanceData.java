@@ -18,7 +18,9 @@ final class ConformanceData {
 
     static Path root() {
         try {
-            return Path.of(ConformanceData.class.getResource("/conformance/pdq/reference-meta-java.csv").toURI())
+            return Path.of(ConformanceData.class
+                            .getResource("/conformance/pdq/reference-meta-java.csv")
+                            .toURI())
                     .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

@@ -73,7 +73,9 @@ class ImageDecoderTest {
     void every_conformance_image_decodes_including_cmyk_jpeg() throws IOException {
         ImageDecoder decoder = new ImageDecoder();
         for (String file : ConformanceData.javaReferenceFiles()) {
-            assertThat(decoder.decode(ConformanceData.image(file)).getWidth()).as(file).isPositive();
+            assertThat(decoder.decode(ConformanceData.image(file)).getWidth())
+                    .as(file)
+                    .isPositive();
         }
     }
 

@@ -26,7 +26,8 @@ public final class PdqBenchmark {
             int dj = h.hash().distance(Hash256.fromHex(java.get(file).get("pdq")));
             int q = Math.abs(h.quality() - Integer.parseInt(java.get(file).get("quality")));
             String dc = cpp.containsKey(file)
-                    ? String.valueOf(h.hash().distance(Hash256.fromHex(cpp.get(file).get("pdq"))))
+                    ? String.valueOf(
+                            h.hash().distance(Hash256.fromHex(cpp.get(file).get("pdq"))))
                     : "-";
             if (cpp.containsKey(file)) {
                 maxCpp = Math.max(maxCpp, Integer.parseInt(dc));
@@ -57,7 +58,8 @@ public final class PdqBenchmark {
                 times[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(times);
-            System.out.printf("%s %dx%d: first decode %.1f ms, hash median %.2f ms (min %.2f) over %d runs%n",
+            System.out.printf(
+                    "%s %dx%d: first decode %.1f ms, hash median %.2f ms (min %.2f) over %d runs%n",
                     file, image.getWidth(), image.getHeight(), decode / 1e6, times[rounds / 2], times[0], rounds);
         }
     }

@@ -75,10 +75,15 @@ class PdqHasherTest {
         Hash256 expected = HASHER.hash(decoded).hash();
 
         for (int type : new int[] {
-            BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR,
-            BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_INT_BGR
+            BufferedImage.TYPE_INT_RGB,
+            BufferedImage.TYPE_INT_ARGB,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_ARGB_PRE,
+            BufferedImage.TYPE_INT_BGR
         }) {
-            assertThat(HASHER.hash(copy(decoded, type)).hash()).as("image type %d", type).isEqualTo(expected);
+            assertThat(HASHER.hash(copy(decoded, type)).hash())
+                    .as("image type %d", type)
+                    .isEqualTo(expected);
         }
     }
 
@@ -88,9 +93,7 @@ class PdqHasherTest {
             BufferedImage image = ImageIO.read(ConformanceData.image(file).toFile());
             assertThat(image.getRaster().getNumBands()).isEqualTo(1);
 
-            assertThat(HASHER.hash(image))
-                    .as(file)
-                    .isEqualTo(HASHER.hash(copy(image, BufferedImage.TYPE_INT_RGB)));
+            assertThat(HASHER.hash(image)).as(file).isEqualTo(HASHER.hash(copy(image, BufferedImage.TYPE_INT_RGB)));
         }
     }
 
@@ -114,7 +117,9 @@ class PdqHasherTest {
             assertThat(direct.distance(all.hash(d))).as("%s", d).isLessThanOrEqualTo(12);
             for (Dihedral other : Dihedral.values()) {
                 if (other != d) {
-                    assertThat(direct.distance(all.hash(other))).as("%s vs %s", d, other).isGreaterThan(60);
+                    assertThat(direct.distance(all.hash(other)))
+                            .as("%s vs %s", d, other)
+                            .isGreaterThan(60);
                 }
             }
         }
@@ -134,8 +139,11 @@ class PdqHasherTest {
 
     @Test
     void concurrent_hashing_gives_the_same_results() throws Exception {
-        List<Path> files = List.of(BRIDGE, ConformanceData.image("pen-and-coaster.png"),
-                ConformanceData.image("misc-images/modes/L.png"), ConformanceData.image("labelme-subset/q1050.jpg"));
+        List<Path> files = List.of(
+                BRIDGE,
+                ConformanceData.image("pen-and-coaster.png"),
+                ConformanceData.image("misc-images/modes/L.png"),
+                ConformanceData.image("labelme-subset/q1050.jpg"));
         List<PdqHash> serial = new ArrayList<>();
         for (Path f : files) {
             serial.add(HASHER.hash(f));

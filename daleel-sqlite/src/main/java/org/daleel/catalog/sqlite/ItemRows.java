@@ -105,8 +105,13 @@ final class ItemRows {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Resource> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Resource(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.getLong(6)));
+                    out.add(new Resource(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getLong(6)));
                 }
                 return out;
             }

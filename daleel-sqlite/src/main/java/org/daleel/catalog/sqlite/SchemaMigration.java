@@ -48,8 +48,8 @@ final class SchemaMigration {
         }
         requireNotNewer(file, version);
         IN_PROCESS.lock();
-        try (FileChannel channel = FileChannel.open(
-                lockFile(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(lockFile(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             // Released when the channel closes.
             channel.lock();
             // Another process may have migrated while this one waited for the lock.
@@ -102,8 +102,10 @@ final class SchemaMigration {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new DaleelException("catalog " + connections.file() + ": schema migration to version "
-                    + SCHEMA_VERSION + " failed: " + e.getMessage(), e);
+            throw new DaleelException(
+                    "catalog " + connections.file() + ": schema migration to version " + SCHEMA_VERSION + " failed: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

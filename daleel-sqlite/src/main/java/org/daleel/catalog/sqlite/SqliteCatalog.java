@@ -138,8 +138,8 @@ public final class SqliteCatalog implements Catalog {
     public AddResult addIfAbsent(Item item) {
         Objects.requireNonNull(item, "item");
         if (item.kind() != ItemKind.FILE) {
-            throw new InvalidInputException("catalog " + file() + ": addIfAbsent takes file items, item "
-                    + item.id() + " is a " + item.kind().label() + " item");
+            throw new InvalidInputException("catalog " + file() + ": addIfAbsent takes file items, item " + item.id()
+                    + " is a " + item.kind().label() + " item");
         }
         return write("add item " + item.id(), c -> {
             Optional<Item> existing = ItemRows.findFileBySha256(c, item.sha256());

@@ -63,7 +63,23 @@ public final class CatalogWriterProcess {
 
     private static Item item(ItemKind kind, long n) {
         Instant now = Instant.now();
-        return new Item(ItemIds.next(now), 0, kind, "https://example.org/" + n, "", "", sha(n), n, "text/html",
-                now, "item " + n, "", "", "", "", WarcRef.NONE, Provenance.NONE);
+        return new Item(
+                ItemIds.next(now),
+                0,
+                kind,
+                "https://example.org/" + n,
+                "",
+                "",
+                sha(n),
+                n,
+                "text/html",
+                now,
+                "item " + n,
+                "",
+                "",
+                "",
+                "",
+                WarcRef.NONE,
+                Provenance.NONE);
     }
 }

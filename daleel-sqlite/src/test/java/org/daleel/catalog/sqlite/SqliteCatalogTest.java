@@ -128,7 +128,10 @@ class SqliteCatalogTest extends CatalogContract {
                     created.add(pool.submit(() -> {
                         int n = 0;
                         for (int i = 0; i < perThread; i++) {
-                            n += instance.addIfAbsent(item(ItemKind.FILE, sha(777_000 + i))).created() ? 1 : 0;
+                            n += instance.addIfAbsent(item(ItemKind.FILE, sha(777_000 + i)))
+                                            .created()
+                                    ? 1
+                                    : 0;
                         }
                         return n;
                     }));
@@ -144,7 +147,9 @@ class SqliteCatalogTest extends CatalogContract {
             }
             pool.shutdown();
 
-            assertThat(files).as("one item per file digest across both instances").isEqualTo(perThread);
+            assertThat(files)
+                    .as("one item per file digest across both instances")
+                    .isEqualTo(perThread);
             Set<Long> seqs = new HashSet<>();
             for (Item item : all) {
                 seqs.add(item.seq());

@@ -51,7 +51,11 @@ public final class ApiDocs {
         h.element("h1", info.path("title").asText() + " " + info.path("version").asText());
         h.element("p", info.path("summary").asText());
         h.element("p", info.path("description").asText());
-        h.open("p").text("Machine-readable: ").element("a", "/api/openapi.json", "href", "/api/openapi.json").text(" (OpenAPI " + doc.path("openapi").asText() + ").").close("p");
+        h.open("p")
+                .text("Machine-readable: ")
+                .element("a", "/api/openapi.json", "href", "/api/openapi.json")
+                .text(" (OpenAPI " + doc.path("openapi").asText() + ").")
+                .close("p");
         for (var path : doc.path("paths").properties()) {
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);
@@ -69,18 +73,31 @@ public final class ApiDocs {
 
     private static void operation(Html h, JsonNode doc, String method, String path, JsonNode op) {
         h.open("section", "class", "endpoint", "id", (method + path).replaceAll("[^A-Za-z0-9]+", "-"));
-        h.open("h2").element("code", method.toUpperCase(java.util.Locale.ROOT) + " " + path).text(" — " + op.path("summary").asText()).close("h2");
+        h.open("h2")
+                .element("code", method.toUpperCase(java.util.Locale.ROOT) + " " + path)
+                .text(" — " + op.path("summary").asText())
+                .close("h2");
         if (op.has("description")) {
             h.element("p", op.get("description").asText());
         }
         if (op.has("parameters")) {
-            h.open("table").open("tr").element("th", "Parameter").element("th", "In").element("th", "Required").element("th", "Description").close("tr");
+            h.open("table")
+                    .open("tr")
+                    .element("th", "Parameter")
+                    .element("th", "In")
+                    .element("th", "Required")
+                    .element("th", "Description")
+                    .close("tr");
             for (JsonNode p : op.get("parameters")) {
                 JsonNode param = resolve(doc, p);
-                h.open("tr").open("td").element("code", param.path("name").asText()).close("td")
+                h.open("tr")
+                        .open("td")
+                        .element("code", param.path("name").asText())
+                        .close("td")
                         .element("td", param.path("in").asText())
                         .element("td", param.path("required").asBoolean(false) ? "yes" : "no")
-                        .element("td", param.path("description").asText()).close("tr");
+                        .element("td", param.path("description").asText())
+                        .close("tr");
             }
             h.close("table");
         }
@@ -92,7 +109,10 @@ public final class ApiDocs {
         }
         h.open("ul", "class", "responses");
         for (var r : op.path("responses").properties()) {
-            h.open("li").element("code", r.getKey()).text(" " + resolve(doc, r.getValue()).path("description").asText()).close("li");
+            h.open("li")
+                    .element("code", r.getKey())
+                    .text(" " + resolve(doc, r.getValue()).path("description").asText())
+                    .close("li");
         }
         h.close("ul");
         h.close("section");
@@ -107,15 +127,33 @@ public final class ApiDocs {
         if (props.isMissingNode()) {
             return;
         }
-        h.open("table").open("tr").element("th", "Field").element("th", "Type").element("th", "Description").close("tr");
+        h.open("table")
+                .open("tr")
+                .element("th", "Field")
+                .element("th", "Type")
+                .element("th", "Description")
+                .close("tr");
         for (var p : props.properties()) {
             JsonNode v = p.getValue();
-            String type = v.has("$ref") ? v.get("$ref").asText().replace("#/components/schemas/", "") : v.path("type").asText();
+            String type = v.has("$ref")
+                    ? v.get("$ref").asText().replace("#/components/schemas/", "")
+                    : v.path("type").asText();
             if (v.has("enum")) {
-                type += " (" + String.join(" | ", v.get("enum").valueStream().map(JsonNode::asText).toList()) + ")";
+                type += " ("
+                        + String.join(
+                                " | ",
+                                v.get("enum")
+                                        .valueStream()
+                                        .map(JsonNode::asText)
+                                        .toList()) + ")";
             }
-            h.open("tr").open("td").element("code", p.getKey()).close("td").element("td", type)
-                    .element("td", v.path("description").asText()).close("tr");
+            h.open("tr")
+                    .open("td")
+                    .element("code", p.getKey())
+                    .close("td")
+                    .element("td", type)
+                    .element("td", v.path("description").asText())
+                    .close("tr");
         }
         h.close("table");
     }

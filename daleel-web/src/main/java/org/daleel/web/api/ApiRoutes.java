@@ -39,7 +39,8 @@ public final class ApiRoutes {
     /** Most items {@code GET /api/items} returns. */
     public static final int MAX_RECENT = 1000;
 
-    private static final Set<String> CAPTURE_FIELDS = Set.of("url", "note", "claimedPlace", "claimedDate", "allowPrivate");
+    private static final Set<String> CAPTURE_FIELDS =
+            Set.of("url", "note", "claimedPlace", "claimedDate", "allowPrivate");
 
     /** Where the tiled log is served: {@code /ledger/checkpoint}, {@code /ledger/tile/...}. */
     public static final String LEDGER_PREFIX = "/ledger/";
@@ -80,11 +81,16 @@ public final class ApiRoutes {
         add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
         add(config, HandlerType.POST, "/api/captures", this::capture);
         add(config, HandlerType.POST, "/api/files", this::files);
-        add(config, HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(docs.openApiJson()));
+        add(
+                config,
+                HandlerType.GET,
+                "/api/openapi.json",
+                ctx -> ctx.contentType("application/json").result(docs.openApiJson()));
         add(config, HandlerType.GET, "/api/docs", ctx -> ctx.html(docs.page()));
         // The tiled log: static, public files, outside the API (not in openapi.json).
         config.addHttpHandler(HandlerType.GET, LEDGER_PREFIX + "checkpoint", ctx -> tile(ctx, "checkpoint"));
-        config.addHttpHandler(HandlerType.GET, LEDGER_PREFIX + "tile/<path>", ctx -> tile(ctx, "tile/" + ctx.pathParam("path")));
+        config.addHttpHandler(
+                HandlerType.GET, LEDGER_PREFIX + "tile/<path>", ctx -> tile(ctx, "tile/" + ctx.pathParam("path")));
     }
 
     private void tile(Context ctx, String path) throws IOException {
@@ -93,7 +99,8 @@ public final class ApiRoutes {
         boolean immutable = path.startsWith("tile/") && !path.contains(".p/");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
-        ctx.contentType(path.equals("checkpoint") ? "text/plain; charset=utf-8" : "application/octet-stream").result(body);
+        ctx.contentType(path.equals("checkpoint") ? "text/plain; charset=utf-8" : "application/octet-stream")
+                .result(body);
     }
 
     private void proof(Context ctx) throws IOException {
@@ -216,8 +223,9 @@ public final class ApiRoutes {
         requireJson(ctx);
         JsonNode body = Json.parse(ctx.body(), "capture request body");
         if (!body.isObject()) {
-            throw new InvalidInputException("capture request body must be a JSON object such as {\"url\": \"https://...\"}, got "
-                    + body.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new InvalidInputException(
+                    "capture request body must be a JSON object such as {\"url\": \"https://...\"}, got "
+                            + body.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!CAPTURE_FIELDS.contains(name)) {
@@ -243,7 +251,8 @@ public final class ApiRoutes {
     private Item lookup(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ItemIds.isId(id)) {
-            throw new NotFoundException("no item '" + id + "': item ids are 26-character ULIDs such as 01JD0000000000000000000000");
+            throw new NotFoundException(
+                    "no item '" + id + "': item ids are 26-character ULIDs such as 01JD0000000000000000000000");
         }
         return archive.get(id);
     }
@@ -251,8 +260,9 @@ public final class ApiRoutes {
     private static void requireJson(Context ctx) {
         String type = MediaTypes.base(Objects.requireNonNullElse(ctx.contentType(), ""));
         if (!type.equals("application/json")) {
-            throw new UnsupportedMediaTypeResponse(ctx.method() + " " + ctx.path() + " takes Content-Type application/json, got '"
-                    + Objects.requireNonNullElse(ctx.contentType(), "") + "'");
+            throw new UnsupportedMediaTypeResponse(
+                    ctx.method() + " " + ctx.path() + " takes Content-Type application/json, got '"
+                            + Objects.requireNonNullElse(ctx.contentType(), "") + "'");
         }
     }
 

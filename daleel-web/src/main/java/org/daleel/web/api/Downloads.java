@@ -13,14 +13,17 @@ final class Downloads {
     /** {@code Content-Disposition: attachment} with an ASCII fallback and the UTF-8 name (RFC 6266, RFC 8187). */
     static void attachment(Context ctx, String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
-        ctx.header("Content-Disposition",
-                "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc8187(fileName));
+        ctx.header(
+                "Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc8187(fileName));
     }
 
     /** {@code Repr-Digest} (RFC 9530) so a client can check the bytes it received. */
     static void digest(Context ctx, String sha256Hex) {
         if (sha256Hex.matches("[0-9a-f]{64}")) {
-            ctx.header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex)) + ":");
+            ctx.header(
+                    "Repr-Digest",
+                    "sha-256=:"
+                            + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex)) + ":");
         }
     }
 
@@ -53,7 +56,10 @@ final class Downloads {
         StringBuilder b = new StringBuilder();
         for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
                 b.append('%').append(String.format("%02X", c));

@@ -23,18 +23,34 @@ import org.jsoup.nodes.Element;
 public final class ReplayRewriter {
     /** Attributes holding one URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of(
-            "src", "href", "xlink:href", "poster", "data", "action", "formaction", "background", "cite",
-            "longdesc", "lowsrc", "dynsrc", "manifest", "icon", "codebase", "usemap", "profile");
+            "src",
+            "href",
+            "xlink:href",
+            "poster",
+            "data",
+            "action",
+            "formaction",
+            "background",
+            "cite",
+            "longdesc",
+            "lowsrc",
+            "dynsrc",
+            "manifest",
+            "icon",
+            "codebase",
+            "usemap",
+            "profile");
     /** Attributes holding a srcset (URL and descriptor list). */
     private static final Set<String> SRCSET_ATTRIBUTES = Set.of("srcset", "imagesrcset");
     /** Attributes that would send requests elsewhere and serve no purpose in replay. */
     private static final Set<String> DROPPED_ATTRIBUTES = Set.of("ping");
 
-    private static final Pattern CSS_URL = Pattern.compile(
-            "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CSS_IMPORT = Pattern.compile(
-            "@import\\s+(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
-    private static final Pattern META_REFRESH_URL = Pattern.compile("(?i)^(\\s*\\d*\\s*[;,]\\s*url\\s*=\\s*)(['\"]?)([^'\"]*)\\2(.*)$");
+    private static final Pattern CSS_URL =
+            Pattern.compile("url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_IMPORT =
+            Pattern.compile("@import\\s+(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_REFRESH_URL =
+            Pattern.compile("(?i)^(\\s*\\d*\\s*[;,]\\s*url\\s*=\\s*)(['\"]?)([^'\"]*)\\2(.*)$");
 
     private final String itemId;
 
@@ -94,8 +110,12 @@ public final class ReplayRewriter {
             return url; // in-page anchors stay in the page
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("data:") || lower.startsWith("blob:") || lower.startsWith("javascript:")
-                || lower.startsWith("about:") || lower.startsWith("mailto:") || lower.startsWith("tel:")) {
+        if (lower.startsWith("data:")
+                || lower.startsWith("blob:")
+                || lower.startsWith("javascript:")
+                || lower.startsWith("about:")
+                || lower.startsWith("mailto:")
+                || lower.startsWith("tel:")) {
             return url;
         }
         String absolute = StringUtil.resolve(base, trimmed);

@@ -51,7 +51,8 @@ public final class ReplayRoutes {
             serve(ctx, item.id(), item.url(), item.sha256(), item.mediaType(), 200);
             return;
         }
-        if (!item.requestedUrl().isEmpty() && !item.url().isEmpty()
+        if (!item.requestedUrl().isEmpty()
+                && !item.url().isEmpty()
                 && ReplayPaths.key(item.requestedUrl()).equals(key)) {
             ctx.redirect(ReplayPaths.path(item.id(), item.url()));
             return;
@@ -61,7 +62,13 @@ public final class ReplayRoutes {
             throw new NotFoundResponse("'" + target + "' is not archived with item " + id);
         }
         Resource r = resource.get();
-        serve(ctx, item.id(), r.url(), r.sha256(), r.mediaType(), r.status() >= 400 && r.status() <= 599 ? r.status() : 200);
+        serve(
+                ctx,
+                item.id(),
+                r.url(),
+                r.sha256(),
+                r.mediaType(),
+                r.status() >= 400 && r.status() <= 599 ? r.status() : 200);
     }
 
     /** The archived URL part of the request, taken raw from the request line with its query. */
@@ -74,7 +81,9 @@ public final class ReplayRoutes {
     }
 
     private static Optional<Resource> find(List<Resource> resources, String key) {
-        return resources.stream().filter(r -> ReplayPaths.key(r.url()).equals(key)).findFirst();
+        return resources.stream()
+                .filter(r -> ReplayPaths.key(r.url()).equals(key))
+                .findFirst();
     }
 
     private void serve(Context ctx, String id, String url, String sha256, String mediaType, int status)

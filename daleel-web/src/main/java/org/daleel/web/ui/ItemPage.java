@@ -37,8 +37,8 @@ final class ItemPage {
         return render(item, resources, List.of(), replayOrigin);
     }
 
-    static Html render(Item item, List<Resource> resources, List<org.daleel.archive.SimilarItem> similar,
-            String replayOrigin) {
+    static Html render(
+            Item item, List<Resource> resources, List<org.daleel.archive.SimilarItem> similar, String replayOrigin) {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
         alerts(h, similar);
@@ -78,23 +78,46 @@ final class ItemPage {
     private static void replay(Html h, Item item, String replayOrigin) {
         h.open("section", "class", "replay");
         h.open("p", "class", "banner");
-        h.text("Archived copy of ").element("span", item.url(), "class", "url", "dir", "auto")
-                .text(", captured " + item.capturedAt() + ". It is replayed from the archive in a sandbox on a separate origin;"
+        h.text("Archived copy of ")
+                .element("span", item.url(), "class", "url", "dir", "auto")
+                .text(", captured " + item.capturedAt()
+                        + ". It is replayed from the archive in a sandbox on a separate origin;"
                         + " nothing in it loads from the live web.");
         h.close("p");
-        h.open("iframe", "class", "replay", "title", "Archived page",
-                        "sandbox", "allow-scripts allow-forms",
-                        "referrerpolicy", "no-referrer",
-                        "src", replayOrigin + ReplayPaths.path(item.id(), item.url()))
+        h.open(
+                        "iframe",
+                        "class",
+                        "replay",
+                        "title",
+                        "Archived page",
+                        "sandbox",
+                        "allow-scripts allow-forms",
+                        "referrerpolicy",
+                        "no-referrer",
+                        "src",
+                        replayOrigin + ReplayPaths.path(item.id(), item.url()))
                 .close("iframe");
         h.close("section");
     }
 
     private static void downloads(Html h, Item item) {
         h.open("p", "class", "downloads");
-        h.element("a", "Download original (" + item.size() + " bytes)", "href", "/api/items/" + item.id() + "/payload", "download", "");
+        h.element(
+                "a",
+                "Download original (" + item.size() + " bytes)",
+                "href",
+                "/api/items/" + item.id() + "/payload",
+                "download",
+                "");
         if (item.hasWarc()) {
-            h.text(" · ").element("a", "Download WARC (" + item.warc().size() + " bytes)", "href", "/api/items/" + item.id() + "/warc", "download", "");
+            h.text(" · ")
+                    .element(
+                            "a",
+                            "Download WARC (" + item.warc().size() + " bytes)",
+                            "href",
+                            "/api/items/" + item.id() + "/warc",
+                            "download",
+                            "");
         }
         h.text(" · ").element("a", "JSON", "href", "/api/items/" + item.id());
         h.close("p");
@@ -127,7 +150,11 @@ final class ItemPage {
 
     private static void provenance(Html h, Provenance p) {
         h.element("h2", "Provenance and claims");
-        h.element("p", "Claims are recorded as given when the item was added; they are not verified facts.", "class", "muted");
+        h.element(
+                "p",
+                "Claims are recorded as given when the item was added; they are not verified facts.",
+                "class",
+                "muted");
         h.open("table", "class", "meta");
         row(h, "Added by", p.operator(), false);
         row(h, "Note", p.note(), false);
@@ -158,8 +185,13 @@ final class ItemPage {
         }
         h.element("h2", "Embedded resources (" + resources.size() + ")");
         h.open("table", "class", "resources");
-        h.open("tr").element("th", "URL").element("th", "Status").element("th", "Media type").element("th", "Size")
-                .element("th", "SHA-256").close("tr");
+        h.open("tr")
+                .element("th", "URL")
+                .element("th", "Status")
+                .element("th", "Media type")
+                .element("th", "Size")
+                .element("th", "SHA-256")
+                .close("tr");
         for (Resource r : resources) {
             h.open("tr");
             h.element("td", r.url(), "class", "url", "dir", "auto");

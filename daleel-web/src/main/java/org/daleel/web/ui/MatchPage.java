@@ -22,20 +22,39 @@ final class MatchPage {
     static Html form(String maxDistance, Problem error) {
         Html h = new Html();
         h.element("h1", "Find this image");
-        h.element("p", "Choose a picture to look for in the archive: copies that were re-encoded, resized, rotated,"
-                + " mirrored, cropped, bordered or screenshotted are found too. The picture is compared and"
-                + " discarded; nothing is stored.", "class", "muted");
+        h.element(
+                "p",
+                "Choose a picture to look for in the archive: copies that were re-encoded, resized, rotated,"
+                        + " mirrored, cropped, bordered or screenshotted are found too. The picture is compared and"
+                        + " discarded; nothing is stored.",
+                "class",
+                "muted");
         if (error != null) {
-            h.open("p", "class", "error", "role", "alert").element("strong", error.code()).text(": ")
-                    .element("span", error.detail(), "dir", "auto").close("p");
+            h.open("p", "class", "error", "role", "alert")
+                    .element("strong", error.code())
+                    .text(": ")
+                    .element("span", error.detail(), "dir", "auto")
+                    .close("p");
         }
         h.open("form", "class", "stacked", "method", "post", "action", "/match", "enctype", "multipart/form-data");
-        h.open("label").text("Picture")
+        h.open("label")
+                .text("Picture")
                 .empty("input", "type", "file", "name", Intake.FILE_FIELD, "accept", "image/*", "required", "")
                 .close("label");
-        h.open("label").text("Largest distance (PDQ bits that may differ, 0–256; default " + DEFAULT_MAX_DISTANCE + ")")
-                .empty("input", "type", "number", "name", "maxDistance", "min", "0", "max", "256",
-                        "value", maxDistance.isEmpty() ? Integer.toString(DEFAULT_MAX_DISTANCE) : maxDistance)
+        h.open("label")
+                .text("Largest distance (PDQ bits that may differ, 0–256; default " + DEFAULT_MAX_DISTANCE + ")")
+                .empty(
+                        "input",
+                        "type",
+                        "number",
+                        "name",
+                        "maxDistance",
+                        "min",
+                        "0",
+                        "max",
+                        "256",
+                        "value",
+                        maxDistance.isEmpty() ? Integer.toString(DEFAULT_MAX_DISTANCE) : maxDistance)
                 .close("label");
         h.element("button", "Find", "type", "submit");
         h.close("form");
@@ -46,12 +65,19 @@ final class MatchPage {
     static Html results(String fileName, int maxDistance, List<SimilarItem> hits) {
         Html h = new Html();
         h.element("h1", "Find this image");
-        h.open("p", "class", "muted").text("Picture ").element("span", fileName, "dir", "auto")
-                .text(", largest distance " + maxDistance + ". It was not stored.").close("p");
+        h.open("p", "class", "muted")
+                .text("Picture ")
+                .element("span", fileName, "dir", "auto")
+                .text(", largest distance " + maxDistance + ". It was not stored.")
+                .close("p");
         if (hits.isEmpty()) {
             h.element("p", "No archived picture matches.", "class", "none");
         } else {
-            h.element("h2", hits.size() == 1 ? "1 archived item shows this picture" : hits.size() + " archived items show this picture");
+            h.element(
+                    "h2",
+                    hits.size() == 1
+                            ? "1 archived item shows this picture"
+                            : hits.size() + " archived items show this picture");
             h.open("ol", "class", "results matches");
             for (SimilarItem hit : hits) {
                 hit(h, hit);
@@ -86,6 +112,9 @@ final class MatchPage {
         if (value.isEmpty()) {
             return;
         }
-        h.open("tr").element("th", label, "scope", "row").element("td", value, "dir", "auto").close("tr");
+        h.open("tr")
+                .element("th", label, "scope", "row")
+                .element("td", value, "dir", "auto")
+                .close("tr");
     }
 }

@@ -19,15 +19,22 @@ final class SearchPage {
         form(h, "", "", "", "", "");
         h.element("h2", "Recent items");
         if (recent.isEmpty()) {
-            h.open("p").text("The archive is empty. ").element("a", "Capture a page", "href", "/capture")
-                    .text(" or ").element("a", "upload files", "href", "/upload").text(".").close("p");
+            h.open("p")
+                    .text("The archive is empty. ")
+                    .element("a", "Capture a page", "href", "/capture")
+                    .text(" or ")
+                    .element("a", "upload files", "href", "/upload")
+                    .text(".")
+                    .close("p");
             return h;
         }
         h.element("p", total + (total == 1 ? " item" : " items") + " archived.", "class", "muted");
         h.open("ol", "class", "results");
         for (Item item : recent) {
             h.open("li");
-            h.open("a", "class", "title", "href", "/items/" + item.id(), "dir", "auto").text(ItemPage.heading(item)).close("a");
+            h.open("a", "class", "title", "href", "/items/" + item.id(), "dir", "auto")
+                    .text(ItemPage.heading(item))
+                    .close("a");
             h.element("div", item.url().isEmpty() ? item.fileName() : item.url(), "class", "source", "dir", "auto");
             meta(h, item.capturedAt().toString(), item.language(), item.kind().label());
             h.close("li");
@@ -41,18 +48,27 @@ final class SearchPage {
         Html h = new Html();
         h.element("h1", "Search");
         form(h, query.text(), query.language(), kind, from, to);
-        long shownTo = Math.min(result.total(), (long) query.offset() + result.hits().size());
-        h.element("p", result.total() == 0
+        long shownTo =
+                Math.min(result.total(), (long) query.offset() + result.hits().size());
+        h.element(
+                "p",
+                result.total() == 0
                         ? "No items match."
                         : "Results " + (query.offset() + 1) + "–" + shownTo + " of " + result.total() + ".",
-                "class", "muted");
+                "class",
+                "muted");
         h.open("ol", "class", "results", "start", Integer.toString(query.offset() + 1));
         for (SearchHit hit : result.hits()) {
             h.open("li");
-            String title = !hit.title().isEmpty() ? hit.title() : !hit.fileName().isEmpty() ? hit.fileName() : hit.url();
-            h.open("a", "class", "title", "href", "/items/" + hit.id(), "dir", "auto").text(title.isEmpty() ? hit.id() : title).close("a");
+            String title =
+                    !hit.title().isEmpty() ? hit.title() : !hit.fileName().isEmpty() ? hit.fileName() : hit.url();
+            h.open("a", "class", "title", "href", "/items/" + hit.id(), "dir", "auto")
+                    .text(title.isEmpty() ? hit.id() : title)
+                    .close("a");
             h.element("div", hit.url().isEmpty() ? hit.fileName() : hit.url(), "class", "source", "dir", "auto");
-            h.open("p", "class", "snippet", "dir", "auto").snippet(hit.snippet()).close("p");
+            h.open("p", "class", "snippet", "dir", "auto")
+                    .snippet(hit.snippet())
+                    .close("p");
             meta(h, hit.capturedAt().toString(), hit.language(), "");
             h.close("li");
         }
@@ -75,7 +91,24 @@ final class SearchPage {
 
     private static void form(Html h, String q, String lang, String kind, String from, String to) {
         h.open("form", "class", "search", "method", "get", "action", "/search", "role", "search");
-        h.empty("input", "type", "search", "name", "q", "value", q, "dir", "auto", "placeholder", "words, \"a phrase\", كلمات", "aria-label", "Search", "required", "", "autofocus", "");
+        h.empty(
+                "input",
+                "type",
+                "search",
+                "name",
+                "q",
+                "value",
+                q,
+                "dir",
+                "auto",
+                "placeholder",
+                "words, \"a phrase\", كلمات",
+                "aria-label",
+                "Search",
+                "required",
+                "",
+                "autofocus",
+                "");
         h.element("button", "Search", "type", "submit");
         h.open("div", "class", "filters");
         h.open("label").text("Language ");
@@ -90,8 +123,14 @@ final class SearchPage {
         }
         select(h, "kind", kind, kinds, labels);
         h.close("label");
-        h.open("label").text("From ").empty("input", "type", "date", "name", "from", "value", from).close("label");
-        h.open("label").text("To ").empty("input", "type", "date", "name", "to", "value", to).close("label");
+        h.open("label")
+                .text("From ")
+                .empty("input", "type", "date", "name", "from", "value", from)
+                .close("label");
+        h.open("label")
+                .text("To ")
+                .empty("input", "type", "date", "name", "to", "value", to)
+                .close("label");
         h.close("div");
         h.close("form");
     }
@@ -99,7 +138,13 @@ final class SearchPage {
     private static void select(Html h, String name, String selected, List<String> values, List<String> labels) {
         h.open("select", "name", name);
         for (int i = 0; i < values.size(); i++) {
-            h.element("option", labels.get(i), "value", values.get(i), "selected", values.get(i).equals(selected) ? "" : null);
+            h.element(
+                    "option",
+                    labels.get(i),
+                    "value",
+                    values.get(i),
+                    "selected",
+                    values.get(i).equals(selected) ? "" : null);
         }
         h.close("select");
     }
@@ -112,7 +157,13 @@ final class SearchPage {
         }
         h.open("nav", "class", "pager");
         if (prev) {
-            h.element("a", "← Previous", "href", href(q, Math.max(0, q.offset() - q.limit()), kind, from, to), "rel", "prev");
+            h.element(
+                    "a",
+                    "← Previous",
+                    "href",
+                    href(q, Math.max(0, q.offset() - q.limit()), kind, from, to),
+                    "rel",
+                    "prev");
         }
         if (next) {
             h.element("a", "Next →", "href", href(q, q.offset() + q.limit(), kind, from, to), "rel", "next");

@@ -58,13 +58,20 @@ public final class UiRoutes {
         routes.get("/", this::front);
         routes.get("/search", this::search);
         routes.get("/items/{id}", this::item);
-        routes.get("/capture", ctx -> page(ctx, "Capture", FormPages.capture(FormPages.CaptureValues.EMPTY, intake.privateCaptureAllowed(), null)));
+        routes.get(
+                "/capture",
+                ctx -> page(
+                        ctx,
+                        "Capture",
+                        FormPages.capture(FormPages.CaptureValues.EMPTY, intake.privateCaptureAllowed(), null)));
         routes.post("/capture", this::capture);
         routes.get("/upload", ctx -> page(ctx, "Upload", FormPages.upload(null)));
         routes.post("/upload", this::upload);
         routes.get("/match", ctx -> page(ctx, "Find this image", MatchPage.form("", null)));
         routes.post("/match", this::match);
-        routes.get("/static/daleel.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
+        routes.get(
+                "/static/daleel.css",
+                ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
     }
 
     /** A whole error page for {@code problem}. */
@@ -82,8 +89,15 @@ public final class UiRoutes {
             return;
         }
         SearchQuery query = SearchParams.of(ctx);
-        page(ctx, query.text(), SearchPage.results(query, archive.search(query),
-                SearchParams.text(ctx, "kind"), SearchParams.text(ctx, "from"), SearchParams.text(ctx, "to")));
+        page(
+                ctx,
+                query.text(),
+                SearchPage.results(
+                        query,
+                        archive.search(query),
+                        SearchParams.text(ctx, "kind"),
+                        SearchParams.text(ctx, "from"),
+                        SearchParams.text(ctx, "to")));
     }
 
     private void item(Context ctx) {
@@ -93,12 +107,18 @@ public final class UiRoutes {
         }
         Item item = archive.get(id);
         String replayOrigin = origins.replayOrigin(ctx, replayPort.getAsInt());
-        page(ctx, ItemPage.heading(item), ItemPage.render(item, archive.resources(id), archive.similar(id), replayOrigin));
+        page(
+                ctx,
+                ItemPage.heading(item),
+                ItemPage.render(item, archive.resources(id), archive.similar(id), replayOrigin));
     }
 
     private void capture(Context ctx) {
         var values = new FormPages.CaptureValues(
-                param(ctx, "url"), param(ctx, "note"), param(ctx, "claimedPlace"), param(ctx, "claimedDate"),
+                param(ctx, "url"),
+                param(ctx, "note"),
+                param(ctx, "claimedPlace"),
+                param(ctx, "claimedDate"),
                 "true".equals(ctx.formParam("allowPrivate")));
         try {
             Item item = intake.capture(new Intake.CaptureForm(
@@ -138,7 +158,8 @@ public final class UiRoutes {
             try (InputStream in = file.content()) {
                 hits = archive.match(in, name, maxDistance);
             } catch (IOException e) {
-                throw new InvalidInputException("the uploaded picture " + name + " could not be read: " + e.getMessage(), e);
+                throw new InvalidInputException(
+                        "the uploaded picture " + name + " could not be read: " + e.getMessage(), e);
             }
             page(ctx, "Find this image", MatchPage.results(name, maxDistance, hits));
         } catch (DaleelException | HttpResponseException e) {
@@ -158,8 +179,8 @@ public final class UiRoutes {
             throw multipartFailure(e);
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("no picture was sent: choose an image file (multipart/form-data part '"
-                    + Intake.FILE_FIELD + "')");
+            throw new InvalidInputException(
+                    "no picture was sent: choose an image file (multipart/form-data part '" + Intake.FILE_FIELD + "')");
         }
         if (files.size() > 1) {
             throw new InvalidInputException(files.size() + " pictures were sent: choose one image file at a time");
@@ -178,9 +199,12 @@ public final class UiRoutes {
             parseFailure |= t instanceof jakarta.servlet.ServletException || message.contains("multipart");
         }
         if (parseFailure) {
-            return new InvalidInputException("the request is not well-formed multipart/form-data: " + e.getMessage(), e);
+            return new InvalidInputException(
+                    "the request is not well-formed multipart/form-data: " + e.getMessage(), e);
         }
-        return e instanceof RuntimeException re ? re : new IllegalStateException("reading the multipart request failed", e);
+        return e instanceof RuntimeException re
+                ? re
+                : new IllegalStateException("reading the multipart request failed", e);
     }
 
     private static int maxDistance(String typed) {
@@ -197,7 +221,9 @@ public final class UiRoutes {
     /** The last path segment of the client's file name, without control characters; "picture" when none. */
     private static String pictureName(String given) {
         String name = Objects.requireNonNullElse(given, "");
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return "picture";
         }

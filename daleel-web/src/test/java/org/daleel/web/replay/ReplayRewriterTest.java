@@ -13,7 +13,8 @@ class ReplayRewriterTest {
     final ReplayRewriter rewriter = new ReplayRewriter(ID);
 
     private String html(String body) throws IOException {
-        return new String(rewriter.html(body.getBytes(StandardCharsets.UTF_8), "", "https://news.example/a/page.html"),
+        return new String(
+                rewriter.html(body.getBytes(StandardCharsets.UTF_8), "", "https://news.example/a/page.html"),
                 StandardCharsets.UTF_8);
     }
 
@@ -45,7 +46,8 @@ class ReplayRewriterTest {
 
     @Test
     void honours_base_href_and_rewrites_it_too() throws IOException {
-        String out = html("<head><base href=\"https://static.example/assets/\"></head><body><img src=\"i.png\"></body>");
+        String out =
+                html("<head><base href=\"https://static.example/assets/\"></head><body><img src=\"i.png\"></body>");
         assertThat(out)
                 .contains("<base href=\"" + P + "https://static.example/assets/\">")
                 .contains("src=\"" + P + "https://static.example/assets/i.png\"");
@@ -53,19 +55,29 @@ class ReplayRewriterTest {
 
     @Test
     void leaves_data_urls_anchors_and_javascript_alone_and_drops_ping() throws IOException {
-        String out = html("<img src=\"data:image/png;base64,AAAA\"><a href=\"#top\" ping=\"https://track.example/\">t</a>"
-                + "<a href=\"javascript:void(0)\">j</a>");
-        assertThat(out).contains("src=\"data:image/png;base64,AAAA\"").contains("href=\"#top\"")
-                .contains("href=\"javascript:void(0)\"").doesNotContain("ping").doesNotContain("track.example");
+        String out =
+                html("<img src=\"data:image/png;base64,AAAA\"><a href=\"#top\" ping=\"https://track.example/\">t</a>"
+                        + "<a href=\"javascript:void(0)\">j</a>");
+        assertThat(out)
+                .contains("src=\"data:image/png;base64,AAAA\"")
+                .contains("href=\"#top\"")
+                .contains("href=\"javascript:void(0)\"")
+                .doesNotContain("ping")
+                .doesNotContain("track.example");
     }
 
     @Test
     void adds_nothing_to_the_archived_page_and_outputs_utf8() throws IOException {
-        byte[] arabic = "<html><head><meta charset=\"windows-1256\"><title>تقرير</title></head><body><p>القافلة</p></body></html>"
-                .getBytes(Charset.forName("windows-1256"));
+        byte[] arabic =
+                "<html><head><meta charset=\"windows-1256\"><title>تقرير</title></head><body><p>القافلة</p></body></html>"
+                        .getBytes(Charset.forName("windows-1256"));
         String out = new String(rewriter.html(arabic, "", "https://news.example/"), StandardCharsets.UTF_8);
-        assertThat(out).contains("<title>تقرير</title>").contains("<p>القافلة</p>").containsIgnoringCase("charset=\"UTF-8\"")
-                .doesNotContain("<script").doesNotContain("Daleel");
+        assertThat(out)
+                .contains("<title>تقرير</title>")
+                .contains("<p>القافلة</p>")
+                .containsIgnoringCase("charset=\"UTF-8\"")
+                .doesNotContain("<script")
+                .doesNotContain("Daleel");
     }
 
     @Test
@@ -83,8 +95,10 @@ class ReplayRewriterTest {
     @Test
     void url_keys_ignore_case_of_scheme_and_host_default_ports_escapes_and_fragments() {
         String key = ReplayPaths.key("https://news.example/حلب?x=1");
-        assertThat(ReplayPaths.key("HTTPS://NEWS.example:443/%D8%AD%D9%84%D8%A8?x=1#frag")).isEqualTo(key);
-        assertThat(ReplayPaths.key("https://news.example/%D8%AD%D9%84%D8%A8?x=2")).isNotEqualTo(key);
+        assertThat(ReplayPaths.key("HTTPS://NEWS.example:443/%D8%AD%D9%84%D8%A8?x=1#frag"))
+                .isEqualTo(key);
+        assertThat(ReplayPaths.key("https://news.example/%D8%AD%D9%84%D8%A8?x=2"))
+                .isNotEqualTo(key);
         assertThat(ReplayPaths.key("http://h.example")).isEqualTo(ReplayPaths.key("http://h.example:80/"));
         assertThat(ReplayPaths.key("http://h.example/Path")).isNotEqualTo(ReplayPaths.key("http://h.example/path"));
     }
