@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
             MatchCommand.class,
             LedgerCommand.class,
             VerifyCommand.class,
+            ExportCommand.class,
+            VerifyPackageCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -235,6 +235,44 @@ final class RemoteArchive implements Archive {
     }
 
     @Override
+    public org.daleel.meta.MediaMetadata metadata(String id) {
+        JsonNode m = send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/metadata"))
+                .GET());
+        Optional<org.daleel.meta.GpsPosition> gps = Optional.empty();
+        JsonNode g = m.path("gps");
+        if (g.isObject()) {
+            gps = Optional.of(new org.daleel.meta.GpsPosition(
+                    g.path("lat").asDouble(),
+                    g.path("lon").asDouble(),
+                    g.has("altitude")
+                            ? java.util.OptionalDouble.of(g.path("altitude").asDouble())
+                            : java.util.OptionalDouble.empty(),
+                    g.path("source").asText()));
+        }
+        List<String> assessment = new ArrayList<>();
+        m.path("assessment").forEach(n -> assessment.add(n.asText()));
+        List<org.daleel.meta.MetadataTag> tags = new ArrayList<>();
+        m.path("tags")
+                .forEach(n -> tags.add(new org.daleel.meta.MetadataTag(
+                        n.path("directory").asText(),
+                        n.path("tag").asText(),
+                        n.path("value").asText())));
+        return new org.daleel.meta.MediaMetadata(
+                m.path("cameraMake").asText(),
+                m.path("cameraModel").asText(),
+                m.path("lens").asText(),
+                m.path("dateTimeOriginal").asText(),
+                m.path("offsetTimeOriginal").asText(),
+                m.path("software").asText(),
+                gps,
+                m.path("width").asInt(),
+                m.path("height").asInt(),
+                m.path("orientation").asInt(),
+                tags,
+                assessment);
+    }
+
+    @Override
     public List<org.daleel.archive.SimilarItem> match(InputStream image, String name, int maxDistance) {
         JsonNode json = send(
                 HttpRequest.newBuilder(base.resolve("/api/match?maxDistance=" + maxDistance + "&name=" + enc(name)))

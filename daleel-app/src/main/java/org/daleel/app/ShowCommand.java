@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.daleel.archive.SimilarItem;
 import org.daleel.item.Item;
 import org.daleel.item.Resource;
+import org.daleel.meta.MediaMetadata;
 import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,11 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         Item item;
         List<Resource> resources;
+        MediaMetadata metadata;
         try (Wiring.Session session = Wiring.forReading(data.dataDir())) {
             item = session.archive().get(id.trim());
             resources = session.archive().resources(item.id());
+            metadata = session.archive().metadata(item.id());
         }
         List<SimilarItem> similar = List.of();
         if (item.mediaType().startsWith("image/")) {
@@ -41,7 +44,7 @@ final class ShowCommand implements Callable<Integer> {
             }
         }
         if (data.json) {
-            System.out.println(Json.write(Json.item(item, resources, similar)));
+            System.out.println(Json.write(Json.item(item, resources, similar, metadata)));
             return 0;
         }
         var out = System.out;
@@ -72,6 +75,9 @@ final class ShowCommand implements Callable<Integer> {
         row("claimed place", item.provenance().claimedPlace());
         row("claimed date", item.provenance().claimedDate());
         row("extraction", item.extractionNote());
+        if (item.mediaType().startsWith("image/")) {
+            picture(metadata);
+        }
         if (!resources.isEmpty()) {
             out.println("resources (" + resources.size() + "):");
             for (Resource r : resources) {
@@ -83,6 +89,33 @@ final class ShowCommand implements Callable<Integer> {
             out.println(item.text());
         }
         return 0;
+    }
+
+    /** The key lines of a picture's embedded metadata. */
+    private static void picture(MediaMetadata m) {
+        row("camera", m.camera());
+        row("lens", m.lens());
+        row(
+                "taken (EXIF)",
+                m.dateTimeOriginal() + (m.offsetTimeOriginal().isEmpty() ? "" : " " + m.offsetTimeOriginal()));
+        row("software", m.software());
+        m.gps()
+                .ifPresent(g -> row(
+                        "gps",
+                        String.format(java.util.Locale.ROOT, "%.6f, %.6f", g.latitude(), g.longitude())
+                                + (g.altitude().isPresent()
+                                        ? String.format(
+                                                java.util.Locale.ROOT,
+                                                ", %.1f m",
+                                                g.altitude().getAsDouble())
+                                        : "")
+                                + " (from " + g.source() + ")"));
+        for (String note : m.assessment()) {
+            row("metadata", note);
+        }
+        if (!m.tags().isEmpty()) {
+            row("metadata tags", m.tags().size() + " (all in --json)");
+        }
     }
 
     private static void row(String name, String value) {

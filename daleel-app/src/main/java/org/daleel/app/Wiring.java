@@ -26,6 +26,7 @@ import org.daleel.ledger.FileLedger;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.match.MediaIndex;
 import org.daleel.media.PdqMediaIndex;
+import org.daleel.media.meta.DrewMetadataReader;
 import org.daleel.search.SearchIndex;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
@@ -96,7 +97,11 @@ final class Wiring {
             Catalog catalog = SqliteCatalog.openReadOnly(dir.catalogFile());
             SearchIndex index = LuceneSearchIndex.openReader(dir.index());
             return new Session(
-                    new LocalArchive(dir, ports(blobs, catalog, index, CustodyLog.absent()), ArchiveConfig.defaults()),
+                    new LocalArchive(
+                            dir,
+                            ports(blobs, catalog, index, CustodyLog.absent()),
+                            ArchiveConfig.defaults(),
+                            new DrewMetadataReader()),
                     null);
         } catch (IOException e) {
             throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
@@ -129,7 +134,8 @@ final class Wiring {
             SearchIndex index = LuceneSearchIndex.openReader(dir.index());
             MediaIndex media = PdqMediaIndex.open(dir.media());
             var ports = ports(blobs, catalog, index, CustodyLog.absent(), media);
-            return new Session(new LocalArchive(dir, ports, ArchiveConfig.defaults()), lock.get());
+            return new Session(
+                    new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader()), lock.get());
         } catch (IOException e) {
             throw new DaleelException(dir + ": could not open the archive: " + e.getMessage(), e);
         }
@@ -195,8 +201,8 @@ final class Wiring {
             }
             throw e;
         }
-        LocalArchive archive =
-                new LocalArchive(dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults());
+        LocalArchive archive = new LocalArchive(
+                dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();
         return archive;
     }

@@ -30,7 +30,8 @@ class ArchitectureTest {
                         "org.daleel.archive..",
                         "org.daleel.warc..",
                         "org.daleel.custody..",
-                        "org.daleel.match..")
+                        "org.daleel.match..",
+                        "org.daleel.meta..")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
@@ -45,7 +46,8 @@ class ArchitectureTest {
                         "org.daleel.archive..",
                         "org.daleel.warc..",
                         "org.daleel.custody..",
-                        "org.daleel.match..")
+                        "org.daleel.match..",
+                        "org.daleel.meta..")
                 .check(CLASSES);
     }
 

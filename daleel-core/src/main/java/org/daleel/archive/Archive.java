@@ -61,6 +61,13 @@ public interface Archive extends AutoCloseable {
      */
     List<SimilarItem> similar(String id);
 
+    /**
+     * The metadata embedded in item {@code id}'s picture (EXIF, XMP, IPTC, GPS) with an assessment
+     * (stripped, edited, dates differ), read from the stored payload each time.
+     * {@link org.daleel.meta.MediaMetadata#empty()} for items that are not images.
+     */
+    org.daleel.meta.MediaMetadata metadata(String id);
+
     /** Archived items whose pictures match an image that is not stored, nearest first. */
     List<SimilarItem> match(InputStream image, String name, int maxDistance);
 

@@ -39,6 +39,8 @@ import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
 import org.daleel.item.Resource;
 import org.daleel.item.WarcRef;
+import org.daleel.meta.MediaMetadata;
+import org.daleel.meta.MediaMetadataReader;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
 
@@ -79,6 +81,7 @@ public final class LocalArchive implements Archive {
     private final ArchivePorts ports;
     private final ArchiveConfig config;
     private final Clock clock;
+    private final MediaMetadataReader metadataReader;
     private final Object writeLock = new Object();
     private long indexedSeq;
     private int pending;
@@ -87,14 +90,28 @@ public final class LocalArchive implements Archive {
 
     /** An archive on {@code dir} using {@code ports}; call {@link #recover()} first when writing. */
     public LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config) {
-        this(dir, ports, config, Clock.systemUTC());
+        this(dir, ports, config, MediaMetadataReader.none());
+    }
+
+    /**
+     * An archive on {@code dir} using {@code ports} that reads pictures' embedded metadata with
+     * {@code metadataReader} ({@link #metadata(String)}); call {@link #recover()} first when writing.
+     */
+    public LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config, MediaMetadataReader metadataReader) {
+        this(dir, ports, config, Clock.systemUTC(), metadataReader);
     }
 
     LocalArchive(DataDir dir, ArchivePorts ports, ArchiveConfig config, Clock clock) {
+        this(dir, ports, config, clock, MediaMetadataReader.none());
+    }
+
+    LocalArchive(
+            DataDir dir, ArchivePorts ports, ArchiveConfig config, Clock clock, MediaMetadataReader metadataReader) {
         this.dir = dir;
         this.ports = ports;
         this.config = config;
         this.clock = clock;
+        this.metadataReader = java.util.Objects.requireNonNull(metadataReader, "metadataReader");
     }
 
     /**
@@ -507,6 +524,21 @@ public final class LocalArchive implements Archive {
         }
         out.sort(java.util.Comparator.comparing((SimilarItem s) -> s.item().seq()));
         return out;
+    }
+
+    @Override
+    public MediaMetadata metadata(String id) {
+        Item item = get(id);
+        if (!isImage(item)) {
+            return MediaMetadata.empty();
+        }
+        byte[] payload;
+        try (InputStream in = ports.blobs().open(item.sha256())) {
+            payload = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DaleelException("item " + id + ": could not read its image: " + e.getMessage(), e);
+        }
+        return metadataReader.read(payload, name(item));
     }
 
     @Override

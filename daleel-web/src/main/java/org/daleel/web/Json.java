@@ -185,6 +185,61 @@ public final class Json {
         return o;
     }
 
+    /**
+     * An item as {@link #item(Item, List, List)} plus its picture's embedded metadata
+     * ({@code metadata}, see {@link #metadata}) when the item is an image.
+     */
+    public static ObjectNode item(
+            Item item,
+            List<Resource> resources,
+            List<org.daleel.archive.SimilarItem> similar,
+            org.daleel.meta.MediaMetadata metadata) {
+        ObjectNode o = item(item, resources, similar);
+        if (item.mediaType().startsWith("image/")) {
+            o.set("metadata", metadata(metadata));
+        }
+        return o;
+    }
+
+    /**
+     * A picture's embedded metadata: {@code camera}, {@code cameraMake}, {@code cameraModel},
+     * {@code lens}, {@code dateTimeOriginal} (as written), {@code offsetTimeOriginal},
+     * {@code software}, {@code width}, {@code height}, {@code orientation}, {@code gps}
+     * ({@code lat}, {@code lon}, {@code altitude} when written, {@code source}: "EXIF"; absent when
+     * the picture has no position), {@code assessment} (sentences) and {@code tags}
+     * ({@code directory}, {@code tag}, {@code value}).
+     */
+    public static ObjectNode metadata(org.daleel.meta.MediaMetadata m) {
+        ObjectNode o = object();
+        o.put("camera", m.camera());
+        o.put("cameraMake", m.cameraMake());
+        o.put("cameraModel", m.cameraModel());
+        o.put("lens", m.lens());
+        o.put("dateTimeOriginal", m.dateTimeOriginal());
+        o.put("offsetTimeOriginal", m.offsetTimeOriginal());
+        o.put("software", m.software());
+        o.put("width", m.width());
+        o.put("height", m.height());
+        o.put("orientation", m.orientation());
+        m.gps().ifPresent(g -> {
+            ObjectNode gps = o.putObject("gps");
+            gps.put("lat", g.latitude());
+            gps.put("lon", g.longitude());
+            g.altitude().ifPresent(a -> gps.put("altitude", a));
+            gps.put("source", g.source());
+        });
+        ArrayNode notes = o.putArray("assessment");
+        m.assessment().forEach(notes::add);
+        ArrayNode tags = o.putArray("tags");
+        for (var t : m.tags()) {
+            ObjectNode tag = tags.addObject();
+            tag.put("directory", t.directory());
+            tag.put("tag", t.tag());
+            tag.put("value", t.value());
+        }
+        return o;
+    }
+
     /** The API's error body: {@code {"error": code, "detail": sentence}}. */
     public static ObjectNode error(String code, String detail) {
         ObjectNode o = object();

@@ -14,9 +14,10 @@ import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.media.PdqMediaIndex;
+import org.daleel.media.meta.DrewMetadataReader;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters, a custody ledger and a PDQ media index, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index and the EXIF reader, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -32,7 +33,7 @@ final class TestArchive {
                 new JwarcRecords(),
                 LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
                 PdqMediaIndex.open(dir.media()));
-        LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults());
+        LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();
         return archive;
     }

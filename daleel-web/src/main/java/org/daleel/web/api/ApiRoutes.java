@@ -76,6 +76,7 @@ public final class ApiRoutes {
         add(config, HandlerType.GET, "/api/items/{id}/warc", this::warc);
         add(config, HandlerType.GET, "/api/items/{id}/proof", this::proof);
         add(config, HandlerType.GET, "/api/items/{id}/similar", this::similar);
+        add(config, HandlerType.GET, "/api/items/{id}/metadata", this::metadata);
         add(config, HandlerType.POST, "/api/match", this::match);
         add(config, HandlerType.GET, "/api/ledger/checkpoint", this::checkpoint);
         add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
@@ -176,7 +177,15 @@ public final class ApiRoutes {
 
     private void item(Context ctx) {
         Item item = lookup(ctx);
-        json(ctx, 200, Json.item(item, archive.resources(item.id()), archive.similar(item.id())));
+        json(
+                ctx,
+                200,
+                Json.item(item, archive.resources(item.id()), archive.similar(item.id()), archive.metadata(item.id())));
+    }
+
+    private void metadata(Context ctx) {
+        Item item = lookup(ctx);
+        json(ctx, 200, Json.metadata(archive.metadata(item.id())));
     }
 
     private void similar(Context ctx) {

@@ -1,10 +1,12 @@
 package org.daleel.web.ui;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.daleel.item.Item;
 import org.daleel.item.Provenance;
 import org.daleel.item.Resource;
+import org.daleel.meta.MediaMetadata;
 import org.daleel.web.Html;
 import org.daleel.web.replay.ReplayPaths;
 
@@ -39,6 +41,15 @@ final class ItemPage {
 
     static Html render(
             Item item, List<Resource> resources, List<org.daleel.archive.SimilarItem> similar, String replayOrigin) {
+        return render(item, resources, similar, MediaMetadata.empty(), replayOrigin);
+    }
+
+    static Html render(
+            Item item,
+            List<Resource> resources,
+            List<org.daleel.archive.SimilarItem> similar,
+            MediaMetadata picture,
+            String replayOrigin) {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
         alerts(h, similar);
@@ -47,6 +58,9 @@ final class ItemPage {
         }
         downloads(h, item);
         metadata(h, item);
+        if (item.mediaType().startsWith("image/")) {
+            picture(h, picture);
+        }
         provenance(h, item.provenance());
         if (!item.extractionNote().isEmpty()) {
             h.element("h2", "Extraction note");
@@ -146,6 +160,77 @@ final class ItemPage {
             row(h, "Record offset", Long.toString(item.warc().offset()), false);
         }
         h.close("table");
+    }
+
+    /** What the picture's own metadata says (EXIF, XMP, IPTC, GPS), with the assessment. */
+    private static void picture(Html h, MediaMetadata m) {
+        h.open("section", "class", "picture-metadata");
+        h.element("h2", "Picture metadata");
+        h.element(
+                "p",
+                "Read from the file's embedded metadata (EXIF, XMP, IPTC); metadata can be removed or forged.",
+                "class",
+                "muted");
+        h.open("table", "class", "meta");
+        row(h, "Camera", m.camera(), false);
+        row(h, "Lens", m.lens(), false);
+        row(
+                h,
+                "Taken (EXIF, as written)",
+                m.dateTimeOriginal() + (m.offsetTimeOriginal().isEmpty() ? "" : " " + m.offsetTimeOriginal()),
+                false);
+        row(h, "Software", m.software(), false);
+        if (m.width() > 0 && m.height() > 0) {
+            row(h, "Dimensions", m.width() + " × " + m.height() + " pixels", false);
+        }
+        m.gps().ifPresent(g -> {
+            String lat = String.format(Locale.ROOT, "%.6f", g.latitude());
+            String lon = String.format(Locale.ROOT, "%.6f", g.longitude());
+            h.open("tr").element("th", "GPS position (from " + g.source() + ")", "scope", "row");
+            h.open("td", "class", "gps");
+            h.element("code", lat + ", " + lon);
+            g.altitude().ifPresent(a -> h.text(String.format(Locale.ROOT, ", %.1f m", a)));
+            h.text(" · ")
+                    .element(
+                            "a",
+                            "OpenStreetMap",
+                            "href",
+                            "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=15/" + lat + "/"
+                                    + lon,
+                            "rel",
+                            "noopener noreferrer");
+            h.close("td").close("tr");
+        });
+        h.close("table");
+        if (!m.assessment().isEmpty()) {
+            h.open("ul", "class", "assessment");
+            m.assessment().forEach(note -> h.element("li", note, "dir", "auto"));
+            h.close("ul");
+        }
+        if (m.tags().isEmpty()) {
+            if (m.assessment().isEmpty()) {
+                h.element("p", "No metadata was found.", "class", "muted");
+            }
+        } else {
+            h.open("details", "class", "tags");
+            h.element("summary", "All metadata tags (" + m.tags().size() + ")");
+            h.open("table", "class", "meta");
+            h.open("tr")
+                    .element("th", "Directory")
+                    .element("th", "Tag")
+                    .element("th", "Value")
+                    .close("tr");
+            for (var t : m.tags()) {
+                h.open("tr")
+                        .element("td", t.directory())
+                        .element("td", t.tag())
+                        .element("td", t.value(), "dir", "auto")
+                        .close("tr");
+            }
+            h.close("table");
+            h.close("details");
+        }
+        h.close("section");
     }
 
     private static void provenance(Html h, Provenance p) {
