@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The acceptance report page (shared/acceptance/data/site/report.html), analysed as the CLI would. */
 class AcceptancePageTest {
     private static String page() throws IOException {
-        try (InputStream in = AcceptancePageTest.class.getResourceAsStream("acceptance-report.html")) {
+        try (InputStream in = AcceptancePageTest.class.getResourceAsStream("/org/daleel/fixtures/site/report.html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

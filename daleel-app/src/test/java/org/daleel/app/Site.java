@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** A loopback origin serving the test article (report.html, style.css, station.png) from test resources. */
+/** A loopback origin serving the test article (report.html, style.css, station.png) from daleel-core's test fixtures. */
 final class Site implements AutoCloseable {
     private final HttpServer server;
 
@@ -15,7 +15,7 @@ final class Site implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring(1);
-            try (InputStream in = Site.class.getResourceAsStream("/site/" + name)) {
+            try (InputStream in = Site.class.getResourceAsStream("/org/daleel/fixtures/site/" + name)) {
                 if (in == null || name.isEmpty() || name.contains("/")) {
                     exchange.sendResponseHeaders(404, -1);
                     exchange.close();

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.daleel.extract.Extraction.Extracted;
 import org.daleel.extract.Extraction.Failed;
 import org.daleel.extract.content.ContentExtractor;
@@ -16,17 +14,9 @@ import org.junit.jupiter.api.Test;
 class ContentExtractorTest {
     private static final ContentExtractor EXTRACTOR = new ContentExtractor();
 
-    /** The acceptance page from shared/ when present (it is the reference), else the copy shipped with the tests. */
+    /** The acceptance article, from daleel-core's test fixtures. */
     static byte[] reportPage() throws IOException {
-        for (Path p : new Path[] {
-            Path.of("../../shared/acceptance/data/site/report.html"),
-            Path.of("/work/shared/acceptance/data/site/report.html")
-        }) {
-            if (Files.isRegularFile(p)) {
-                return Files.readAllBytes(p);
-            }
-        }
-        try (InputStream in = ContentExtractorTest.class.getResourceAsStream("/org/daleel/extract/report.html")) {
+        try (InputStream in = ContentExtractorTest.class.getResourceAsStream("/org/daleel/fixtures/site/report.html")) {
             return in.readAllBytes();
         }
     }
