@@ -1,6 +1,6 @@
 package org.daleel.media.crop;
 
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * Aligns a query window with an archived region by pattern search: moves and resizes the window

@@ -1,7 +1,7 @@
 package org.daleel.media.crop;
 
 import java.util.Arrays;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 import org.daleel.media.pdq.PdqBlockHasher;
 import org.daleel.media.pdq.PdqHash;
 

@@ -1,6 +1,6 @@
 package org.daleel.media.crop;
 
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * The codes of one region of an archived picture, as {@link CropRobustMatcher#regionHashes}

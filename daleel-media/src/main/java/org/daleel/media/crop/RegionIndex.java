@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.daleel.core.InvalidInputException;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashMatch;
 import org.daleel.media.index.BruteForceHashIndex;
-import org.daleel.media.index.Hash256;
-import org.daleel.media.index.HashIndex;
-import org.daleel.media.index.HashMatch;
 import org.daleel.media.index.MultiIndexHashIndex;
 
 /**

@@ -2,6 +2,9 @@ package org.daleel.media.index;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashMatch;
 
 /**
  * The reference {@link HashIndex}: compares the query with every entry (a sequential scan of flat

@@ -1,6 +1,7 @@
 package org.daleel.media.index;
 
 import java.util.Arrays;
+import org.daleel.match.Hash256;
 
 /**
  * Dense in-memory storage of (id, hash) entries in slots {@code 0..size-1}: four hash words and one

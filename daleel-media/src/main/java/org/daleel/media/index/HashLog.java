@@ -16,6 +16,8 @@ import java.util.zip.CRC32C;
 import org.daleel.core.ConflictException;
 import org.daleel.core.DaleelException;
 import org.daleel.core.IntegrityException;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
 
 /**
  * The append-only file behind a persisted {@link HashIndex}: {@code DIR/hashes.log}.

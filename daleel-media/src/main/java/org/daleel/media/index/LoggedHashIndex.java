@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.daleel.core.InvalidInputException;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashMatch;
 
 /**
  * What the in-memory {@link HashIndex} adapters share: dense entry storage, a read-write lock

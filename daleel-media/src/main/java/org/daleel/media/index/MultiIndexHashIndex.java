@@ -3,6 +3,9 @@ package org.daleel.media.index;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashMatch;
 
 /**
  * Exact Hamming-radius search by multi-index hashing (Norouzi, Punjani and Fleet, "Fast Search in

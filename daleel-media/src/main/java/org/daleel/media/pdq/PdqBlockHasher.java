@@ -2,7 +2,7 @@ package org.daleel.media.pdq;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * PDQ's frequency stage alone: hashes a 64x64 luma block that the caller has already downsampled

@@ -1,7 +1,7 @@
 package org.daleel.media.pdq;
 
 import java.util.Arrays;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * PDQ's frequency step: the 16x16 low-frequency block of the 2-D DCT-II of the 64x64 luma, its

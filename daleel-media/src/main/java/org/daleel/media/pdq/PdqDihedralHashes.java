@@ -1,7 +1,7 @@
 package org.daleel.media.pdq;
 
 import java.util.List;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * The PDQ hashes of a picture's eight rotations and mirror images, computed from one DCT.

@@ -1,6 +1,6 @@
 package org.daleel.media.pdq;
 
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * A PDQ hash with its quality.

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * Meta's PDQ perceptual image hash (facebook/ThreatExchange, pdq/ and hashing/hashing.pdf),

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 import org.daleel.media.pdq.PdqDihedralHashes;
 import org.daleel.media.pdq.PdqHash;
 import org.daleel.media.pdq.PdqHasher;

@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.daleel.core.InvalidInputException;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,8 @@
 package org.daleel.media.index;
 
 import java.nio.file.Path;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashIndexContract;
 
 class BruteForceHashIndexTest extends HashIndexContract {
     @Override

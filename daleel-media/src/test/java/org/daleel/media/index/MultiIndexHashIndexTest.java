@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashIndexContract;
+import org.daleel.match.HashMatch;
 import org.junit.jupiter.api.Test;
 
 class MultiIndexHashIndexTest extends HashIndexContract {

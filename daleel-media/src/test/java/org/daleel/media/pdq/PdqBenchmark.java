@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.daleel.media.index.Hash256;
+import org.daleel.match.Hash256;
 
 /**
  * Manual measurement, not a test: prints each conformance image's distance to Meta's references

@@ -1,4 +1,4 @@
-package org.daleel.media.index;
+package org.daleel.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

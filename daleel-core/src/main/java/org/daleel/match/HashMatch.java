@@ -1,9 +1,7 @@
-package org.daleel.media.index;
+package org.daleel.match;
 
 /**
  * One result of a {@link HashIndex} search: an entry's id and its Hamming distance to the query.
- *
- * <p>TODO(media-forensics): move to daleel-core together with {@link HashIndex}.
  */
 public record HashMatch(long id, int distance) implements Comparable<HashMatch> {
 

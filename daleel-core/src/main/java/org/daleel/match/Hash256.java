@@ -1,4 +1,4 @@
-package org.daleel.media.index;
+package org.daleel.match;
 
 import java.util.HexFormat;
 import org.daleel.core.InvalidInputException;
@@ -10,8 +10,6 @@ import org.daleel.core.InvalidInputException;
  * (64 hex digits). Bit {@code k} of that integer is Meta's bit {@code k}: for PDQ, bit
  * {@code 16 * row + column} of the 16x16 DCT block. {@code w0} holds bits 255..192 (the first 16
  * hex digits), {@code w3} bits 63..0 (the last 16).
- *
- * <p>TODO(media-forensics): move to daleel-core together with {@link HashIndex}.
  */
 public record Hash256(long w0, long w1, long w2, long w3) {
 

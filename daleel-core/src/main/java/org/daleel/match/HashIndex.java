@@ -1,4 +1,4 @@
-package org.daleel.media.index;
+package org.daleel.match;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +24,9 @@ import java.util.Optional;
  *   <li>Calls after {@link #close()} throw {@link IllegalStateException}.
  * </ul>
  *
- * <p>TODO(media-forensics): this port belongs in daleel-core (org.daleel.media or similar) with
- * {@link Hash256} and {@link HashMatch}; it lives here until the lead moves it.
+ * <p>Adapters: {@code MultiIndexHashIndex} (multi-index hashing) and {@code BruteForceHashIndex} (a
+ * scan, the reference) in daleel-media. Every adapter passes {@code HashIndexContract} in this
+ * module's test-jar, which compares results with a brute-force scan on random data.
  */
 public interface HashIndex extends AutoCloseable {
 
