@@ -30,12 +30,14 @@ import picocli.CommandLine.Option;
             "the figures go in docs/benchmarks.md.",
             "  import: files imported per second end to end (hash, store, extract, catalog, index)",
             "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
-            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server"
+            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server",
+            "  pdq: PDQ hashing time of a photo, against Meta's Java PDQ in the same run (--reference)",
+            "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search and/or capture (default: import search)",
+            description = "import, search, capture, pdq and/or match (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -53,6 +55,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
+
+    @Option(names = "--hashes", description = "Hashes in the index for bench match (default ${DEFAULT-VALUE}).")
+    int hashes = 10_000_000;
+
+    @Option(
+            names = "--photo",
+            paramLabel = "FILE",
+            description =
+                    "Photo for bench pdq (default: Meta's 1600x1004 bridge photo among the project's test files).")
+    Path photo = Path.of("daleel-media/src/test/resources/conformance/pdq/images/dih/bridge-1-original.jpg");
+
+    @Option(
+            names = "--reference",
+            paramLabel = "DIR|JAR",
+            description = "Meta's compiled pdq/java classes, for bench pdq (see docs/benchmarks.md).")
+    Path reference;
 
     @Option(
             names = "--work",
@@ -79,6 +97,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("capture")) {
                 benchCapture(dir.resolve("capture"));
+            }
+            if (what.contains("pdq")) {
+                new PdqBench(photo, reference, 200).run();
+            }
+            if (what.contains("match")) {
+                new MatchBench(hashes, Math.min(queries * 4, hashes / MatchBench.PLANTED), 50, 31).run();
             }
         } finally {
             if (work == null) {

@@ -11,7 +11,6 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.media.pdq.LumaPlane;
-import org.daleel.media.pdq.PdqBlockHasher;
 import org.daleel.media.pdq.PdqHash;
 
 /**
@@ -28,8 +27,12 @@ import org.daleel.media.pdq.PdqHash;
  *       centre) each get a coarse key and a PDQ code ({@link #regionHashes}); they go into a
  *       {@link RegionIndex}.
  *   <li>Query side: the frame as decoded and, when borders or a screenshot surround it, the picture
- *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 150 windows
- *       whose keys are searched in the index within {@link Settings#keyRadius()}.
+ *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 150 windows.
+ *       Each window's key is computed from a 32x32 block (a quarter of the work; a few bits off the
+ *       64x64 key) and looked up in the index ({@link RegionIndex#candidateKeys}): 16 bucket reads
+ *       per window, keeping keys within {@link Settings#keyRadius()} that agree with it on at least
+ *       one 16-bit substring. The lookup costs the same at any radius, where an exact radius-34
+ *       search read about 600 buckets per window.
  *   <li>Each candidate (archived region, query window) is aligned by a small search that moves and
  *       resizes the query window to minimise the distance of PDQ codes; the candidate is a match
  *       when that distance is at most {@link Settings#maxDistance()} (31, Meta's PDQ cut-off).
@@ -126,11 +129,11 @@ public final class CropRobustMatcher {
         Map<Long, Candidate> candidates = new HashMap<>();
         for (Frame frame : frames) {
             for (Region window : RegionLayout.query(frame.plane.width(), frame.plane.height())) {
-                float[] block = frame.plane.block(window);
-                if (PdqBlockHasher.quality(block) < settings.minQuality()) {
+                float[] block = frame.plane.block(window, RegionCoder.COARSE_CELLS);
+                if (RegionCoder.coarseQuality(block) < settings.minQuality()) {
                     continue;
                 }
-                for (HashMatch hit : index.searchKeys(coder.key(block), settings.keyRadius())) {
+                for (HashMatch hit : index.candidateKeys(coder.key(block), settings.keyRadius())) {
                     Candidate c = candidates.get(hit.id());
                     if (c == null || hit.distance() < c.keyDistance) {
                         candidates.put(hit.id(), new Candidate(hit.id(), hit.distance(), frame, window));
@@ -146,6 +149,9 @@ public final class CropRobustMatcher {
         ranked.sort(Comparator.comparingInt((Candidate c) -> c.keyDistance).thenComparingLong(c -> c.entryId));
         Map<Long, CropMatch> best = new HashMap<>();
         for (Candidate c : ranked.subList(0, Math.min(ranked.size(), settings.maxCandidates()))) {
+            if (best.containsKey(RegionIndex.imageId(c.entryId))) {
+                continue; // confirmed by a better-keyed region already
+            }
             Optional<Hash256> pdq = index.pdq(c.entryId);
             Optional<Hash256> key = index.key(c.entryId);
             if (pdq.isEmpty() || key.isEmpty()) {

@@ -34,7 +34,7 @@ public final class RegionIndex implements AutoCloseable {
     /** Number of the per-picture entry that stores the frame size. */
     public static final int FRAME = MAX_REGIONS - 1;
 
-    private final HashIndex keys;
+    private final MultiIndexHashIndex keys;
     private final HashIndex pdq;
     private final int minQuality;
 
@@ -43,7 +43,7 @@ public final class RegionIndex implements AutoCloseable {
      *
      * @param minQuality regions of lower quality are skipped by {@link #add}
      */
-    public RegionIndex(HashIndex keys, HashIndex pdq, int minQuality) {
+    public RegionIndex(MultiIndexHashIndex keys, HashIndex pdq, int minQuality) {
         if (keys == pdq) {
             throw new IllegalArgumentException("keys and pdq: expected two different indexes, found the same one");
         }
@@ -54,7 +54,10 @@ public final class RegionIndex implements AutoCloseable {
 
     /** Held in memory only: multi-index hashing for keys, a flat array for PDQ codes; quality 50. */
     public static RegionIndex inMemory() {
-        return new RegionIndex(MultiIndexHashIndex.inMemory(), BruteForceHashIndex.inMemory(), 50);
+        return new RegionIndex(
+                MultiIndexHashIndex.inMemory(MultiIndexHashIndex.SubstringLayout.DIAGONAL),
+                BruteForceHashIndex.inMemory(),
+                50);
     }
 
     /**
@@ -62,7 +65,8 @@ public final class RegionIndex implements AutoCloseable {
      * quality 50.
      */
     public static RegionIndex open(Path dir) {
-        MultiIndexHashIndex k = MultiIndexHashIndex.open(dir.resolve("keys"));
+        MultiIndexHashIndex k =
+                MultiIndexHashIndex.open(dir.resolve("keys"), MultiIndexHashIndex.SubstringLayout.DIAGONAL);
         try {
             return new RegionIndex(k, BruteForceHashIndex.open(dir.resolve("pdq")), 50);
         } catch (RuntimeException e) {
@@ -132,6 +136,11 @@ public final class RegionIndex implements AutoCloseable {
 
     List<HashMatch> searchKeys(Hash256 key, int radius) {
         return keys.search(key, radius);
+    }
+
+    /** Keys within {@code radius} that share a 16-bit substring with {@code key}: 16 bucket reads. */
+    List<HashMatch> candidateKeys(Hash256 key, int radius) {
+        return keys.searchSharingSubstring(key, radius);
     }
 
     Optional<Hash256> key(long entryId) {

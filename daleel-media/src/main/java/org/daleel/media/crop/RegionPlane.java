@@ -78,36 +78,44 @@ final class RegionPlane {
 
     /** The region's 64x64 block of cell means, row-major. */
     float[] block(Region r) {
-        int[] xi = new int[CELLS + 1];
-        double[] xf = new double[CELLS + 1];
-        int[] yi = new int[CELLS + 1];
-        double[] yf = new double[CELLS + 1];
-        double[] xs = corners(r.x(), r.w(), width, xi, xf);
-        double[] ys = corners(r.y(), r.h(), height, yi, yf);
+        return block(r, CELLS);
+    }
+
+    /**
+     * The region's {@code cells x cells} block of cell means, row-major. A 32x32 block is the 2x2
+     * mean of the 64x64 one (up to rounding), at a quarter of the cost.
+     */
+    float[] block(Region r, int cells) {
+        int[] xi = new int[cells + 1];
+        double[] xf = new double[cells + 1];
+        int[] yi = new int[cells + 1];
+        double[] yf = new double[cells + 1];
+        double[] xs = corners(r.x(), r.w(), width, xi, xf, cells);
+        double[] ys = corners(r.y(), r.h(), height, yi, yf, cells);
         int stride = width + 1;
         // Integral at every cell corner: bilinear in the table, first along the row pair, then between.
-        double[] above = new double[CELLS + 1];
-        double[] below = new double[CELLS + 1];
-        double[] prev = new double[CELLS + 1];
-        double[] cur = new double[CELLS + 1];
-        float[] out = new float[CELLS * CELLS];
-        for (int j = 0; j <= CELLS; j++) {
+        double[] above = new double[cells + 1];
+        double[] below = new double[cells + 1];
+        double[] prev = new double[cells + 1];
+        double[] cur = new double[cells + 1];
+        float[] out = new float[cells * cells];
+        for (int j = 0; j <= cells; j++) {
             int o0 = yi[j] * stride;
             int o1 = o0 + stride;
-            for (int i = 0; i <= CELLS; i++) {
+            for (int i = 0; i <= cells; i++) {
                 int o = xi[i];
                 double f = xf[i];
                 above[i] = table[o0 + o] + (table[o0 + o + 1] - table[o0 + o]) * f;
                 below[i] = table[o1 + o] + (table[o1 + o + 1] - table[o1 + o]) * f;
             }
             double g = yf[j];
-            for (int i = 0; i <= CELLS; i++) {
+            for (int i = 0; i <= cells; i++) {
                 cur[i] = above[i] + (below[i] - above[i]) * g;
             }
             if (j > 0) {
                 double rowHeight = ys[j] - ys[j - 1];
-                int base = (j - 1) * CELLS;
-                for (int i = 0; i < CELLS; i++) {
+                int base = (j - 1) * cells;
+                for (int i = 0; i < cells; i++) {
                     double sum = cur[i + 1] - cur[i] - prev[i + 1] + prev[i];
                     out[base + i] = (float) (sum / (rowHeight * (xs[i + 1] - xs[i])));
                 }
@@ -120,13 +128,13 @@ final class RegionPlane {
     }
 
     /**
-     * The 65 cell edges of a region along one axis, in pixels, with the table index left of each
-     * and the fraction past it.
+     * The {@code cells + 1} cell edges of a region along one axis, in pixels, with the table index
+     * left of each and the fraction past it.
      */
-    private static double[] corners(double start, double length, int n, int[] index, double[] fraction) {
-        double[] edges = new double[CELLS + 1];
-        for (int i = 0; i <= CELLS; i++) {
-            double v = Math.max(0, Math.min(n, (start + length * i / CELLS) * n));
+    private static double[] corners(double start, double length, int n, int[] index, double[] fraction, int cells) {
+        double[] edges = new double[cells + 1];
+        for (int i = 0; i <= cells; i++) {
+            double v = Math.max(0, Math.min(n, (start + length * i / cells) * n));
             int k = Math.min((int) v, n - 1);
             edges[i] = v;
             index[i] = k;

@@ -101,6 +101,16 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
 
     @Override
     public final List<HashMatch> search(Hash256 query, int radius) {
+        return read(query, radius, this::collect);
+    }
+
+    /** A way of collecting matches, run under the read lock. */
+    interface Collector {
+        void collect(Hash256 query, int radius, List<HashMatch> out);
+    }
+
+    /** Runs {@code collector} under the read lock (radius checked and capped) and sorts its result. */
+    final List<HashMatch> read(Hash256 query, int radius, Collector collector) {
         if (radius < 0) {
             throw new InvalidInputException("hash search radius " + radius + ": expected 0 or more bits");
         }
@@ -109,7 +119,7 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
         lock.readLock().lock();
         try {
             ensureOpen();
-            collect(query, r, out);
+            collector.collect(query, r, out);
         } finally {
             lock.readLock().unlock();
         }
@@ -177,7 +187,7 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
     }
 
     /** Approximate heap bytes held by the entries and the search structure. */
-    long memoryBytes() {
+    public long memoryBytes() {
         return entries.memoryBytes();
     }
 

@@ -11,8 +11,8 @@ import org.daleel.match.HashMatch;
  * Exact Hamming-radius search by multi-index hashing (Norouzi, Punjani and Fleet, "Fast Search in
  * Hamming Space with Multi-Index Hashing", CVPR 2012).
  *
- * <p>The 256 bits are split into 16 disjoint 16-bit substrings (substring {@code k} is bits
- * {@code 16k..16k+15}, Meta's word {@code k}); each has a table from its 65536 values to the entries
+ * <p>The 256 bits are split into 16 disjoint 16-bit substrings (by default substring {@code k} is
+ * bits {@code 16k..16k+15}, Meta's word {@code k}; see {@link SubstringLayout}); each has a table from its 65536 values to the entries
  * holding that value. By the pigeonhole principle, if two hashes differ in at most
  * {@code r = 16q + a} bits (0 &lt;= a &lt; 16), then one of substrings {@code 0..a} differs in at
  * most {@code q} bits or one of the others in at most {@code q - 1}. A search probes each table at
@@ -57,7 +57,59 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         TABLES
     }
 
+    /**
+     * Which bits form each of the 16 substrings. Results never depend on it (any partition is exact);
+     * speed does: a table works best when its 16 bits are independent of each other, so that its
+     * buckets are evenly filled.
+     */
+    public enum SubstringLayout {
+        /**
+         * Substring {@code k} is bits {@code 16k..16k+15}: Meta's word {@code k}, one row of PDQ's
+         * 16x16 DCT block, whose coefficients are nearly independent.
+         */
+        CONTIGUOUS {
+            @Override
+            int substring(long w0, long w1, long w2, long w3, int k) {
+                long word = switch (k >>> 2) {
+                    case 0 -> w3;
+                    case 1 -> w2;
+                    case 2 -> w1;
+                    default -> w0;
+                };
+                return (int) (word >>> ((k & 3) * SUB_BITS)) & 0xFFFF;
+            }
+        },
+        /**
+         * Substring {@code k} takes from each row {@code i} of the 16x16 bit matrix (bits
+         * {@code 16i..16i+15}) the bit in column {@code (7i + k) mod 16}: one bit of every row and
+         * of every column, neighbours 7 columns apart. For codes whose neighbouring coefficients are
+         * correlated (the crop matcher's keys): on 120,000 such keys it cut the entries per bucket
+         * read twentyfold against {@link #CONTIGUOUS}.
+         */
+        DIAGONAL {
+            @Override
+            int substring(long w0, long w1, long w2, long w3, int k) {
+                int v = 0;
+                for (int i = 0; i < SUB_BITS; i++) {
+                    long word = switch (i >>> 2) {
+                        case 0 -> w3;
+                        case 1 -> w2;
+                        case 2 -> w1;
+                        default -> w0;
+                    };
+                    int shift = (i & 3) * SUB_BITS + ((7 * i + k) & (SUB_BITS - 1));
+                    v |= (int) ((word >>> shift) & 1L) << i;
+                }
+                return v;
+            }
+        };
+
+        /** Substring {@code k} (0..15) of the hash with words {@code w0..w3}. */
+        abstract int substring(long w0, long w1, long w2, long w3, int k);
+    }
+
     private final Strategy strategy;
+    private final SubstringLayout layout;
 
     /**
      * The bucket of each (substring, value): index {@code k * 65536 + value}; element 0 holds the
@@ -66,49 +118,57 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
      */
     private final int[][] buckets = new int[SUBSTRINGS * BUCKETS][];
 
-    private MultiIndexHashIndex(Strategy strategy) {
+    private MultiIndexHashIndex(Strategy strategy, SubstringLayout layout) {
         this.strategy = strategy;
+        this.layout = layout;
     }
 
-    /** An index held only in memory. */
+    /** An index held only in memory, with {@link SubstringLayout#CONTIGUOUS} substrings. */
     public static MultiIndexHashIndex inMemory() {
-        return new MultiIndexHashIndex(Strategy.AUTO);
+        return new MultiIndexHashIndex(Strategy.AUTO, SubstringLayout.CONTIGUOUS);
     }
 
-    static MultiIndexHashIndex inMemory(Strategy strategy) {
-        return new MultiIndexHashIndex(strategy);
+    /** An index held only in memory, with the given substrings. */
+    public static MultiIndexHashIndex inMemory(SubstringLayout layout) {
+        return new MultiIndexHashIndex(Strategy.AUTO, layout);
+    }
+
+    static MultiIndexHashIndex inMemory(Strategy strategy, SubstringLayout layout) {
+        return new MultiIndexHashIndex(strategy, layout);
     }
 
     /**
      * Opens (creating when absent) the index persisted in {@code dir}, rebuilding the tables from
-     * its log.
+     * its log, with {@link SubstringLayout#CONTIGUOUS} substrings.
      *
      * @throws org.daleel.core.ConflictException when another open index holds the directory
      * @throws org.daleel.core.IntegrityException when the log is damaged
      */
     public static MultiIndexHashIndex open(Path dir) {
-        return open(dir, Strategy.AUTO);
+        return open(dir, Strategy.AUTO, SubstringLayout.CONTIGUOUS);
     }
 
-    static MultiIndexHashIndex open(Path dir, Strategy strategy) {
-        MultiIndexHashIndex index = new MultiIndexHashIndex(strategy);
+    /**
+     * As {@link #open(Path)}, with the given substrings. The layout is not stored: the tables are
+     * rebuilt from the log on every open, so an index may be reopened with another layout.
+     */
+    public static MultiIndexHashIndex open(Path dir, SubstringLayout layout) {
+        return open(dir, Strategy.AUTO, layout);
+    }
+
+    static MultiIndexHashIndex open(Path dir, Strategy strategy, SubstringLayout layout) {
+        MultiIndexHashIndex index = new MultiIndexHashIndex(strategy, layout);
         index.attach(dir);
         return index;
     }
 
-    /** Substring {@code k} (bits 16k..16k+15) of the hash whose words start at {@code w[o]}. */
-    private static int substring(long[] w, int o, int k) {
-        return (int) (w[o + 3 - (k >>> 2)] >>> ((k & 3) * SUB_BITS)) & 0xFFFF;
+    /** Substring {@code k} of the hash whose words start at {@code w[o]}. */
+    private int substring(long[] w, int o, int k) {
+        return layout.substring(w[o], w[o + 1], w[o + 2], w[o + 3], k);
     }
 
-    private static int substring(long w0, long w1, long w2, long w3, int k) {
-        long word = switch (k >>> 2) {
-            case 0 -> w3;
-            case 1 -> w2;
-            case 2 -> w1;
-            default -> w0;
-        };
-        return (int) (word >>> ((k & 3) * SUB_BITS)) & 0xFFFF;
+    private int substring(long w0, long w1, long w2, long w3, int k) {
+        return layout.substring(w0, w1, w2, w3, k);
     }
 
     @Override
@@ -192,8 +252,54 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         }
     }
 
+    /**
+     * A candidate lookup, not an exact search: the entries within {@code radius} of {@code query}
+     * that also agree with it exactly on at least one of the 16 substrings. It reads one bucket per
+     * table (16 in all) instead of every bucket within the pigeonhole radius, so it costs about as
+     * much as an exact search at radius 15, whatever {@code radius}. For {@code radius <= 15} it
+     * returns the same as {@link #search}; beyond, an entry at distance {@code d} is missed only
+     * when every substring differs, which for bits spread at random happens with probability about
+     * {@code (1 - (1 - d/256)^16)^16}: 0.3% at 20 bits, 4% at 25, 20% at 34. Sorted like
+     * {@link #search}. Thread-safe.
+     *
+     * @throws org.daleel.core.InvalidInputException when {@code radius} is negative
+     */
+    public List<HashMatch> searchSharingSubstring(Hash256 query, int radius) {
+        return read(query, radius, this::collectSharing);
+    }
+
+    private void collectSharing(Hash256 query, int radius, List<HashMatch> out) {
+        long[] w = entries.words();
+        long q0 = query.w0(), q1 = query.w1(), q2 = query.w2(), q3 = query.w3();
+        for (int k = 0; k < SUBSTRINGS; k++) {
+            int[] bucket = buckets[k * BUCKETS + substring(q0, q1, q2, q3, k)];
+            if (bucket == null) {
+                continue;
+            }
+            for (int i = 1, end = bucket[0]; i <= end; i++) {
+                int s = bucket[i];
+                int o = s * 4;
+                long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
+                int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+                if (d <= radius && !sharedEarlier(x0, x1, x2, x3, k)) {
+                    out.add(new HashMatch(entries.id(s), d));
+                }
+            }
+        }
+    }
+
+    /** True when a substring before {@code k} is equal too (the candidate was met in that table). */
+    private boolean sharedEarlier(long x0, long x1, long x2, long x3, int k) {
+        for (int j = 0; j < k; j++) {
+            if (substring(x0, x1, x2, x3, j) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a table before {@code k} probed this candidate's bucket (so it was already checked). */
-    private static boolean seenInEarlierTable(long x0, long x1, long x2, long x3, int k, int[] sub) {
+    private boolean seenInEarlierTable(long x0, long x1, long x2, long x3, int k, int[] sub) {
         for (int j = 0; j < k; j++) {
             if (sub[j] >= 0 && Integer.bitCount(substring(x0, x1, x2, x3, j)) <= sub[j]) {
                 return true;
@@ -203,7 +309,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     }
 
     @Override
-    long memoryBytes() {
+    public long memoryBytes() {
         long bytes = super.memoryBytes() + (long) buckets.length * Integer.BYTES;
         for (int[] bucket : buckets) {
             if (bucket != null) {

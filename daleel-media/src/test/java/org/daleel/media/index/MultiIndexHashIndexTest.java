@@ -15,6 +15,8 @@ import org.daleel.match.HashIndex;
 import org.daleel.match.HashIndexContract;
 import org.daleel.match.HashMatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MultiIndexHashIndexTest extends HashIndexContract {
     @Override
@@ -22,12 +24,13 @@ class MultiIndexHashIndexTest extends HashIndexContract {
         return MultiIndexHashIndex.open(dir);
     }
 
-    @Test
-    void tables_alone_are_exact_at_every_radius_up_to_70() {
+    @ParameterizedTest
+    @EnumSource(MultiIndexHashIndex.SubstringLayout.class)
+    void tables_alone_are_exact_at_every_radius_up_to_70(MultiIndexHashIndex.SubstringLayout layout) {
         Random random = new Random(99);
         Map<Long, Hash256> model = new HashMap<>();
         List<Hash256> queries = new ArrayList<>();
-        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(MultiIndexHashIndex.Strategy.TABLES)) {
+        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(MultiIndexHashIndex.Strategy.TABLES, layout)) {
             long id = 0;
             for (int i = 0; i < 3000; i++, id++) {
                 Hash256 h = random(random);
@@ -55,6 +58,74 @@ class MultiIndexHashIndexTest extends HashIndexContract {
                             .isEqualTo(expected(model, query, radius));
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MultiIndexHashIndex.SubstringLayout.class)
+    void substring_lookup_is_the_exact_search_up_to_15_bits_and_a_subset_beyond(
+            MultiIndexHashIndex.SubstringLayout layout) {
+        Random random = new Random(31);
+        Map<Long, Hash256> model = new HashMap<>();
+        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(layout)) {
+            Hash256 query = random(random);
+            long id = 0;
+            for (; id < 2000; id++) {
+                Hash256 h = random(random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+            for (int d = 0; d <= 60; d++) {
+                for (int copy = 0; copy < 8; copy++, id++) {
+                    Hash256 h = atDistance(query, d, random);
+                    index.add(id, h);
+                    model.put(id, h);
+                }
+            }
+            for (int radius : new int[] {0, 5, 15, 16, 25, 34, 60}) {
+                List<HashMatch> exact = index.search(query, radius);
+                List<HashMatch> shared = index.searchSharingSubstring(query, radius);
+                List<HashMatch> sharing = exact.stream()
+                        .filter(m -> sharesASubstring(layout, model.get(m.id()), query))
+                        .toList();
+                assertThat(shared).as("radius %d", radius).isEqualTo(sharing);
+                if (radius <= 15) {
+                    assertThat(shared).isEqualTo(exact);
+                }
+            }
+            // Planted at 25 bits, most share a substring; at 60 few do.
+            assertThat(index.searchSharingSubstring(query, 25)).hasSizeGreaterThan(8 * 20);
+        }
+    }
+
+    private static boolean sharesASubstring(MultiIndexHashIndex.SubstringLayout layout, Hash256 a, Hash256 b) {
+        for (int k = 0; k < 16; k++) {
+            if (layout.substring(a.w0(), a.w1(), a.w2(), a.w3(), k)
+                    == layout.substring(b.w0(), b.w1(), b.w2(), b.w3(), k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void each_layout_partitions_the_256_bits() {
+        for (MultiIndexHashIndex.SubstringLayout layout : MultiIndexHashIndex.SubstringLayout.values()) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int bit = 0; bit < 256; bit++) {
+                Hash256 h = Hash256.ZERO.flip(bit);
+                int owners = 0;
+                for (int k = 0; k < 16; k++) {
+                    int v = layout.substring(h.w0(), h.w1(), h.w2(), h.w3(), k);
+                    if (v != 0) {
+                        owners++;
+                        assertThat(Integer.bitCount(v)).isEqualTo(1);
+                        seen.add(k * 16 + Integer.numberOfTrailingZeros(v));
+                    }
+                }
+                assertThat(owners).as("%s bit %d", layout, bit).isEqualTo(1);
+            }
+            assertThat(seen).hasSize(256);
         }
     }
 

@@ -1,0 +1,203 @@
+package org.daleel.app;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashMatch;
+import org.daleel.media.index.BruteForceHashIndex;
+import org.daleel.media.index.MultiIndexHashIndex;
+
+/**
+ * {@code daleel bench match}: Hamming radius search over many PDQ-sized hashes, the multi-index
+ * adapter against the brute-force reference in the same run, on one thread.
+ *
+ * <p>Data: {@code hashes} uniformly random 256-bit hashes, of which {@code queries} groups of
+ * {@value #PLANTED} are planted near a secret centre at known distances (spread over 0..45 bits, so
+ * about 70% lie within radius 31 and the rest just beyond it). Each query is a group's centre (not
+ * itself stored): its true hits are known, and every query's result is checked against them. A
+ * sample of queries also runs through the brute-force index, whose results must be identical.
+ */
+final class MatchBench {
+    static final int PLANTED = 10;
+    private static final int MAX_PLANTED_DISTANCE = 45;
+
+    private final int hashes;
+    private final int queries;
+    private final int bruteQueries;
+    private final int radius;
+
+    MatchBench(int hashes, int queries, int bruteQueries, int radius) {
+        if (hashes < (long) queries * PLANTED || queries < 1 || bruteQueries < 1 || radius < 0) {
+            throw new IllegalArgumentException("bench match: expected --hashes >= " + PLANTED
+                    + " x --queries, at least one query, radius >= 0; found hashes " + hashes + ", queries "
+                    + queries + ", radius " + radius);
+        }
+        this.hashes = hashes;
+        this.queries = queries;
+        this.bruteQueries = Math.min(bruteQueries, queries);
+        this.radius = radius;
+    }
+
+    void run() {
+        SplittableRandom random = new SplittableRandom(20261125L);
+        Hash256[] centres = new Hash256[queries];
+        int[][] plantedDistances = new int[queries][PLANTED];
+        long heap0 = usedHeapAfterGc();
+        long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        MultiIndexHashIndex mih = MultiIndexHashIndex.inMemory();
+        BruteForceHashIndex brute = BruteForceHashIndex.inMemory();
+        // Planted groups first take ids 0 .. queries * PLANTED - 1; the rest is noise.
+        long id = 0;
+        for (int q = 0; q < queries; q++) {
+            centres[q] = random(random);
+            for (int p = 0; p < PLANTED; p++, id++) {
+                int d = random.nextInt(MAX_PLANTED_DISTANCE + 1);
+                plantedDistances[q][p] = d;
+                Hash256 h = atDistance(centres[q], d, random);
+                mih.add(id, h);
+                brute.add(id, h);
+            }
+        }
+        for (; id < hashes; id++) {
+            Hash256 h = random(random);
+            mih.add(id, h);
+            brute.add(id, h);
+        }
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        double buildCpu = (cpuNanos() - cpu0) / 1e9;
+        long heap1 = usedHeapAfterGc();
+        System.out.printf(
+                Locale.ROOT,
+                "match: %,d hashes (%,d planted near %,d query centres at 0..%d bits, the rest uniform random),"
+                        + " both indexes built in %.1f s (%.1f s CPU)%n",
+                hashes,
+                (long) queries * PLANTED,
+                queries,
+                MAX_PLANTED_DISTANCE,
+                buildSeconds,
+                buildCpu);
+        System.out.printf(
+                Locale.ROOT,
+                "  memory: multi-index %.0f bytes/hash, brute force %.0f bytes/hash (array sizes);"
+                        + " both together %.0f bytes/hash measured on the heap%n",
+                mih.memoryBytes() / (double) hashes,
+                brute.memoryBytes() / (double) hashes,
+                (heap1 - heap0) / (double) hashes);
+
+        // Warm-up, then timed queries on this one thread.
+        for (int q = 0; q < Math.min(queries, 200); q++) {
+            mih.search(centres[q], radius);
+        }
+        long[] mihNanos = new long[queries];
+        long[] mihCpu = new long[queries];
+        List<List<HashMatch>> mihResults = new ArrayList<>(queries);
+        long hits = 0;
+        for (int q = 0; q < queries; q++) {
+            long c = cpuNanos();
+            long t = System.nanoTime();
+            List<HashMatch> found = mih.search(centres[q], radius);
+            mihNanos[q] = System.nanoTime() - t;
+            mihCpu[q] = cpuNanos() - c;
+            mihResults.add(found);
+            hits += found.size();
+            checkPlanted(q, found, plantedDistances[q]);
+        }
+        long[] bruteNanos = new long[bruteQueries];
+        long[] bruteCpu = new long[bruteQueries];
+        brute.search(centres[0], radius);
+        for (int q = 0; q < bruteQueries; q++) {
+            long c = cpuNanos();
+            long t = System.nanoTime();
+            List<HashMatch> found = brute.search(centres[q], radius);
+            bruteNanos[q] = System.nanoTime() - t;
+            bruteCpu[q] = cpuNanos() - c;
+            if (!found.equals(mihResults.get(q))) {
+                throw new IllegalStateException("bench match: query " + q + ": multi-index found " + mihResults.get(q)
+                        + ", brute force " + found);
+            }
+        }
+        // CPU time of this thread is what one core spends; wall time also counts waiting for a core
+        // on a shared machine. Both are printed; the speed-up uses CPU time.
+        double mihMedian = BenchCommand.pct(mihCpu, 50);
+        double bruteMedian = BenchCommand.pct(bruteCpu, 50);
+        System.out.printf(
+                Locale.ROOT,
+                "  radius %d, one thread, %,d queries (%.1f hits per query; every planted hash within the radius"
+                        + " found, none beyond):%n",
+                radius,
+                queries,
+                hits / (double) queries);
+        System.out.printf(
+                Locale.ROOT,
+                "    multi-index: median %.3f ms CPU (p90 %.3f, p99 %.3f); wall median %.3f ms (p90 %.3f)%n",
+                mihMedian,
+                BenchCommand.pct(mihCpu, 90),
+                BenchCommand.pct(mihCpu, 99),
+                BenchCommand.pct(mihNanos, 50),
+                BenchCommand.pct(mihNanos, 90));
+        System.out.printf(
+                Locale.ROOT,
+                "    brute force: median %.2f ms CPU; wall median %.2f ms, over %d queries with results identical"
+                        + " to the multi-index%n",
+                bruteMedian,
+                BenchCommand.pct(bruteNanos, 50),
+                bruteQueries);
+        System.out.printf(Locale.ROOT, "    multi-index is %.0fx faster (median CPU time)%n", bruteMedian / mihMedian);
+        mih.close();
+        brute.close();
+    }
+
+    /** Every planted hash within the radius is found, with its distance; none beyond it. */
+    private void checkPlanted(int q, List<HashMatch> found, int[] distances) {
+        long first = (long) q * PLANTED;
+        int within = 0;
+        for (int p = 0; p < PLANTED; p++) {
+            long want = first + p;
+            int d = distances[p];
+            boolean present = found.contains(new HashMatch(want, d));
+            if (present != (d <= radius)) {
+                throw new IllegalStateException("bench match: query " + q + ": planted hash " + want + " at " + d
+                        + " bits " + (present ? "found beyond" : "missed within") + " radius " + radius);
+            }
+            within += d <= radius ? 1 : 0;
+        }
+        if (found.size() < within) {
+            throw new IllegalStateException("bench match: query " + q + ": fewer results than planted hits");
+        }
+    }
+
+    private static Hash256 random(SplittableRandom random) {
+        return new Hash256(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+    }
+
+    /** {@code hash} with exactly {@code bits} distinct bits flipped. */
+    private static Hash256 atDistance(Hash256 hash, int bits, SplittableRandom random) {
+        int[] positions = new int[Hash256.BITS];
+        Arrays.setAll(positions, i -> i);
+        Hash256 out = hash;
+        for (int i = 0; i < bits; i++) {
+            int j = i + random.nextInt(Hash256.BITS - i);
+            int t = positions[i];
+            positions[i] = positions[j];
+            positions[j] = t;
+            out = out.flip(positions[i]);
+        }
+        return out;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+}
