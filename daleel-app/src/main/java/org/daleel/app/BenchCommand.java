@@ -30,12 +30,14 @@ import picocli.CommandLine.Option;
             "the figures go in docs/benchmarks.md.",
             "  import: files imported per second end to end (hash, store, extract, catalog, index)",
             "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
-            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server"
+            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server",
+            "  ledger: durable ledger appends/s, append-to-checkpoint latency, inclusion proofs at --entries entries,"
+                    + " verify hashing MB/s next to sha256sum"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search and/or capture (default: import search)",
+            description = "import, search, capture and/or ledger (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -50,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pages", description = "Pages to capture (default ${DEFAULT-VALUE}).")
     int pages = 200;
+
+    @Option(
+            names = "--entries",
+            description = "Log size for the ledger inclusion-proof benchmark (default ${DEFAULT-VALUE}).")
+    long entries = 10_000_000;
+
+    @Option(names = "--hash-mib", description = "MiB hashed by the ledger verify benchmark (default ${DEFAULT-VALUE}).")
+    int hashMiB = 1024;
 
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
@@ -79,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("capture")) {
                 benchCapture(dir.resolve("capture"));
+            }
+            if (what.contains("ledger")) {
+                new LedgerBench(dir.resolve("ledger"), entries, hashMiB).run();
             }
         } finally {
             if (work == null) {

@@ -72,7 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Hash and size of one file as read now. */
-    private record FileDigest(String sha256, long size) {}
+    record FileDigest(String sha256, long size) {}
 
     private final Map<Path, Optional<FileDigest>> hashed = new ConcurrentHashMap<>();
     private long checked;
@@ -382,7 +382,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Optional<FileDigest> hash(Path file) {
+    /** SHA-256 and size of {@code file} as read now (1 MiB direct buffer); empty when it is missing. */
+    static Optional<FileDigest> hash(Path file) {
         MessageDigest md = Digests.sha256();
         ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
         long size = 0;

@@ -342,15 +342,14 @@ public final class FileLedger implements LedgerStore {
         List<byte[]> entries = new ArrayList<>(batch.size());
         batch.forEach(p -> entries.add(p.entry));
         TreeEdge.Grown grown = before.edge().append(entries);
-        for (TreeEdge.TileWrite w : grown.writes()) {
-            files.write(w.path(), w.content());
-        }
-        files.syncDirs();
         byte[] root = grown.edge().root();
         NoteSigner key = signer.orElseThrow();
         String note =
                 new Checkpoint(key.name(), grown.edge().size(), root).sign(key).format();
-        LedgerRecovery.writeCheckpoint(files, note); // only now are the new entries part of the log
+        // Tiles, directories and the new checkpoint forced together, then the checkpoint renamed into
+        // place: only now are the new entries part of the log (two rounds of fsyncs per batch).
+        files.commit(
+                grown.writes(), note.getBytes(java.nio.charset.StandardCharsets.UTF_8), LedgerRecovery.PUBLIC_READ);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).index = before.edge().size() + i;
         }
