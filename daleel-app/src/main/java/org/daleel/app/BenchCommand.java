@@ -32,12 +32,14 @@ import picocli.CommandLine.Option;
             "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
             "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server",
             "  pdq: PDQ hashing time of a photo, against Meta's Java PDQ in the same run (--reference)",
-            "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force"
+            "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force",
+            "  ledger: durable ledger appends/s, append-to-checkpoint latency, inclusion proofs at --entries entries,"
+                    + " verify hashing MB/s next to sha256sum"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search, capture, pdq and/or match (default: import search)",
+            description = "import, search, capture, pdq, match and/or ledger (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -52,6 +54,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pages", description = "Pages to capture (default ${DEFAULT-VALUE}).")
     int pages = 200;
+
+    @Option(
+            names = "--entries",
+            description = "Log size for the ledger inclusion-proof benchmark (default ${DEFAULT-VALUE}).")
+    long entries = 10_000_000;
+
+    @Option(names = "--hash-mib", description = "MiB hashed by the ledger verify benchmark (default ${DEFAULT-VALUE}).")
+    int hashMiB = 1024;
 
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
@@ -103,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("match")) {
                 new MatchBench(hashes, Math.min(queries * 4, hashes / MatchBench.PLANTED), 50, 31).run();
+            }
+            if (what.contains("ledger")) {
+                new LedgerBench(dir.resolve("ledger"), entries, hashMiB).run();
             }
         } finally {
             if (work == null) {

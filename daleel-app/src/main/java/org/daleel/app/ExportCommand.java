@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
  * 1.1.1 file holding the items' WARC files (stored uncompressed in the zip), a CDXJ index, a pages
  * list, {@code datapackage.json} with the SHA-256 and size of every file, and, as listed resources,
  * the custody material that lets anyone check it offline: the signed checkpoint, the verifier key,
- * one c2sp.org/tlog-proof receipt per item and the exact entry bytes each receipt proves. Imported
+ * one c2sp.org/tlog-proof receipt per item and the exact entry bytes each receipt proves, and the
+ * RFC 3161 time-stamps that date them ({@link PackageTimestamps}). Imported
  * files, which have no WARC, get one written here (a {@code resource} record per file). The package
  * is written to a temporary file next to the output and renamed when complete.
  */
@@ -60,8 +61,10 @@ import picocli.CommandLine.Parameters;
         description = {
             "Write items as an evidence package: a WACZ 1.1.1 file with their WARCs, index, pages and custody receipts.",
             "The package lists every file's SHA-256 and size in datapackage.json and holds the signed checkpoint, the"
-                    + " verifier key, one tlog-proof receipt per item (custody/receipts/ID.tlog-proof) and the ledger"
-                    + " entries they prove (custody/entries/N.json). Check it offline with 'daleel verify-package'."
+                    + " verifier key, one tlog-proof receipt per item (custody/receipts/ID.tlog-proof), the ledger"
+                    + " entries they prove (custody/entries/N.json) and the RFC 3161 time-stamps of the earliest"
+                    + " stamped checkpoints covering them, with the TSA chain and a consistency proof to the package's"
+                    + " checkpoint (custody/timestamps/). Check it offline with 'daleel verify-package'."
         })
 final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,6 +137,7 @@ final class ExportCommand implements Callable<Integer> {
             Files.createDirectories(custody.resolve("receipts"));
             Files.createDirectories(custody.resolve("entries"));
             FileBlobStore blobs = new FileBlobStore(dir.blobs());
+            List<Long> proved = new ArrayList<>();
             for (String id : unique) {
                 Item item = catalog.find(id)
                         .orElseThrow(() -> new NotFoundException("item " + id + ": not in the archive at " + dir));
@@ -144,6 +148,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 // One receipt per entry: the first (capture or import) as ID.tlog-proof, later ones
                 // (edits, annotations) as ID.N.tlog-proof, each next to the entry bytes it proves.
+                proved.addAll(indices);
                 for (long index : indices) {
                     String name = index == indices.get(0) ? id + ".tlog-proof" : id + "." + index + ".tlog-proof";
                     Path receipt = custody.resolve("receipts").resolve(name);
@@ -180,6 +185,10 @@ final class ExportCommand implements Callable<Integer> {
                 page.put("ts", item.capturedAt().truncatedTo(ChronoUnit.MILLIS).toString());
                 page.put("title", item.title().isEmpty() ? item.fileName() : item.title());
                 pages.append(JSON.writeValueAsString(page)).append('\n');
+            }
+            for (PackageTimestamps.Staged t :
+                    PackageTimestamps.stage(log, log.size(), proved, custody.resolve("timestamps"))) {
+                parts.add(new Part(t.name(), t.file()));
             }
         }
         cdxj.sort(null);

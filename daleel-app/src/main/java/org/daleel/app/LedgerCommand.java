@@ -1,16 +1,27 @@
 package org.daleel.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.daleel.archive.Setting;
+import org.daleel.archive.Settings;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
+import org.daleel.custody.CheckpointStamp;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.LedgerCustodyLog;
+import org.daleel.ledger.TimestampAudit;
 import org.daleel.ledger.note.Checkpoint;
 import org.daleel.ledger.note.SignedNote;
+import org.daleel.ledger.tsa.CheckpointStamper;
+import org.daleel.ledger.tsa.StampingStatus;
+import org.daleel.ledger.tsa.TimestampClient;
+import org.daleel.ledger.tsa.TimestampStore;
+import org.daleel.ledger.tsa.TsaConfig;
 import org.daleel.web.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +46,9 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.VkeyCommand.class,
             LedgerCommand.EntryCommand.class,
             LedgerCommand.ProveCommand.class,
-            LedgerCommand.ConsistencyCommand.class
+            LedgerCommand.ConsistencyCommand.class,
+            LedgerCommand.TimestampCommand.class,
+            LedgerCommand.TimestampsCommand.class
         })
 final class LedgerCommand implements Runnable {
     @CommandLine.Spec
@@ -218,5 +231,113 @@ final class LedgerCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** {@code daleel ledger timestamp}. */
+    @Command(
+            name = "timestamp",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Time-stamp the latest checkpoint now with the configured RFC 3161 TSA and print the result.",
+                "The TSA is 'ledger.tsa.url' (daleel config set ledger.tsa.url URL); only the SHA-256 of the"
+                        + " checkpoint note is sent. The token, the note it stamps, the TSA chain and the validation"
+                        + " at stamping are kept in DATA/ledger/timestamps/. Writers also stamp in the background."
+            })
+    static final class TimestampCommand implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Override
+        public Integer call() throws IOException {
+            Settings settings = Settings.load(data.dataDir());
+            TsaConfig tsa = Timestamping.config(settings)
+                    .orElseThrow(() -> new InvalidInputException("no time-stamp authority configured: set one with"
+                            + " 'daleel config set ledger.tsa.url URL' (e.g. https://freetsa.org/tsr)"));
+            try (LedgerCustodyLog log = Wiring.openLedgerReader(data.dataDir())) {
+                long size = log.size();
+                if (size == 0) {
+                    throw new InvalidInputException(
+                            "the custody ledger is empty: there is no checkpoint to time-stamp");
+                }
+                TimestampStore store = log.timestampStore();
+                var options = new CheckpointStamper.Options(0, java.time.Duration.ZERO, tsa.timeout());
+                try (CheckpointStamper stamper =
+                        new CheckpointStamper(new TimestampClient(tsa), store, options, w -> {})) {
+                    stamper.stampNow(size, log.checkpoint().getBytes(StandardCharsets.UTF_8));
+                }
+                CheckpointStamp checked =
+                        new TimestampAudit(log.ledger(), store, Timestamping.verifier(settings)).check(size);
+                if (data.json) {
+                    System.out.println(Json.write(stampJson(checked)));
+                } else {
+                    System.out.println("checkpoint " + size + " time-stamped: genTime " + checked.genTime() + " by "
+                            + checked.tsa() + " (serial " + checked.serial() + "), " + checked.status());
+                    System.out.println("token " + store.tokenFile(size) + ", checkpoint note " + store.noteFile(size));
+                }
+                return checked.ok() ? 0 : 6;
+            }
+        }
+    }
+
+    /** {@code daleel ledger timestamps}. */
+    @Command(
+            name = "timestamps",
+            mixinStandardHelpOptions = true,
+            description = {
+                "List the RFC 3161 time-stamps of checkpoints, each checked now: tree size, genTime, TSA, serial,"
+                        + " status.",
+                "Each token is checked offline at its genTime with the TSA chain stored beside it (and the CAs of"
+                        + " 'ledger.tsa.ca-file' when set), against the exact checkpoint note it stamps, and that"
+                        + " checkpoint against the log. Also prints the outcome of the latest attempt to stamp."
+            })
+    static final class TimestampsCommand implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Override
+        public Integer call() throws IOException {
+            Settings settings = Settings.load(data.dataDir());
+            try (LedgerCustodyLog log = Wiring.openLedgerReader(data.dataDir())) {
+                TimestampStore store = log.timestampStore();
+                List<CheckpointStamp> stamps =
+                        new TimestampAudit(log.ledger(), store, Timestamping.verifier(settings)).run();
+                Optional<StampingStatus> status = store.status();
+                String tsa = settings.get(Setting.LEDGER_TSA_URL);
+                if (data.json) {
+                    var json = Json.object();
+                    json.put("tsa", tsa);
+                    json.put("lastAttempt", status.map(StampingStatus::line).orElse(""));
+                    json.put("lastAttemptOk", status.map(StampingStatus::ok).orElse(true));
+                    var list = json.putArray("timestamps");
+                    stamps.forEach(st -> list.add(stampJson(st)));
+                    System.out.println(Json.write(json));
+                } else {
+                    System.out.println(
+                            tsa.isEmpty() ? "no TSA configured (daleel config set ledger.tsa.url URL)" : "TSA " + tsa);
+                    status.ifPresent(st -> System.out.println(st.line()));
+                    if (stamps.isEmpty()) {
+                        System.out.println("no time-stamps stored");
+                    }
+                    for (CheckpointStamp st : stamps) {
+                        System.out.println("size " + st.treeSize() + "  genTime " + st.genTime() + "  TSA " + st.tsa()
+                                + "  serial " + st.serial() + "  " + st.status());
+                    }
+                }
+                return stamps.stream().allMatch(CheckpointStamp::ok) ? 0 : 6;
+            }
+        }
+    }
+
+    static ObjectNode stampJson(CheckpointStamp st) {
+        ObjectNode o = Json.object();
+        o.put("size", st.treeSize());
+        o.put("genTime", st.genTime().toString());
+        o.put("tsa", st.tsa());
+        o.put("serial", st.serial());
+        o.put("status", st.ok() ? "valid" : "invalid");
+        o.put("file", st.file());
+        var problems = o.putArray("problems");
+        st.problems().forEach(problems::add);
+        return o;
     }
 }

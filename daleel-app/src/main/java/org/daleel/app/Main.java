@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ExportCommand.class,
             VerifyPackageCommand.class,
+            ConfigCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -50,6 +51,7 @@ import picocli.CommandLine.Command;
             "  daleel show 01JDX3T5Q8K2M4N6P7R9S0T1V2",
             "  daleel ledger prove 01JDX3T5Q8K2M4N6P7R9S0T1V2   offline receipt (c2sp.org/tlog-proof@v1)",
             "  daleel verify                                  re-hash everything against the custody ledger",
+            "  daleel config set ledger.tsa.url https://freetsa.org/tsr   RFC 3161 time-stamps of checkpoints",
             "",
             "Exit codes: 0 ok, 1 failure, 2 bad input, 3 not found, 4 capture failed, 5 conflict, 6 integrity."
         })

@@ -18,17 +18,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.daleel.archive.DataDir;
+import org.daleel.archive.Settings;
 import org.daleel.blob.Digests;
 import org.daleel.blob.FileBlobStore;
 import org.daleel.catalog.Catalog;
 import org.daleel.core.DaleelException;
 import org.daleel.core.IntegrityException;
 import org.daleel.core.InvalidInputException;
+import org.daleel.custody.CheckpointStamp;
 import org.daleel.custody.CustodyEvent;
 import org.daleel.item.Item;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.ledger.LedgerEntry;
 import org.daleel.ledger.LedgerVerification;
+import org.daleel.ledger.TimestampAudit;
 import org.daleel.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +49,8 @@ import picocli.CommandLine.Mixin;
         description = {
             "Check every item against the custody ledger; exit 0 only if all holds.",
             "Re-reads every blob and WARC and compares its SHA-256 and size with the ledger entries, recomputes the"
-                    + " Merkle tree from the entries, checks the checkpoint's Ed25519 signature, and checks that every"
+                    + " Merkle tree from the entries, checks the checkpoint's Ed25519 signature and every stored RFC 3161"
+                    + " time-stamp (imprint, signature at genTime, checkpoint consistent with the log), and checks that every"
                     + " catalog item has its entry. Prints each problem by item id and file with expected and found"
                     + " values, then 'checked N items, N ok, N failed'. Exit 6 when something does not hold."
                     + " Works while 'daleel serve' runs."
@@ -68,7 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Hash and size of one file as read now. */
-    private record FileDigest(String sha256, long size) {}
+    record FileDigest(String sha256, long size) {}
 
     private final Map<Path, Optional<FileDigest>> hashed = new ConcurrentHashMap<>();
     private long checked;
@@ -120,6 +124,7 @@ final class VerifyCommand implements Callable<Integer> {
             String what = tree.message();
             problems.add(new Problem("", dir.ledger().toString(), what, "", ""));
         }
+        checkTimestamps(dir, log, problems, ledgerJson);
         Map<String, List<LedgerEntry>> byItem = new LinkedHashMap<>();
         entries(log, 0, byItem, problems, dir);
         List<Item> unrecorded = new ArrayList<>();
@@ -167,6 +172,40 @@ final class VerifyCommand implements Callable<Integer> {
         byItem.forEach((id, list) -> interrupted.add(id));
     }
 
+    /**
+     * Checks every stored RFC 3161 token: imprint over the exact checkpoint note, signature at genTime
+     * with the stored chain (and the CAs of ledger.tsa.ca-file when set), checkpoint signed by the
+     * log and consistent with it.
+     */
+    private void checkTimestamps(DataDir dir, LedgerCustodyLog log, List<Problem> problems, ObjectNode ledgerJson)
+            throws IOException {
+        List<CheckpointStamp> stamps =
+                new TimestampAudit(log.ledger(), log.timestampStore(), Timestamping.verifier(Settings.load(dir))).run();
+        long valid = 0;
+        for (CheckpointStamp st : stamps) {
+            if (st.ok()) {
+                valid++;
+            }
+            for (String p : st.problems()) {
+                problems.add(new Problem(
+                        "", st.file(), "RFC 3161 time-stamp of checkpoint " + st.treeSize() + ": " + p, "", ""));
+            }
+        }
+        ObjectNode ts = ledgerJson.putObject("timestamps");
+        ts.put("checked", stamps.size());
+        ts.put("valid", valid);
+        String line = stamps.isEmpty()
+                ? "no RFC 3161 time-stamps stored"
+                : stamps.size() + " RFC 3161 time-stamps checked, " + valid + " valid"
+                        + stamps.stream()
+                                .filter(CheckpointStamp::ok)
+                                .reduce((a, b) -> b)
+                                .map(st -> " (latest: checkpoint " + st.treeSize() + " at " + st.genTime() + " by "
+                                        + st.tsa() + ")")
+                                .orElse("");
+        ts.put("result", line);
+    }
+
     private int report(List<Problem> problems, List<String> interrupted, ObjectNode ledgerJson) {
         boolean ledgerOk = problems.stream().noneMatch(p -> p.item().isEmpty());
         boolean ok = failed == 0 && ledgerOk;
@@ -198,6 +237,9 @@ final class VerifyCommand implements Callable<Integer> {
                         + " (an interrupted write, not tampering)");
             }
             System.out.println(ledgerJson.path("result").asText());
+            if (ledgerJson.has("timestamps")) {
+                System.out.println(ledgerJson.path("timestamps").path("result").asText());
+            }
             System.out.println(summary);
         }
         return ok ? 0 : 6;
@@ -340,7 +382,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Optional<FileDigest> hash(Path file) {
+    /** SHA-256 and size of {@code file} as read now (1 MiB direct buffer); empty when it is missing. */
+    static Optional<FileDigest> hash(Path file) {
         MessageDigest md = Digests.sha256();
         ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
         long size = 0;

@@ -56,7 +56,9 @@ import picocli.CommandLine.Parameters;
             "Checks datapackage-digest.json, the SHA-256 and size of every listed file, the block and payload digests"
                     + " of every WARC record, every receipt's inclusion proof against the signed checkpoint, the"
                     + " checkpoint signature against the packaged verifier key, and that each ledger entry's digests"
-                    + " name a packaged WARC or payload. Prints each problem with the file inside the package and"
+                    + " name a packaged WARC or payload, and every RFC 3161 time-stamp (token over the exact stamped"
+                    + " checkpoint, signature at genTime with the packaged TSA chain, checkpoint consistent with the"
+                    + " package's). Prints each problem with the file inside the package and"
                     + " expected vs found, then a summary. Exit 6 when something does not hold."
         })
 final class VerifyPackageCommand implements Callable<Integer> {
@@ -90,6 +92,7 @@ final class VerifyPackageCommand implements Callable<Integer> {
     private long records;
     private long receipts;
     private String vkey = "";
+    private List<PackageTimestamps.Verified> stamps = List.of();
 
     @Override
     public Integer call() throws IOException {
@@ -305,6 +308,7 @@ final class VerifyPackageCommand implements Callable<Integer> {
                 problems.add(new Problem(path, "no receipt proves this entry", "a receipt with its index", "none"));
             }
         }
+        stamps = PackageTimestamps.check(listed, name -> bytes(zip, name), verifier, checkpoint, problems);
         byte[] pages = bytes(zip, "pages/pages.jsonl");
         if (pages != null) {
             String[] lines = new String(pages, StandardCharsets.UTF_8).split("\n");
@@ -389,7 +393,8 @@ final class VerifyPackageCommand implements Callable<Integer> {
     private int report() throws IOException {
         boolean ok = problems.isEmpty();
         String summary = "checked " + resources + " files, " + records + " WARC records, " + receipts + " receipts: "
-                + (ok ? "all hold" : problems.size() + " problems");
+                + (ok ? "all hold" : problems.size() + " problems")
+                + (stamps.isEmpty() ? "" : "; " + stamps.size() + " RFC 3161 time-stamps valid");
         if (data.json) {
             ObjectNode out = JSON.createObjectNode();
             out.put("ok", ok);
@@ -398,6 +403,14 @@ final class VerifyPackageCommand implements Callable<Integer> {
             out.put("records", records);
             out.put("receipts", receipts);
             out.put("vkey", vkey);
+            var ts = out.putArray("timestamps");
+            for (PackageTimestamps.Verified v : stamps) {
+                ObjectNode o = ts.addObject();
+                o.put("size", v.size());
+                o.put("genTime", v.genTime().toString());
+                o.put("tsa", v.tsa());
+                o.put("serial", v.serial());
+            }
             var list = out.putArray("problems");
             for (Problem p : problems) {
                 ObjectNode o = list.addObject();
@@ -410,6 +423,14 @@ final class VerifyPackageCommand implements Callable<Integer> {
             System.out.println(JSON.writeValueAsString(out));
         } else {
             problems.forEach(p -> System.out.println(p.line()));
+            if (stamps.isEmpty()) {
+                System.out.println("no RFC 3161 time-stamps in the package (the archive had no TSA configured,"
+                        + " or none had stamped these entries yet)");
+            }
+            for (PackageTimestamps.Verified v : stamps) {
+                System.out.println("time-stamp: checkpoint " + v.size() + " existed at " + v.genTime() + " (RFC 3161, "
+                        + v.tsa() + ", serial " + v.serial() + ")");
+            }
             if (!vkey.isEmpty()) {
                 System.out.println("signed by " + vkey + " (compare with the archive's published verifier key)");
             }

@@ -52,12 +52,21 @@ final class Wiring {
 
     /** Opens (creating on first use) the writable custody ledger; the caller holds the writer lock. */
     static LedgerCustodyLog openLedgerWriter(DataDir dir) throws IOException {
+        org.daleel.archive.Settings settings = org.daleel.archive.Settings.load(dir);
+        LedgerCustodyLog log;
         if (java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.key"))) {
-            return LedgerCustodyLog.on(FileLedger.open(dir.ledger()));
+            log = LedgerCustodyLog.on(FileLedger.open(dir.ledger()));
+        } else {
+            String origin =
+                    LEDGER_ORIGIN_PREFIX + ItemIds.next(java.time.Instant.now()).toLowerCase(java.util.Locale.ROOT);
+            log = LedgerCustodyLog.open(dir.ledger(), origin);
         }
-        String origin =
-                LEDGER_ORIGIN_PREFIX + ItemIds.next(java.time.Instant.now()).toLowerCase(java.util.Locale.ROOT);
-        return LedgerCustodyLog.open(dir.ledger(), origin);
+        try {
+            return Timestamping.attach(log, settings); // RFC 3161 stamps of checkpoints when ledger.tsa.url is set
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
     }
 
     /**

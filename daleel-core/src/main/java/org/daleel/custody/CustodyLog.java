@@ -74,6 +74,15 @@ public interface CustodyLog extends AutoCloseable {
     Optional<byte[]> published(String path) throws IOException;
 
     /**
+     * The RFC 3161 time-stamps of the log's checkpoints, each checked now, offline, and the outcome of
+     * the latest attempt to get one. Reads only; safe while the log is written. Logs without
+     * time-stamps return {@link TimestampReport#none()}.
+     */
+    default TimestampReport timestamps() throws IOException {
+        return TimestampReport.none();
+    }
+
+    /**
      * The log of an archive that has none (opened read-only before anything was written): no
      * entries, no checkpoint ({@link org.daleel.core.NotFoundException}), and appends refused with
      * {@link org.daleel.core.ConflictException}.

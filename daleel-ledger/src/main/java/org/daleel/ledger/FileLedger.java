@@ -58,6 +58,7 @@ public final class FileLedger implements LedgerStore {
     private final Optional<NoteSigner> signer; // empty when read-only
     private final NoteVerifier verifier;
     private volatile LedgerState state;
+    private volatile CheckpointListener listener = (size, note) -> {};
 
     private final ReentrantLock queueLock = new ReentrantLock();
     private final Condition batchDone = queueLock.newCondition();
@@ -214,6 +215,21 @@ public final class FileLedger implements LedgerStore {
         }
     }
 
+    /** Receives every checkpoint a writable ledger commits. */
+    @FunctionalInterface
+    public interface CheckpointListener {
+        /**
+         * Called in the committing thread right after the checkpoint at {@code size} is durable;
+         * must return quickly and not call back into the ledger's append.
+         */
+        void committed(long size, String note);
+    }
+
+    /** Sets the one listener told of every checkpoint committed from now on. */
+    public void onCheckpoint(CheckpointListener l) {
+        this.listener = java.util.Objects.requireNonNull(l, "listener");
+    }
+
     /** The log's name, which is also its checkpoint origin. */
     public String origin() {
         return verifier.name();
@@ -326,19 +342,24 @@ public final class FileLedger implements LedgerStore {
         List<byte[]> entries = new ArrayList<>(batch.size());
         batch.forEach(p -> entries.add(p.entry));
         TreeEdge.Grown grown = before.edge().append(entries);
-        for (TreeEdge.TileWrite w : grown.writes()) {
-            files.write(w.path(), w.content());
-        }
-        files.syncDirs();
         byte[] root = grown.edge().root();
         NoteSigner key = signer.orElseThrow();
         String note =
                 new Checkpoint(key.name(), grown.edge().size(), root).sign(key).format();
-        LedgerRecovery.writeCheckpoint(files, note); // only now are the new entries part of the log
+        // Tiles, directories and the new checkpoint forced together, then the checkpoint renamed into
+        // place: only now are the new entries part of the log (two rounds of fsyncs per batch).
+        files.commit(
+                grown.writes(), note.getBytes(java.nio.charset.StandardCharsets.UTF_8), LedgerRecovery.PUBLIC_READ);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).index = before.edge().size() + i;
         }
         state = new LedgerState(grown.edge(), note, root);
+        try {
+            listener.committed(grown.edge().size(), note);
+        } catch (RuntimeException e) {
+            // The entries are durable and acknowledged; what a listener does with the checkpoint
+            // (time-stamping) must never fail the append. Listeners report their own problems.
+        }
         for (TilePath full : grown.completed()) {
             try {
                 files.deletePartials(full);

@@ -10,8 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.daleel.core.IntegrityException;
 import org.daleel.core.InvalidInputException;
+import org.daleel.custody.CheckpointStamp;
 import org.daleel.custody.CustodyEvent;
 import org.daleel.custody.CustodyLog;
+import org.daleel.custody.TimestampReport;
+import org.daleel.ledger.tsa.CheckpointStamper;
+import org.daleel.ledger.tsa.StampingStatus;
+import org.daleel.ledger.tsa.TimestampStore;
+import org.daleel.ledger.tsa.TimestampVerifier;
 
 /**
  * The archive's {@link CustodyLog} on a {@link FileLedger}: each event is one {@link LedgerEntry}
@@ -27,10 +33,13 @@ import org.daleel.custody.CustodyLog;
  * <p>Thread-safe.
  */
 public final class LedgerCustodyLog implements CustodyLog {
+    private static final java.util.regex.Pattern PUBLISHED_STAMP =
+            java.util.regex.Pattern.compile("timestamps/(0|[1-9][0-9]{0,17})\\.(tsr|checkpoint)");
     private final FileLedger ledger;
     private final Object mapLock = new Object();
     private final Map<String, List<Long>> byItem = new HashMap<>(); // guarded by mapLock
     private long mapped; // entries [0, mapped) are in byItem; guarded by mapLock
+    private volatile Optional<CheckpointStamper> stamper = Optional.empty();
 
     private LedgerCustodyLog(FileLedger ledger) {
         this.ledger = ledger;
@@ -49,6 +58,26 @@ public final class LedgerCustodyLog implements CustodyLog {
     /** Opens the ledger in {@code dir} read-only (see {@link FileLedger#openReadOnly}). */
     public static LedgerCustodyLog openReadOnly(Path dir) throws IOException {
         return new LedgerCustodyLog(FileLedger.openReadOnly(dir));
+    }
+
+    /**
+     * Time-stamps this (writable) log's checkpoints with {@code stamper} from now on: every
+     * checkpoint committed is offered to it, and so is the current one when it has no token yet.
+     * Closing this log closes the stamper first.
+     */
+    public LedgerCustodyLog stamping(CheckpointStamper s) {
+        stamper = Optional.of(s);
+        ledger.onCheckpoint(s::offer);
+        long size = ledger.size();
+        if (size > 0 && !java.nio.file.Files.exists(timestampStore().tokenFile(size))) {
+            s.offer(size, ledger.checkpoint());
+        }
+        return this;
+    }
+
+    /** Where this log's time-stamps are kept: {@code <ledger>/timestamps}. */
+    public TimestampStore timestampStore() {
+        return TimestampAudit.storeOf(ledger);
     }
 
     /** The underlying ledger (proofs, verification). */
@@ -157,12 +186,41 @@ public final class LedgerCustodyLog implements CustodyLog {
         if (path.equals("checkpoint")) {
             return Optional.of(ledger.checkpoint().getBytes(StandardCharsets.UTF_8));
         }
+        var stamp = PUBLISHED_STAMP.matcher(path);
+        if (stamp.matches()) {
+            // time-stamps are public: token and the checkpoint note it stamps (openssl ts -verify)
+            long size = Long.parseLong(stamp.group(1));
+            TimestampStore store = timestampStore();
+            java.nio.file.Path file = stamp.group(2).equals("tsr") ? store.tokenFile(size) : store.noteFile(size);
+            try {
+                return Optional.of(java.nio.file.Files.readAllBytes(file));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }
         return ledger.tile(path);
+    }
+
+    /** Time-stamps are checked without trusted roots: the chain stored with each token is checked at genTime. */
+    @Override
+    public TimestampReport timestamps() throws IOException {
+        TimestampStore store = timestampStore();
+        List<CheckpointStamp> stamps = new TimestampAudit(ledger, store, TimestampVerifier.withoutTrustedRoots()).run();
+        Optional<StampingStatus> status = store.status();
+        return new TimestampReport(
+                status.map(StampingStatus::tsa).orElse(""),
+                status.map(StampingStatus::line).orElse(""),
+                status.map(StampingStatus::ok).orElse(true),
+                stamps);
     }
 
     @Override
     public void close() {
-        ledger.close();
+        try {
+            stamper.ifPresent(CheckpointStamper::close);
+        } finally {
+            ledger.close();
+        }
     }
 
     @Override

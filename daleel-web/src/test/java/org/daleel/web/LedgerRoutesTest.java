@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import org.daleel.ledger.tsa.LocalTsa;
+import org.daleel.ledger.tsa.TimestampClient;
+import org.daleel.ledger.tsa.TimestampStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,41 @@ class LedgerRoutesTest {
             String root = web.archive.custody().checkpoint().split("\n")[2];
             assertThat(Base64.getEncoder().encodeToString(leaf)).isEqualTo(root);
         }
+    }
+
+    @Test
+    void time_stamps_are_listed_checked_and_served_for_openssl() throws Exception {
+        JsonNode none = WebFixture.json(web.get("/api/ledger/timestamps"));
+        assertThat(none.path("count").asInt()).isZero();
+        assertThat(none.path("timestamps")).isEmpty();
+        long size = web.archive.custody().size();
+        byte[] note = web.archive.custody().checkpoint().getBytes(StandardCharsets.UTF_8);
+        TimestampStore store = new TimestampStore(data.resolve("ledger/timestamps"));
+        try (LocalTsa tsa = new LocalTsa()) {
+            store.write(size, note, new TimestampClient(tsa.url()).stamp(note));
+        }
+        JsonNode list = WebFixture.json(web.get("/api/ledger/timestamps"));
+        assertThat(list.path("count").asInt()).isEqualTo(1);
+        JsonNode stamp = list.path("timestamps").get(0);
+        assertThat(stamp.path("size").asLong()).isEqualTo(size);
+        assertThat(stamp.path("status").asText()).isEqualTo("valid");
+        assertThat(stamp.path("tsa").asText()).contains("Daleel Test TSA");
+        var token = web.getBytes(web.server.baseUrl() + stamp.path("token").asText());
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.body()).isEqualTo(java.nio.file.Files.readAllBytes(store.tokenFile(size)));
+        var checkpoint =
+                web.getBytes(web.server.baseUrl() + stamp.path("checkpoint").asText());
+        assertThat(checkpoint.body()).isEqualTo(note);
+
+        byte[] changed = note.clone();
+        changed[changed.length / 2] ^= 1;
+        java.nio.file.Files.write(store.noteFile(size), changed);
+        JsonNode bad = WebFixture.json(web.get("/api/ledger/timestamps"));
+        assertThat(bad.path("timestamps").get(0).path("status").asText()).isEqualTo("invalid");
+        assertThat(bad.path("timestamps").get(0).path("problems").toString()).contains("message imprint");
+        java.nio.file.Files.write(store.noteFile(size), note);
+        assertThat(web.get("/ledger/timestamps/" + size + ".properties").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

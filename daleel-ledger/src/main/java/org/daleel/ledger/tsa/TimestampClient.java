@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.tsp.TSPAlgorithms;
@@ -38,11 +40,28 @@ public final class TimestampClient {
     /** Default bound on the response body; tokens with a chain are a few kilobytes. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
 
+    private final TsaConfig config;
     private final URI url;
-    private final Duration timeout;
-    private final int maxResponseBytes;
     private final HttpClient http;
+    private final List<X509CertificateHolder> roots;
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * A client for the TSA {@code config} describes.
+     *
+     * @throws InvalidInputException when a trusted root is not a DER X.509 certificate
+     */
+    public TimestampClient(TsaConfig config) {
+        this.config = config;
+        this.url = config.url();
+        this.roots = config.trustedRootsDer().stream()
+                .map(der -> TokenCheck.parseCert(der, "trusted root"))
+                .toList();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
     /**
      * @param url the TSA endpoint, http or https
@@ -51,25 +70,12 @@ public final class TimestampClient {
      * @throws InvalidInputException when the URL is not http(s) or the bounds are not positive
      */
     public TimestampClient(URI url, Duration timeout, int maxResponseBytes) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new InvalidInputException("TSA URL: expected an http(s) URL with a host, found '" + url + "'");
-        }
-        if (timeout.isNegative() || timeout.isZero() || maxResponseBytes <= 0) {
-            throw new InvalidInputException("TSA " + url + ": timeout and response size bound must be positive");
-        }
-        this.url = url;
-        this.timeout = timeout;
-        this.maxResponseBytes = maxResponseBytes;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(new TsaConfig(url, timeout, maxResponseBytes, "", List.of()));
     }
 
     /** A client with {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
     public TimestampClient(URI url) {
-        this(url, DEFAULT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
+        this(TsaConfig.of(url));
     }
 
     /** The TSA endpoint. */
@@ -90,6 +96,9 @@ public final class TimestampClient {
         BigInteger nonce = new BigInteger(64, random);
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
+        if (!config.policyOid().isEmpty()) {
+            generator.setReqPolicy(new ASN1ObjectIdentifier(config.policyOid()));
+        }
         TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, imprint, nonce);
         byte[] body = post(encode(request));
         TimeStampResponse response = parse(body);
@@ -117,15 +126,35 @@ public final class TimestampClient {
                     + HexFormat.of().formatHex(imprint) + ", found "
                     + HexFormat.of().formatHex(token.getTimeStampInfo().getMessageImprintDigest()));
         }
-        List<X509CertificateHolder> chain = TokenCheck.chainOf(token);
-        List<String> problems = TokenCheck.problems(token, imprint, chain);
+        String policy = token.getTimeStampInfo().getPolicy().getId();
+        if (!config.policyOid().isEmpty() && !config.policyOid().equals(policy)) {
+            throw new TimestampException(
+                    "TSA " + url + ": expected policy " + config.policyOid() + ", found " + policy);
+        }
+        List<X509CertificateHolder> chain = new ArrayList<>(TokenCheck.chainOf(token));
+        List<String> problems = new ArrayList<>(TokenCheck.problems(token, imprint, chain));
+        String trust = "trust in the root not checked";
+        if (!roots.isEmpty() && !chain.isEmpty()) {
+            java.util.Optional<X509CertificateHolder> anchor = TokenCheck.anchor(
+                    chain.getLast(), roots, token.getTimeStampInfo().getGenTime());
+            if (anchor.isEmpty()) {
+                problems.add("trust: expected the chain to end at a CA of ledger.tsa.ca-file, found it ends at "
+                        + chain.getLast().getSubject() + " issued by "
+                        + chain.getLast().getIssuer());
+            } else {
+                if (!anchor.get().equals(chain.getLast())) {
+                    chain.add(anchor.get()); // kept with the token: the root may be gone when it is checked
+                }
+                trust = "ends at trusted CA " + anchor.get().getSubject();
+            }
+        }
         if (!problems.isEmpty()) {
             throw new TimestampException("TSA " + url + ": the token does not verify: " + String.join("; ", problems));
         }
         X509CertificateHolder signer = chain.getFirst();
         String validation = "valid at stamping: imprint, nonce and signature checked; signer " + signer.getSubject()
-                + " valid at genTime with critical extendedKeyUsage timeStamping; chain "
-                + TokenCheck.describe(chain) + " (trust in the root not checked); TSA " + url + "; local clock "
+                + " valid at genTime with critical extendedKeyUsage timeStamping; policy " + policy + "; chain "
+                + TokenCheck.describe(chain) + " (" + trust + "); TSA " + url + "; local clock "
                 + java.time.Instant.now();
         return new CheckpointTimestamp(
                 encodeToken(token),
@@ -137,7 +166,7 @@ public final class TimestampClient {
 
     private byte[] post(byte[] query) {
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+                .timeout(config.timeout())
                 .header("Content-Type", "application/timestamp-query")
                 .header("Accept", "application/timestamp-reply")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(query))
@@ -156,10 +185,10 @@ public final class TimestampClient {
                 throw new TimestampException("TSA " + url
                         + ": expected HTTP 200 with a time-stamp response, found HTTP " + response.statusCode());
             }
-            byte[] bytes = in.readNBytes(maxResponseBytes + 1);
-            if (bytes.length > maxResponseBytes) {
-                throw new TimestampException(
-                        "TSA " + url + ": expected a response of at most " + maxResponseBytes + " bytes, found more");
+            byte[] bytes = in.readNBytes(config.maxResponseBytes() + 1);
+            if (bytes.length > config.maxResponseBytes()) {
+                throw new TimestampException("TSA " + url + ": expected a response of at most "
+                        + config.maxResponseBytes() + " bytes, found more");
             }
             return bytes;
         } catch (IOException e) {

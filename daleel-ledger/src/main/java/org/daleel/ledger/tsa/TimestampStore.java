@@ -31,18 +31,22 @@ import org.daleel.core.IntegrityException;
  * files per checkpoint tree size N:
  *
  * <pre>
+ * N.checkpoint  the checkpoint note the token stamps, byte for byte (openssl ts -verify -data)
  * N.tsr         the DER TimeStampToken as returned by the TSA (openssl ts -verify -token_in)
  * N.properties  genTime, tsaName, validation at stamping, tokenSha256, chain.0.. (base64 DER)
+ * status.properties  the outcome of the last attempt to time-stamp (see {@link StampingStatus})
  * </pre>
  *
- * Each file is replaced atomically (temporary file, force, rename, directory force); the sidecar is
- * written first, so a {@code .tsr} is never visible without its sidecar. Reads check that the token
+ * Each file is replaced atomically (temporary file, force, rename, directory force); the note and
+ * the sidecar are written first, so a {@code .tsr} is never visible without them. Reads check that the token
  * is the one the sidecar describes. Not thread-safe for concurrent writes of the same size.
  */
 public final class TimestampStore {
 
     private static final String TOKEN = ".tsr";
     private static final String SIDECAR = ".properties";
+    private static final String NOTE = ".checkpoint";
+    private static final String STATUS = "status.properties";
 
     private final Path dir;
 
@@ -61,8 +65,21 @@ public final class TimestampStore {
         return dir.resolve(Long.toUnsignedString(size) + TOKEN);
     }
 
-    /** Writes (or replaces) the time-stamp of the checkpoint at tree size {@code size}. */
-    public void write(long size, CheckpointTimestamp stamp) {
+    /** The checkpoint note file of the token at {@code size} (it may not exist). */
+    public Path noteFile(long size) {
+        return dir.resolve(Long.toUnsignedString(size) + NOTE);
+    }
+
+    /** The sidecar file of the token at {@code size} (it may not exist). */
+    public Path sidecarFile(long size) {
+        return dir.resolve(Long.toUnsignedString(size) + SIDECAR);
+    }
+
+    /**
+     * Writes (or replaces) the time-stamp of the checkpoint at tree size {@code size} together with
+     * the exact note bytes it stamps.
+     */
+    public void write(long size, byte[] note, CheckpointTimestamp stamp) {
         Properties p = new Properties();
         p.setProperty("size", Long.toUnsignedString(size));
         p.setProperty("genTime", stamp.genTime().toString());
@@ -89,8 +106,8 @@ public final class TimestampStore {
                 + "\n";
         try {
             Files.createDirectories(dir);
-            writeAtomically(
-                    dir.resolve(Long.toUnsignedString(size) + SIDECAR), sidecar.getBytes(StandardCharsets.UTF_8));
+            writeAtomically(noteFile(size), note);
+            writeAtomically(sidecarFile(size), sidecar.getBytes(StandardCharsets.UTF_8));
             writeAtomically(tokenFile(size), stamp.tokenDer());
         } catch (IOException e) {
             throw new UncheckedIOException("timestamp store " + dir + ": writing size " + size + " failed", e);
@@ -106,7 +123,7 @@ public final class TimestampStore {
      */
     public Optional<CheckpointTimestamp> read(long size) {
         Path token = tokenFile(size);
-        Path sidecar = dir.resolve(Long.toUnsignedString(size) + SIDECAR);
+        Path sidecar = sidecarFile(size);
         byte[] der;
         try {
             der = Files.readAllBytes(token);
@@ -115,35 +132,88 @@ public final class TimestampStore {
         } catch (IOException e) {
             throw new UncheckedIOException("timestamp store: reading " + token + " failed", e);
         }
-        Properties p = new Properties();
+        byte[] text;
         try {
-            p.load(new StringReader(Files.readString(sidecar, StandardCharsets.UTF_8)));
+            text = Files.readAllBytes(sidecar);
         } catch (NoSuchFileException e) {
             throw new IntegrityException(sidecar + ": expected the sidecar of " + token + ", found no file");
         } catch (IOException e) {
             throw new UncheckedIOException("timestamp store: reading " + sidecar + " failed", e);
         }
-        String expected = required(p, "tokenSha256", sidecar);
+        return Optional.of(parse(der, text, token.toString(), sidecar.toString()));
+    }
+
+    /**
+     * A stored time-stamp from its token and sidecar bytes (as in this store or an evidence package).
+     *
+     * @throws IntegrityException naming {@code tokenName} or {@code sidecarName} when the sidecar is
+     *     malformed or the token is not the one it describes
+     */
+    public static CheckpointTimestamp parse(byte[] der, byte[] sidecarBytes, String tokenName, String sidecarName) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(sidecarBytes, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IntegrityException(sidecarName + ": expected a properties file, found " + e.getMessage(), e);
+        }
+        String expected = required(p, "tokenSha256", sidecarName);
         String found = HexFormat.of().formatHex(TokenCheck.sha256(der));
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), found.getBytes(StandardCharsets.US_ASCII))) {
-            throw new IntegrityException(token + ": expected SHA-256 " + expected + " (recorded in "
-                    + sidecar.getFileName() + "), found " + found);
+            throw new IntegrityException(tokenName + ": expected SHA-256 " + expected + " (recorded in " + sidecarName
+                    + "), found " + found);
         }
         List<byte[]> chain = new ArrayList<>();
         try {
             for (int i = 0; p.containsKey("chain." + i); i++) {
                 chain.add(Base64.getDecoder().decode(p.getProperty("chain." + i)));
             }
-            return Optional.of(new CheckpointTimestamp(
+            return new CheckpointTimestamp(
                     der,
-                    Instant.parse(required(p, "genTime", sidecar)),
-                    required(p, "tsaName", sidecar),
+                    Instant.parse(required(p, "genTime", sidecarName)),
+                    required(p, "tsaName", sidecarName),
                     chain,
-                    required(p, "validation", sidecar)));
+                    required(p, "validation", sidecarName));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IntegrityException(
-                    sidecar + ": expected genTime as an ISO instant and chain.N as base64, found " + e.getMessage(), e);
+                    sidecarName + ": expected genTime as an ISO instant and chain.N as base64, found " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The checkpoint note stored with the token at {@code size}.
+     *
+     * @return empty when there is none
+     */
+    public Optional<byte[]> note(long size) {
+        try {
+            return Optional.of(Files.readAllBytes(noteFile(size)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("timestamp store: reading " + noteFile(size) + " failed", e);
+        }
+    }
+
+    /** Records the outcome of the latest attempt to time-stamp. */
+    public void writeStatus(StampingStatus status) {
+        try {
+            Files.createDirectories(dir);
+            writeAtomically(dir.resolve(STATUS), status.format().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("timestamp store " + dir + ": writing the status failed", e);
+        }
+    }
+
+    /** The outcome of the latest attempt to time-stamp, if any was recorded. */
+    public Optional<StampingStatus> status() {
+        try {
+            return Optional.of(StampingStatus.parse(Files.readString(dir.resolve(STATUS), StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("timestamp store: reading " + dir.resolve(STATUS) + " failed", e);
         }
     }
 
@@ -163,7 +233,7 @@ public final class TimestampStore {
         }
     }
 
-    private static String required(Properties p, String key, Path file) {
+    private static String required(Properties p, String key, String file) {
         String v = p.getProperty(key);
         if (v == null) {
             throw new IntegrityException(file + ": expected a '" + key + "' line, found none");

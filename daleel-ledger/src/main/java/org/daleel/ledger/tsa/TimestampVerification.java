@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param genTime the genTime in the token ({@link Instant#EPOCH} when the token does not parse)
  * @param tsaName the subject of the signer certificate, or empty when none was found
+ * @param serial the token's serial number in hex, or empty when the token does not parse
  * @param problems what is wrong, one sentence each naming expected and found; empty when valid
  */
-public record TimestampVerification(Instant genTime, String tsaName, List<String> problems) {
+public record TimestampVerification(Instant genTime, String tsaName, String serial, List<String> problems) {
 
     public TimestampVerification {
         problems = List.copyOf(problems);

@@ -3,13 +3,9 @@ package org.daleel.ledger.tsa;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.daleel.core.IntegrityException;
 import org.daleel.core.InvalidInputException;
@@ -54,7 +50,7 @@ public final class TimestampVerifier {
         try {
             token = TokenCheck.parseToken(stamp.tokenDer(), "stored token");
         } catch (TimestampException e) {
-            return new TimestampVerification(Instant.EPOCH, "", List.of(e.getMessage()));
+            return new TimestampVerification(Instant.EPOCH, "", "", List.of(e.getMessage()));
         }
         List<String> problems = new ArrayList<>();
         List<X509CertificateHolder> stored = new ArrayList<>();
@@ -78,7 +74,7 @@ public final class TimestampVerifier {
         if (!roots.isEmpty() && !chain.isEmpty()) {
             trustProblem(chain.getLast(), token.getTimeStampInfo().getGenTime()).ifPresent(problems::add);
         }
-        return new TimestampVerification(genTime, signer, problems);
+        return new TimestampVerification(genTime, signer, TokenCheck.serial(token), problems);
     }
 
     /**
@@ -97,19 +93,8 @@ public final class TimestampVerifier {
     }
 
     private Optional<String> trustProblem(X509CertificateHolder last, java.util.Date genTime) {
-        for (X509CertificateHolder root : roots) {
-            if (Arrays.equals(TimestampClient.encodeCert(root), TimestampClient.encodeCert(last))) {
-                return Optional.empty();
-            }
-            if (root.getSubject().equals(last.getIssuer()) && root.isValidOn(genTime)) {
-                try {
-                    if (last.isSignatureValid(new JcaContentVerifierProviderBuilder().build(root))) {
-                        return Optional.empty();
-                    }
-                } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
-                    // not this root; keep looking
-                }
-            }
+        if (TokenCheck.anchor(last, roots, genTime).isPresent()) {
+            return Optional.empty();
         }
         return Optional.of("trust: expected the chain to end at a trusted root, found it ends at " + last.getSubject()
                 + " issued by " + last.getIssuer());

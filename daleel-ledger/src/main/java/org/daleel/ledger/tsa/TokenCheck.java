@@ -146,4 +146,44 @@ final class TokenCheck {
     static Instant genTime(TimeStampToken token) {
         return token.getTimeStampInfo().getGenTime().toInstant();
     }
+
+    /** Parses a DER certificate, naming {@code what} when it is not one. */
+    static X509CertificateHolder parseCert(byte[] der, String what) {
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException | RuntimeException e) {
+            throw new org.daleel.core.InvalidInputException(
+                    what + ": expected a DER X.509 certificate, found " + der.length + " bytes that do not parse ("
+                            + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /**
+     * The root among {@code roots} that {@code last} is, or that issued {@code last} and was valid
+     * at {@code at}; empty when none did.
+     */
+    static Optional<X509CertificateHolder> anchor(
+            X509CertificateHolder last, List<X509CertificateHolder> roots, java.util.Date at) {
+        for (X509CertificateHolder root : roots) {
+            if (root.equals(last)) {
+                return Optional.of(root);
+            }
+            if (root.getSubject().equals(last.getIssuer()) && root.isValidOn(at)) {
+                try {
+                    if (last.isSignatureValid(new JcaContentVerifierProviderBuilder().build(root))) {
+                        return Optional.of(root);
+                    }
+                } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
+                    // not this root; keep looking
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The serial number of a token, in hex. */
+    static String serial(TimeStampToken token) {
+        return token.getTimeStampInfo().getSerialNumber().toString(16);
+    }
 }

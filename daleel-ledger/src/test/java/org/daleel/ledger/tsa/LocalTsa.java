@@ -53,10 +53,10 @@ import org.bouncycastle.util.CollectionStore;
  * critical extendedKeyUsage timeStamping, and BouncyCastle's response generator served over HTTP on
  * 127.0.0.1 port 0. Its {@link Mode} makes it misbehave on purpose.
  */
-final class LocalTsa implements AutoCloseable {
+public final class LocalTsa implements AutoCloseable {
 
     /** How the TSA answers. */
-    enum Mode {
+    public enum Mode {
         HONEST,
         WRONG_NONCE,
         WRONG_IMPRINT,
@@ -67,15 +67,15 @@ final class LocalTsa implements AutoCloseable {
 
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.3161.1");
 
-    final X509CertificateHolder ca;
-    final X509CertificateHolder tsa;
+    public final X509CertificateHolder ca;
+    public final X509CertificateHolder tsa;
     private final KeyPair tsaKeys;
     private final HttpServer server;
     private final AtomicLong serial = new AtomicLong(1);
-    final AtomicReference<Mode> mode = new AtomicReference<>(Mode.HONEST);
+    public final AtomicReference<Mode> mode = new AtomicReference<>(Mode.HONEST);
     final AtomicReference<byte[]> lastResponse = new AtomicReference<>(new byte[0]);
 
-    LocalTsa() throws Exception {
+    public LocalTsa() throws Exception {
         this(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
     }
 
@@ -124,7 +124,7 @@ final class LocalTsa implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
     }
 
@@ -172,7 +172,7 @@ final class LocalTsa implements AutoCloseable {
         }
     }
 
-    static String pem(X509CertificateHolder cert) {
+    public static String pem(X509CertificateHolder cert) {
         return "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                         .encodeToString(der(cert))

@@ -51,7 +51,7 @@ class OpensslInteropTest {
         byte[] note = TimestampClientTest.note(42);
         try (LocalTsa tsa = new LocalTsa()) {
             TimestampStore store = new TimestampStore(dir.resolve("timestamps"));
-            store.write(42, new TimestampClient(tsa.url()).stamp(note));
+            store.write(42, note, new TimestampClient(tsa.url()).stamp(note));
             Files.write(dir.resolve("checkpoint"), note);
             Files.writeString(dir.resolve("ca.pem"), LocalTsa.pem(tsa.ca));
             Files.writeString(dir.resolve("tsa.pem"), LocalTsa.pem(tsa.tsa));

@@ -37,7 +37,7 @@ class TimestampStoreTest {
         assertThat(store.read(12)).isEmpty();
         assertThat(store.sizes()).isEmpty();
 
-        store.write(12, stamp);
+        store.write(12, NOTE, stamp);
 
         CheckpointTimestamp read = store.read(12).orElseThrow();
         assertThat(read.tokenDer()).isEqualTo(stamp.tokenDer());
@@ -56,7 +56,7 @@ class TimestampStoreTest {
     @Test
     void any_changed_byte_of_the_stored_token_is_detected_on_read() throws Exception {
         TimestampStore store = new TimestampStore(dir);
-        store.write(12, stamp);
+        store.write(12, NOTE, stamp);
         byte[] original = Files.readAllBytes(store.tokenFile(12));
         for (int i = 0; i < original.length; i += 7) {
             byte[] changed = original.clone();
@@ -71,7 +71,7 @@ class TimestampStoreTest {
     @Test
     void a_token_without_its_sidecar_is_named() throws Exception {
         TimestampStore store = new TimestampStore(dir);
-        store.write(3, stamp);
+        store.write(3, NOTE, stamp);
         Files.delete(dir.resolve("3.properties"));
         assertThatThrownBy(() -> store.read(3))
                 .isInstanceOf(IntegrityException.class)

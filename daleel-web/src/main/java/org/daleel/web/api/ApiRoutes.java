@@ -16,7 +16,9 @@ import java.util.Set;
 import org.daleel.archive.Archive;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
+import org.daleel.custody.CheckpointStamp;
 import org.daleel.custody.CustodyLog;
+import org.daleel.custody.TimestampReport;
 import org.daleel.item.Item;
 import org.daleel.item.ItemIds;
 import org.daleel.web.Intake;
@@ -80,6 +82,7 @@ public final class ApiRoutes {
         add(config, HandlerType.POST, "/api/match", this::match);
         add(config, HandlerType.GET, "/api/ledger/checkpoint", this::checkpoint);
         add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
+        add(config, HandlerType.GET, "/api/ledger/timestamps", this::timestamps);
         add(config, HandlerType.POST, "/api/captures", this::capture);
         add(config, HandlerType.POST, "/api/files", this::files);
         add(
@@ -92,6 +95,10 @@ public final class ApiRoutes {
         config.addHttpHandler(HandlerType.GET, LEDGER_PREFIX + "checkpoint", ctx -> tile(ctx, "checkpoint"));
         config.addHttpHandler(
                 HandlerType.GET, LEDGER_PREFIX + "tile/<path>", ctx -> tile(ctx, "tile/" + ctx.pathParam("path")));
+        config.addHttpHandler(
+                HandlerType.GET,
+                LEDGER_PREFIX + "timestamps/{name}",
+                ctx -> tile(ctx, "timestamps/" + ctx.pathParam("name")));
     }
 
     private void tile(Context ctx, String path) throws IOException {
@@ -100,7 +107,10 @@ public final class ApiRoutes {
         boolean immutable = path.startsWith("tile/") && !path.contains(".p/");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
-        ctx.contentType(path.equals("checkpoint") ? "text/plain; charset=utf-8" : "application/octet-stream")
+        ctx.contentType(
+                        path.equals("checkpoint") || path.endsWith(".checkpoint")
+                                ? "text/plain; charset=utf-8"
+                                : path.endsWith(".tsr") ? "application/timestamp-reply" : "application/octet-stream")
                 .result(body);
     }
 
@@ -127,6 +137,34 @@ public final class ApiRoutes {
         body.put("size", Long.parseLong(lines[1]));
         body.put("root", lines[2]);
         body.put("note", note);
+        json(ctx, 200, body);
+    }
+
+    /** The newest time-stamps first, at most this many (the CLI lists them all). */
+    private static final int MAX_TIMESTAMPS = 100;
+
+    private void timestamps(Context ctx) throws IOException {
+        TimestampReport report = custody.timestamps();
+        ObjectNode body = Json.object();
+        body.put("tsa", report.tsa());
+        body.put("lastAttempt", report.lastAttempt());
+        body.put("lastAttemptOk", report.lastAttemptOk());
+        body.put("count", report.stamps().size());
+        var list = body.putArray("timestamps");
+        List<CheckpointStamp> stamps = report.stamps();
+        for (int i = stamps.size() - 1; i >= Math.max(0, stamps.size() - MAX_TIMESTAMPS); i--) {
+            CheckpointStamp st = stamps.get(i);
+            ObjectNode o = list.addObject();
+            o.put("size", st.treeSize());
+            o.put("genTime", st.genTime().toString());
+            o.put("tsa", st.tsa());
+            o.put("serial", st.serial());
+            o.put("status", st.ok() ? "valid" : "invalid");
+            var problems = o.putArray("problems");
+            st.problems().forEach(problems::add);
+            o.put("token", LEDGER_PREFIX + "timestamps/" + st.treeSize() + ".tsr");
+            o.put("checkpoint", LEDGER_PREFIX + "timestamps/" + st.treeSize() + ".checkpoint");
+        }
         json(ctx, 200, body);
     }
 
