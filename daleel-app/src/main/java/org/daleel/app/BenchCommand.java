@@ -25,17 +25,18 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure import, search and capture speed on this machine.",
+            "Measure import, search, capture and text-analysis speed on this machine.",
             "Runs on a fresh temporary data directory (or --work DIR) and never touches your archive;",
             "the figures go in docs/benchmarks.md.",
             "  import: files imported per second end to end (hash, store, extract, catalog, index)",
             "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
-            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server"
+            "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server",
+            "  analysis: gazetteer and analyzer load time, then 800-word articles analysed per second"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search and/or capture (default: import search)",
+            description = "import, search, capture and/or analysis (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -50,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pages", description = "Pages to capture (default ${DEFAULT-VALUE}).")
     int pages = 200;
+
+    @Option(names = "--articles", description = "Articles to analyse (default ${DEFAULT-VALUE}).")
+    int articles = 3_000;
 
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
@@ -79,6 +83,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("capture")) {
                 benchCapture(dir.resolve("capture"));
+            }
+            if (what.contains("analysis")) {
+                AnalysisBench.run(articles, Runtime.getRuntime().availableProcessors());
             }
         } finally {
             if (work == null) {

@@ -26,7 +26,8 @@ import java.util.Optional;
  * records with Arabic names for SY, IQ, LB, JO, YE, LY, TR and UA (via Who's On First), plus
  * countries, first-level divisions and context-only entries from {@code regions.tsv}. It is compiled
  * at build time ({@link GazetteerCompiler}) into one binary resource, {@code default.gaz}, that
- * opens in a fraction of a second; {@link GazetteerOverlay} adds GeoNames dumps a user imports.
+ * opens in a fraction of a second (memory-mapped; from a jar, through a copy in the cache directory,
+ * {@code daleel.cache.dir} or {@code java.io.tmpdir/daleel-cache}, made on first use).
  *
  * <p>Places are stored column-wise in primitive arrays; {@link #place(int)} materialises a
  * {@link GazetteerPlace} once per place and keeps it. Name keys are
@@ -49,7 +50,8 @@ public final class Gazetteer {
     /** Classpath location of the compiled default gazetteer. */
     static final String DEFAULT_RESOURCE = "/org/daleel/analysis/gazetteer/default.gaz";
 
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
+    private static final System.Logger LOG = System.getLogger(Gazetteer.class.getName());
     private static final int MAGIC = 0x444c5a47; // "DLZG"
     private static final int END = 0x454e4421; // "END!"
 
@@ -302,9 +304,71 @@ public final class Gazetteer {
                 throw new IOException(url + ": " + e.getMessage(), e);
             }
         }
+        // Inside a jar: a copy in the cache directory, made on first use, is memory-mapped from then on.
+        String fingerprint;
         try (InputStream in = url.openStream()) {
-            return ByteBuffer.wrap(in.readAllBytes());
+            fingerprint = headerFingerprint(in);
         }
+        Path dir = cacheDir();
+        Path cached = dir.resolve("gazetteer-" + fingerprint.substring(0, Math.min(24, fingerprint.length())) + ".gaz");
+        if (Files.isRegularFile(cached) && fingerprint.equals(fingerprintQuietly(cached))) {
+            try {
+                return map(cached);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "gazetteer cache " + cached + " unreadable: " + e);
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "gazetteer", ".tmp");
+            try {
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                try {
+                    Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            try (var old = Files.newDirectoryStream(dir, "gazetteer-*.gaz")) {
+                for (Path p : old) {
+                    if (!p.equals(cached)) {
+                        Files.deleteIfExists(p); // the copy of an older build
+                    }
+                }
+            }
+            return map(cached);
+        } catch (IOException e) {
+            // no writable cache directory: read the resource into memory every time
+            LOG.log(System.Logger.Level.WARNING, "gazetteer cache " + cached + " not written: " + e);
+            try (InputStream in = url.openStream()) {
+                return ByteBuffer.wrap(in.readAllBytes());
+            }
+        }
+    }
+
+    private static String headerFingerprint(InputStream in) throws IOException {
+        java.io.DataInputStream d = new java.io.DataInputStream(in);
+        if (d.readInt() != MAGIC || d.readInt() != FORMAT) {
+            throw new IOException("not a compiled gazetteer of format " + FORMAT);
+        }
+        int len = d.readInt();
+        if (len < 0 || len > 1024) {
+            throw new IOException("compiled gazetteer: bad fingerprint length " + len);
+        }
+        return new String(d.readNBytes(len), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The cache directory: {@code daleel.cache.dir}, else {@code java.io.tmpdir/daleel-cache}. */
+    static Path cacheDir() {
+        String dir = System.getProperty("daleel.cache.dir");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "daleel-cache");
     }
 
     /** Opens a compiled gazetteer file (memory-mapped). */

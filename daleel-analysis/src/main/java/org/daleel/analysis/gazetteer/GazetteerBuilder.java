@@ -147,12 +147,19 @@ public final class GazetteerBuilder {
      */
     public static Parsed parse(InputStream in, String source, boolean strictAlternates, boolean strictRows)
             throws IOException {
+        return parse(in, source, strictAlternates, strictRows, 0);
+    }
+
+    /** Like {@link #parse(InputStream, String, boolean, boolean)}, numbering lines after {@code linesBefore}. */
+    public static Parsed parse(
+            InputStream in, String source, boolean strictAlternates, boolean strictRows, long linesBefore)
+            throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String[] f = new String[25];
         List<ParsedRow> out = new ArrayList<>();
         List<String> names = new ArrayList<>();
         String line;
-        int lineNo = 0;
+        long lineNo = linesBefore;
         while ((line = r.readLine()) != null) {
             lineNo++;
             if (line.isEmpty() || line.startsWith("#")) {

@@ -94,7 +94,11 @@ public final class GazetteerCompiler {
         int added = b.merge(cities);
         b.source("cities500.txt (" + pkg + ")", CITIES500_ATTRIBUTION, cities.size());
         b.addRegions(new ByteArrayInputStream(inputs.get("regions")), "regions.tsv");
-        b.source("regions.tsv", "Daleel (countries, first-level divisions and context entries)", 0);
+        int regionRows = (int) new String(inputs.get("regions"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .count();
+        b.source("regions.tsv", "Daleel (countries, first-level divisions, context entries; GeoNames ids)", regionRows);
         b.fingerprint(fingerprint);
         Gazetteer g = b.build();
         g.write(out);

@@ -20,14 +20,16 @@ public final class NameTable {
     private final int[] keyStart;
     private final int[] postStart;
     private final int[] postings;
-    private final int[] slots;
+    /** Open addressing: {@code hash << 32 | (keyIndex + 1)}, 0 for an empty slot. */
+    private final long[] slots;
+
     private final int mask;
 
     private NameTable(char[] pool, int[] keyStart, int[] postStart, int[] postings) {
         this(pool, keyStart, postStart, postings, slots(pool, keyStart));
     }
 
-    private NameTable(char[] pool, int[] keyStart, int[] postStart, int[] postings, int[] slots) {
+    private NameTable(char[] pool, int[] keyStart, int[] postStart, int[] postings, long[] slots) {
         this.pool = pool;
         this.keyStart = keyStart;
         this.postStart = postStart;
@@ -36,17 +38,18 @@ public final class NameTable {
         this.mask = slots.length - 1;
     }
 
-    private static int[] slots(char[] pool, int[] keyStart) {
+    private static long[] slots(char[] pool, int[] keyStart) {
         int keys = keyStart.length - 1;
         int cap = Integer.highestOneBit(Math.max(4, keys * 2 - 1)) << 1;
-        int[] slots = new int[cap];
+        long[] slots = new long[cap];
         int mask = cap - 1;
         for (int k = 0; k < keys; k++) {
-            int h = hash(pool, keyStart[k], keyStart[k + 1]) & mask;
+            int full = hash(pool, keyStart[k], keyStart[k + 1]);
+            int h = full & mask;
             while (slots[h] != 0) {
                 h = (h + 1) & mask;
             }
-            slots[h] = k + 1;
+            slots[h] = (long) full << 32 | (k + 1);
         }
         return slots;
     }
@@ -56,25 +59,28 @@ public final class NameTable {
         return keyStart.length - 1;
     }
 
-    /** Index of {@code key}, or -1 when absent. */
+    /** Index of {@code key}, or -1 when absent. Allocation-free; one memory access for most absent keys. */
     public int find(CharSequence key) {
         int len = key.length();
         int h = 0;
         for (int i = 0; i < len; i++) {
             h = 31 * h + key.charAt(i);
         }
-        h = mix(h) & mask;
+        int full = mix(h);
+        int slot = full & mask;
         while (true) {
-            int s = slots[h];
+            long s = slots[slot];
             if (s == 0) {
                 return -1;
             }
-            int k = s - 1;
-            int from = keyStart[k];
-            if (keyStart[k + 1] - from == len && same(key, from, len)) {
-                return k;
+            if ((int) (s >>> 32) == full) {
+                int k = (int) s - 1;
+                int from = keyStart[k];
+                if (keyStart[k + 1] - from == len && same(key, from, len)) {
+                    return k;
+                }
             }
-            h = (h + 1) & mask;
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -128,7 +134,7 @@ public final class NameTable {
         BinaryIO.writeInts(out, keyStart);
         BinaryIO.writeInts(out, postStart);
         BinaryIO.writeInts(out, postings);
-        BinaryIO.writeInts(out, slots);
+        BinaryIO.writeLongs(out, slots);
     }
 
     /** Reads a table written by {@link #write} from {@code in}, advancing its position. */
@@ -137,7 +143,7 @@ public final class NameTable {
         int[] keyStart = BinaryIO.readInts(in);
         int[] postStart = BinaryIO.readInts(in);
         int[] postings = BinaryIO.readInts(in);
-        int[] slots = BinaryIO.readInts(in);
+        long[] slots = BinaryIO.readLongs(in);
         if (keyStart.length == 0
                 || postStart.length != keyStart.length
                 || Integer.bitCount(slots.length) != 1
