@@ -75,6 +75,26 @@ public final class TextAnalyzer {
         return new TextAnalyzer(g, th, Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /**
+     * Like {@link #loadDefault(List)}, with the gazetteer of {@code gazetteerDir}: the default one
+     * merged with the GeoNames dumps imported there ({@code daleel gazetteer import}), or the default
+     * one alone when nothing was imported.
+     *
+     * @throws java.io.UncheckedIOException if the imported gazetteer cannot be read or rebuilt
+     */
+    public static TextAnalyzer load(Path gazetteerDir, List<Path> extraActorFiles) {
+        long t0 = System.nanoTime();
+        Gazetteer g;
+        try {
+            g = org.daleel.analysis.gazetteer.GazetteerOverlay.at(gazetteerDir).load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "gazetteer " + gazetteerDir + ": cannot read the imported places: " + e.getMessage(), e);
+        }
+        ActorThesaurus th = ActorThesaurus.load(extraActorFiles);
+        return new TextAnalyzer(g, th, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
     /** How long {@link #loadDefault()} took to load the gazetteer and thesaurus (zero otherwise). */
     public Duration loadTime() {
         return loadTime;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "Find places, actors, dates, quantities and events in a report (English or Arabic); nothing is stored.",
             "Places carry GeoNames ids; relative dates (\"last Friday\", \"in June\") are resolved against",
             "--published. HTML and PDF files are reduced to their main text first. Reads stdin for '-'.",
-            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0) via Who's On First."
+            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First and cities500."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     private static final long MAX_BYTES = 64L << 20;
@@ -43,6 +43,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the analysis as JSON (field names as in the API).")
     boolean json;
 
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data directory whose imported GeoNames places (daleel gazetteer import) are used"
+                    + " (default: $DALEEL_DATA, else ./daleel-data; the default gazetteer when it has none).")
+    Path data;
+
     @Override
     public Integer call() throws IOException {
         Optional<LocalDate> date = Optional.empty();
@@ -54,7 +61,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         String text = text();
-        TextAnalyzer analyzer = TextAnalyzer.loadDefault();
+        DataOptions options = new DataOptions();
+        options.data = data;
+        TextAnalyzer analyzer = TextAnalyzer.load(GazetteerCommand.dir(options), java.util.List.of());
         Analysis analysis = analyzer.analyze(text, date);
         if (json) {
             ObjectNode node = new ObjectMapper().valueToTree(analysis);

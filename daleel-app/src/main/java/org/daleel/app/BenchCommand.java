@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure import, search and capture speed on this machine.",
+            "Measure import, search, capture, media, ledger and text-analysis speed on this machine.",
             "Runs on a fresh temporary data directory (or --work DIR) and never touches your archive;",
             "the figures go in docs/benchmarks.md.",
             "  import: files imported per second end to end (hash, store, extract, catalog, index)",
@@ -34,12 +34,13 @@ import picocli.CommandLine.Option;
             "  pdq: PDQ hashing time of a photo, against Meta's Java PDQ in the same run (--reference)",
             "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force",
             "  ledger: durable ledger appends/s, append-to-checkpoint latency, inclusion proofs at --entries entries,"
-                    + " verify hashing MB/s next to sha256sum"
+                    + " verify hashing MB/s next to sha256sum",
+            "  analysis: gazetteer and analyzer load time, then 800-word articles analysed per second"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search, capture, pdq, match and/or ledger (default: import search)",
+            description = "import, search, capture, pdq, match, ledger and/or analysis (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -62,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hash-mib", description = "MiB hashed by the ledger verify benchmark (default ${DEFAULT-VALUE}).")
     int hashMiB = 1024;
+    @Option(names = "--articles", description = "Articles to analyse (default ${DEFAULT-VALUE}).")
+    int articles = 3_000;
 
     @Option(names = "--threads", description = "Import threads (default ${DEFAULT-VALUE}, as daleel import).")
     int threads = ImportCommand.DEFAULT_THREADS;
@@ -116,6 +119,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("ledger")) {
                 new LedgerBench(dir.resolve("ledger"), entries, hashMiB).run();
+            }
+            if (what.contains("analysis")) {
+                AnalysisBench.run(articles, Runtime.getRuntime().availableProcessors());
             }
         } finally {
             if (work == null) {
