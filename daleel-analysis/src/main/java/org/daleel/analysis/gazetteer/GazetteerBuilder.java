@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.daleel.analysis.text.Normalizer;
 import org.daleel.core.InvalidInputException;
 
@@ -25,11 +26,22 @@ import org.daleel.core.InvalidInputException;
  * Not thread-safe; use one builder per build.
  */
 public final class GazetteerBuilder {
+    /**
+     * Countries whose Latin names are mostly transliterations from Arabic, Persian, Turkish or
+     * Ukrainian: only their names get the loose {@link Normalizer#fuzzy} keys (elsewhere a fuzzy key
+     * would mostly turn ordinary words into far-away places).
+     */
+    static final Set<String> FUZZY_COUNTRIES = Set.of(
+            "SY", "IQ", "LB", "JO", "YE", "LY", "TR", "UA", "PS", "EG", "SA", "KW", "QA", "AE", "BH", "OM", "SD", "TN",
+            "DZ", "MA", "MR", "SO", "DJ", "IR", "AF");
+
     private final List<Row> rows = new ArrayList<>();
     private final Map<Long, Integer> byId = new HashMap<>();
     private final NameTable.Builder exact = new NameTable.Builder();
     private final NameTable.Builder fuzzy = new NameTable.Builder();
     private final NameTable.Builder first = new NameTable.Builder();
+    private final List<Gazetteer.Source> sources = new ArrayList<>();
+    private String fingerprint = "";
 
     private static final class Row {
         long id;
@@ -44,6 +56,73 @@ public final class GazetteerBuilder {
         long population;
         boolean deprecated;
         boolean historical;
+        boolean noCoordinates;
+    }
+
+    /**
+     * A builder seeded with every place and name of {@code base}, so that more files can be merged
+     * into it by GeoNames id (place indices of the base are kept).
+     */
+    public static GazetteerBuilder from(Gazetteer base) {
+        GazetteerBuilder b = new GazetteerBuilder();
+        for (int i = 0; i < base.size(); i++) {
+            GazetteerPlace p = base.place(i);
+            Row r = new Row();
+            r.id = p.geonameId();
+            r.name = p.name();
+            r.nameAr = p.nameAr();
+            r.cc = p.countryCode();
+            r.admin1 = p.admin1();
+            r.fclass = p.featureClass();
+            r.fcode = p.featureCode();
+            r.lat = p.lat();
+            r.lon = p.lon();
+            r.population = p.population();
+            r.historical = p.historical();
+            b.rows.add(r);
+            if (r.id != 0) {
+                b.byId.putIfAbsent(r.id, i);
+            }
+        }
+        copy(base.names(), b.exact);
+        copy(base.fuzzyNames(), b.fuzzy);
+        NameTable fw = base.firstWords();
+        for (int k = 0; k < fw.keys(); k++) {
+            b.first.max(fw.key(k), fw.posting(fw.from(k)));
+        }
+        b.sources.addAll(base.sources());
+        return b;
+    }
+
+    private static void copy(NameTable from, NameTable.Builder to) {
+        for (int k = 0; k < from.keys(); k++) {
+            String key = from.key(k);
+            for (int p = from.from(k); p < from.to(k); p++) {
+                to.add(key, from.posting(p));
+            }
+        }
+    }
+
+    /** Records a source of the places (shown by {@code daleel gazetteer info}). */
+    public GazetteerBuilder source(String name, String attribution, int rows) {
+        sources.add(new Gazetteer.Source(name, attribution, rows));
+        return this;
+    }
+
+    /** Sets the fingerprint stored with the built gazetteer. */
+    public GazetteerBuilder fingerprint(String value) {
+        this.fingerprint = value;
+        return this;
+    }
+
+    /** True if a place with this GeoNames id has been added. */
+    public boolean contains(long geonameId) {
+        return byId.containsKey(geonameId);
+    }
+
+    /** Number of places so far. */
+    public int size() {
+        return rows.size();
     }
 
     /** Reads GeoNames-layout rows (UTF-8, tab-separated, no header) from {@code in}; closes nothing. */
@@ -56,6 +135,18 @@ public final class GazetteerBuilder {
      * several files can be parsed in parallel and then {@link #add added} in order.
      */
     public static Parsed parse(InputStream in, String source) throws IOException {
+        return parse(in, source, false, false);
+    }
+
+    /**
+     * Like {@link #parse(InputStream, String)}. With {@code strictAlternates}, alternate names that look
+     * like codes or machine transliterations are left out: names with digits, all-capital names of
+     * up to five letters (IATA and ICAO codes such as "PMS") and Latin names without a capital letter
+     * ("tdmr", "ba er mi la"); GeoNames' own cities500 and dumps carry many. With {@code strictRows},
+     * a row with fewer than 15 columns or no id is an error naming the line instead of being skipped.
+     */
+    public static Parsed parse(InputStream in, String source, boolean strictAlternates, boolean strictRows)
+            throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String[] f = new String[25];
         List<ParsedRow> out = new ArrayList<>();
@@ -64,8 +155,16 @@ public final class GazetteerBuilder {
         int lineNo = 0;
         while ((line = r.readLine()) != null) {
             lineNo++;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
             int n = split(line, f);
-            if (n < 15 || f[0].isEmpty() || line.startsWith("#")) {
+            if (strictRows && (n < 15 || parseLong(f[0]) <= 0)) {
+                throw new InvalidInputException("gazetteer " + source + " line " + lineNo
+                        + ": expected a GeoNames row (a numeric geonameid and at least 15 tab-separated columns), found "
+                        + n + " column(s) starting '" + abbreviate(line) + "'");
+            }
+            if (n < 15 || f[0].isEmpty()) {
                 continue;
             }
             long id = parseLong(f[0]);
@@ -91,13 +190,19 @@ public final class GazetteerBuilder {
             row.name = pick(f[1], f[2], f[3], 'L');
             row.nameAr = Normalizer.script(nameAr) == 'A' ? nameAr : pick(f[1], f[2], f[3], 'A');
             row.historical = isHistorical(row.fcode, f[1], nameAr);
+            if (strictRows && (row.cc.length() != 2 || !Character.isLetter(row.fclass))) {
+                throw new InvalidInputException("gazetteer " + source + " line " + lineNo
+                        + ": expected a feature class and a two-letter country code, found '" + f[6] + "' and '"
+                        + f[8] + "'");
+            }
+            boolean fz = FUZZY_COUNTRIES.contains(row.cc);
             names.clear();
-            collect(f[1], true, names);
+            collect(f[1], true, fz, names);
             if (!f[2].equals(f[1])) {
-                collect(f[2], true, names);
+                collect(f[2], true, fz, names);
             }
             if (!nameAr.isEmpty()) {
-                collect(nameAr, true, names);
+                collect(nameAr, true, fz, names);
             }
             String alts = f[3];
             int from = 0;
@@ -105,13 +210,47 @@ public final class GazetteerBuilder {
                 int comma = alts.indexOf(',', from);
                 int to = comma < 0 ? alts.length() : comma;
                 if (to > from) {
-                    collect(alts.substring(from, to), false, names);
+                    String alt = alts.substring(from, to);
+                    if (!strictAlternates || plausibleAlternate(alt)) {
+                        collect(alt, false, fz, names);
+                    }
                 }
                 from = to + 1;
             }
             out.add(new ParsedRow(row, names.toArray(new String[0])));
         }
         return new Parsed(out);
+    }
+
+    /** False for alternate names that are codes or machine transliterations rather than names. */
+    static boolean plausibleAlternate(String alt) {
+        String s = alt.trim();
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                upper |= Character.isUpperCase(c);
+                lower |= Character.isLowerCase(c);
+            }
+        }
+        if (upper && !lower && letters <= 5) {
+            return false; // "PMS", "OSDI"
+        }
+        return upper || Normalizer.script(s) != 'L';
+    }
+
+    private static String abbreviate(String line) {
+        String s = line.replace('\t', ' ');
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     /** Rows of one parsed file, ready to be {@link #add added}. */
@@ -155,6 +294,111 @@ public final class GazetteerBuilder {
         return this;
     }
 
+    /**
+     * Merges parsed rows of a later source: a row whose id is already present only adds its names and
+     * fills what the present record lacks (admin1 code, population, Arabic name); a new id adds a
+     * place. Returns the number of new places.
+     */
+    public int merge(Parsed parsed) {
+        int added = 0;
+        for (ParsedRow pr : parsed.rows) {
+            Row incoming = pr.row();
+            Integer existing = byId.get(incoming.id);
+            int idx;
+            if (existing == null) {
+                idx = rows.size();
+                rows.add(incoming);
+                byId.put(incoming.id, idx);
+                added++;
+            } else {
+                idx = existing;
+                Row r = rows.get(idx);
+                if (r.admin1.isEmpty()) {
+                    r.admin1 = incoming.admin1;
+                }
+                if (r.population == 0) {
+                    r.population = incoming.population;
+                }
+                if (r.nameAr.isEmpty()) {
+                    r.nameAr = incoming.nameAr;
+                }
+                if (r.noCoordinates && !incoming.noCoordinates) {
+                    r.lat = incoming.lat;
+                    r.lon = incoming.lon;
+                    r.noCoordinates = false;
+                }
+            }
+            String[] names = pr.names();
+            for (int i = 0; i + 2 < names.length; i += 3) {
+                index(names[i], names[i + 1], idx, names[i + 2].equals("1"));
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Adds an alternate name to the place with this id (a line of GeoNames alternateNamesV2.txt).
+     * Returns false, changing nothing, when no such place was added or the name is in neither Latin
+     * nor Arabic script.
+     *
+     * @param arabicPreferred the name is the preferred Arabic name: it becomes the place's Arabic name
+     */
+    public boolean addAlternateName(long geonameId, String name, boolean arabicPreferred) {
+        Integer idx = byId.get(geonameId);
+        if (idx == null) {
+            return false;
+        }
+        Row r = rows.get(idx);
+        char script = Normalizer.script(name);
+        if (script == '?') {
+            return false;
+        }
+        if (script == 'A' && (arabicPreferred || r.nameAr.isEmpty())) {
+            r.nameAr = name.trim();
+        }
+        List<String> names = new ArrayList<>(3);
+        collect(name, false, FUZZY_COUNTRIES.contains(r.cc), names);
+        for (int i = 0; i + 2 < names.size(); i += 3) {
+            index(names.get(i), names.get(i + 1), idx, false);
+        }
+        return !names.isEmpty();
+    }
+
+    /**
+     * Adds or completes a country or first-level division (a line of GeoNames countryInfo.txt or
+     * admin1CodesASCII.txt). A division without coordinates gets the centroid of the places that
+     * carry its codes when the gazetteer is built.
+     */
+    public GazetteerBuilder addDivision(
+            long geonameId, String countryCode, String admin1, String featureCode, String name, long population) {
+        Integer existing = byId.get(geonameId);
+        Row r;
+        int idx;
+        if (existing != null) {
+            idx = existing;
+            r = rows.get(idx);
+        } else {
+            idx = rows.size();
+            r = new Row();
+            r.id = geonameId;
+            r.name = name;
+            r.noCoordinates = true;
+            rows.add(r);
+            byId.put(geonameId, idx);
+        }
+        r.cc = countryCode.toUpperCase(Locale.ROOT).intern();
+        r.fclass = 'A';
+        r.fcode = featureCode.intern();
+        if (!admin1.isEmpty()) {
+            r.admin1 = admin1.intern();
+        }
+        if (r.population == 0) {
+            r.population = population;
+        }
+        addName(name, idx, true);
+        return this;
+    }
+
     private static String pick(String name, String ascii, String alts, char script) {
         if (Normalizer.script(name) == script) {
             return name;
@@ -194,14 +438,14 @@ public final class GazetteerBuilder {
 
     private void addName(String raw, int idx, boolean primary) {
         List<String> names = new ArrayList<>(3);
-        collect(raw, primary, names);
+        collect(raw, primary, FUZZY_COUNTRIES.contains(rows.get(idx).cc) || rows.get(idx).id == 0, names);
         for (int i = 0; i + 2 < names.size(); i += 3) {
             index(names.get(i), names.get(i + 1), idx, names.get(i + 2).equals("1"));
         }
     }
 
     /** Normalises a name into (key, fuzzy key or "", primary flag) triples; thread-safe. */
-    private static void collect(String raw, boolean primary, List<String> out) {
+    private static void collect(String raw, boolean primary, boolean fuzzyKeys, List<String> out) {
         String s = raw.trim();
         if (s.isEmpty() || s.length() > 80) {
             return;
@@ -209,16 +453,16 @@ public final class GazetteerBuilder {
         int paren = s.indexOf('(');
         if (paren > 0) {
             int close = s.indexOf(')', paren);
-            collect(s.substring(0, paren), primary, out);
+            collect(s.substring(0, paren), primary, fuzzyKeys, out);
             if (close > paren) {
-                collect(s.substring(paren + 1, close), primary, out);
+                collect(s.substring(paren + 1, close), primary, fuzzyKeys, out);
             }
             return;
         }
         int slash = s.indexOf('/');
         if (slash > 0) {
-            collect(s.substring(0, slash), primary, out);
-            collect(s.substring(slash + 1), primary, out);
+            collect(s.substring(0, slash), primary, fuzzyKeys, out);
+            collect(s.substring(slash + 1), primary, fuzzyKeys, out);
             return;
         }
         char script = Normalizer.script(s);
@@ -229,7 +473,7 @@ public final class GazetteerBuilder {
         if (key.length() < 2) {
             return;
         }
-        String fz = script == 'L' ? Normalizer.fuzzy(key) : key;
+        String fz = script == 'L' && fuzzyKeys ? Normalizer.fuzzy(key) : key;
         out.add(key);
         out.add(fz.equals(key) ? "" : fz);
         out.add(primary ? "1" : "0");
@@ -285,6 +529,7 @@ public final class GazetteerBuilder {
             idx = rows.size();
             row = new Row();
             row.id = id;
+            row.noCoordinates = id != 0 && f[4].isEmpty();
             rows.add(row);
             if (id != 0) {
                 byId.put(id, idx);
@@ -329,6 +574,7 @@ public final class GazetteerBuilder {
     /** Builds the gazetteer. */
     public Gazetteer build() {
         deriveAdmin1();
+        placeDivisions();
         GazetteerPlace[] places = new GazetteerPlace[rows.size()];
         for (int i = 0; i < places.length; i++) {
             Row r = rows.get(i);
@@ -345,7 +591,39 @@ public final class GazetteerBuilder {
                     r.population,
                     r.historical || r.deprecated);
         }
-        return new Gazetteer(places, exact.build(), fuzzy.build(), first.build());
+        return Gazetteer.of(places, exact.build(), fuzzy.build(), first.build(), fingerprint, sources);
+    }
+
+    /** Gives divisions without coordinates the centroid of the places carrying their codes. */
+    private void placeDivisions() {
+        Map<String, double[]> sums = null;
+        for (Row r : rows) {
+            if (!r.noCoordinates) {
+                continue;
+            }
+            if (sums == null) {
+                sums = new HashMap<>();
+                for (Row p : rows) {
+                    if (p.noCoordinates || p.fclass != 'P') {
+                        continue;
+                    }
+                    sums.computeIfAbsent(p.cc, k -> new double[3])[0] += p.lat;
+                    sums.get(p.cc)[1] += p.lon;
+                    sums.get(p.cc)[2]++;
+                    if (!p.admin1.isEmpty()) {
+                        double[] a = sums.computeIfAbsent(p.cc + "." + p.admin1, k -> new double[3]);
+                        a[0] += p.lat;
+                        a[1] += p.lon;
+                        a[2]++;
+                    }
+                }
+            }
+            double[] sum = r.fcode.startsWith("PCL") ? sums.get(r.cc) : sums.get(r.cc + "." + r.admin1);
+            if (sum != null && sum[2] > 0) {
+                r.lat = sum[0] / sum[2];
+                r.lon = sum[1] / sum[2];
+            }
+        }
     }
 
     /** Fills empty admin1 codes from the nearest place of the same country that has one (0.1° grid). */

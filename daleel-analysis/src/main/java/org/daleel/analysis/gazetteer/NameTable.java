@@ -24,14 +24,23 @@ public final class NameTable {
     private final int mask;
 
     private NameTable(char[] pool, int[] keyStart, int[] postStart, int[] postings) {
+        this(pool, keyStart, postStart, postings, slots(pool, keyStart));
+    }
+
+    private NameTable(char[] pool, int[] keyStart, int[] postStart, int[] postings, int[] slots) {
         this.pool = pool;
         this.keyStart = keyStart;
         this.postStart = postStart;
         this.postings = postings;
+        this.slots = slots;
+        this.mask = slots.length - 1;
+    }
+
+    private static int[] slots(char[] pool, int[] keyStart) {
         int keys = keyStart.length - 1;
         int cap = Integer.highestOneBit(Math.max(4, keys * 2 - 1)) << 1;
-        this.slots = new int[cap];
-        this.mask = cap - 1;
+        int[] slots = new int[cap];
+        int mask = cap - 1;
         for (int k = 0; k < keys; k++) {
             int h = hash(pool, keyStart[k], keyStart[k + 1]) & mask;
             while (slots[h] != 0) {
@@ -39,6 +48,7 @@ public final class NameTable {
             }
             slots[h] = k + 1;
         }
+        return slots;
     }
 
     /** Number of distinct keys. */
@@ -112,51 +122,29 @@ public final class NameTable {
         return h;
     }
 
-    /** Writes the table: lengths, then the arrays as raw big-endian chars and ints. */
+    /** Writes the table: lengths, then the arrays (including the hash slots) as raw big-endian values. */
     public void write(DataOutputStream out) throws IOException {
-        out.writeInt(pool.length);
-        ByteBuffer chars = ByteBuffer.allocate(pool.length * 2);
-        chars.asCharBuffer().put(pool);
-        out.write(chars.array());
-        writeInts(out, keyStart);
-        writeInts(out, postStart);
-        writeInts(out, postings);
+        BinaryIO.writeChars(out, pool);
+        BinaryIO.writeInts(out, keyStart);
+        BinaryIO.writeInts(out, postStart);
+        BinaryIO.writeInts(out, postings);
+        BinaryIO.writeInts(out, slots);
     }
 
     /** Reads a table written by {@link #write} from {@code in}, advancing its position. */
     public static NameTable read(ByteBuffer in) throws IOException {
-        int n = length(in, 2);
-        char[] pool = new char[n];
-        in.asCharBuffer().get(pool);
-        in.position(in.position() + n * 2);
-        return new NameTable(pool, readInts(in), readInts(in), readInts(in));
-    }
-
-    static void writeInts(DataOutputStream out, int[] a) throws IOException {
-        out.writeInt(a.length);
-        ByteBuffer b = ByteBuffer.allocate(a.length * 4);
-        b.asIntBuffer().put(a);
-        out.write(b.array());
-    }
-
-    static int[] readInts(ByteBuffer in) throws IOException {
-        int n = length(in, 4);
-        int[] a = new int[n];
-        in.asIntBuffer().get(a);
-        in.position(in.position() + n * 4);
-        return a;
-    }
-
-    private static int length(ByteBuffer in, int width) throws IOException {
-        if (in.remaining() < 4) {
-            throw new IOException("name table: truncated before an array length");
+        char[] pool = BinaryIO.readChars(in);
+        int[] keyStart = BinaryIO.readInts(in);
+        int[] postStart = BinaryIO.readInts(in);
+        int[] postings = BinaryIO.readInts(in);
+        int[] slots = BinaryIO.readInts(in);
+        if (keyStart.length == 0
+                || postStart.length != keyStart.length
+                || Integer.bitCount(slots.length) != 1
+                || slots.length < keyStart.length) {
+            throw new IOException("name table: inconsistent array lengths");
         }
-        int n = in.getInt();
-        if (n < 0 || (long) n * width > in.remaining()) {
-            throw new IOException("name table: expected an array of at most " + in.remaining() / width
-                    + " elements, found length " + n);
-        }
-        return n;
+        return new NameTable(pool, keyStart, postStart, postings, slots);
     }
 
     /** Collects key/value pairs; duplicates of a pair are kept once. Not thread-safe. */

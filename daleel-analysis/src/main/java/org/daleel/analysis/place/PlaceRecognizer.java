@@ -134,6 +134,8 @@ public final class PlaceRecognizer {
             "western");
     private static final Set<String> EN_ADMIN_BEFORE = Set.of(
             "rural",
+            "upstate",
+            "downstate",
             "eastern",
             "western",
             "northern",
@@ -144,6 +146,38 @@ public final class PlaceRecognizer {
             "southwestern",
             "central");
     private static final Set<String> EN_ADMIN_AFTER = Set.of("province", "governorate", "countryside", "provinces");
+    /** Words that make a preceding single name part of the name of another feature ("Wayne County"). */
+    private static final Set<String> EN_FEATURE_AFTER = Set.of(
+            "county",
+            "parish",
+            "township",
+            "street",
+            "st",
+            "avenue",
+            "ave",
+            "road",
+            "boulevard",
+            "river",
+            "lake",
+            "creek",
+            "mountain",
+            "mountains",
+            "island",
+            "islands",
+            "bay",
+            "beach",
+            "university",
+            "college",
+            "airport",
+            "hospital",
+            "square",
+            "park",
+            "bridge",
+            "stadium",
+            "hotel",
+            "club",
+            "high");
+
     private static final Set<String> LATIN_ARTICLES =
             Set.of("al", "el", "ar", "as", "ad", "an", "ash", "at", "az", "ed", "es", "ez", "ath", "adh", "ak");
 
@@ -341,12 +375,29 @@ public final class PlaceRecognizer {
             return true;
         }
         describeLatin(t, m);
+        int after = m.last + 1;
+        if (single
+                && after + 1 < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && LATIN_ARTICLES.contains(t.norm(after))
+                && t.has(after + 1, Tokens.CAPITALISED)
+                && t.sentence(after + 1) == t.sentence(m.first)) {
+            return false; // "Bab al-Tabbaneh": the first word of a longer name the gazetteer lacks
+        }
+        if (single
+                && after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && t.sentence(after) == t.sentence(m.first)
+                && EN_FEATURE_AFTER.contains(t.norm(after))) {
+            return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
+        }
         if (single) {
             String key = m.fuzzy ? t.norm(m.first) : m.key;
             if (enCommon.contains(key) || words.lowercase.contains(key)) {
                 m.common = true;
             }
-            if (words.startWeak(t, m.first)) {
+            if (words.startWeak(t, m.first) || beforeOtherName(t, m)) {
                 m.startWeak = true;
             }
             if (t.has(m.first, Tokens.ALL_CAPS) && key.length() <= 3) {
@@ -354,6 +405,20 @@ public final class PlaceRecognizer {
             }
         }
         return true;
+    }
+
+    /** True if a capitalised word that is not part of the name follows it: "Jackson Street", "Homs Governor". */
+    private static boolean beforeOtherName(Tokens t, NameMatch m) {
+        int after = m.last + 1;
+        if (m.spanLast != m.last
+                || after >= t.size()
+                || t.kind(after) != Tokens.LATIN
+                || t.sentence(after) != t.sentence(m.last)
+                || !t.has(after, Tokens.CAPITALISED)) {
+            return false;
+        }
+        String w = t.norm(after);
+        return !EN_ADMIN_AFTER.contains(w) && !EN_PLACE_WORDS.contains(w) && !DIRECTIONS.contains(w);
     }
 
     private void describeLatin(Tokens t, NameMatch m) {
