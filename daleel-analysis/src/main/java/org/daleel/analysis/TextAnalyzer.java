@@ -173,6 +173,76 @@ public final class TextAnalyzer {
                 events(t, resolved, actorMatches, dates));
     }
 
+    /**
+     * Resolves place mentions whose spans are given (gold annotations, another recognizer's output)
+     * with the rest of the text as context, as {@link #analyze} would resolve them had it found them.
+     * Used to score resolution apart from recognition ({@code daleel eval --lgl}).
+     *
+     * @param text the text (null is treated as empty)
+     * @param published publication date, as for {@link #analyze}
+     * @param spans {start, end} UTF-16 offsets of each mention
+     * @return for each span, in order, the resolved mention, or empty when no gazetteer name lies
+     *     inside the span (or the text is in a language other than English or Arabic)
+     */
+    public List<Optional<PlaceMention>> resolvePlaces(String text, Optional<LocalDate> published, List<int[]> spans) {
+        String s = text == null ? "" : text;
+        List<Optional<PlaceMention>> out = new ArrayList<>(spans.size());
+        String language = LanguageGuess.guess(s);
+        if (!language.equals("en") && !language.equals("ar")) {
+            spans.forEach(x -> out.add(Optional.empty()));
+            return out;
+        }
+        Tokens t = Tokenizer.tokenize(s);
+        boolean[] blocked = new boolean[t.size()];
+        List<ActorMatch> actorMatches = new ArrayList<>(actors.recognize(t, blocked, Map.of(), false));
+        block(blocked, actorMatches);
+        block(blocked, actors.persons(t, blocked));
+        for (DateMatch d : DateRecognizer.recognize(t, published == null ? Optional.empty() : published)) {
+            for (int i = d.first(); i <= d.last(); i++) {
+                blocked[i] = true;
+            }
+        }
+        Map<String, Double> actorCountries = new HashMap<>();
+        for (ActorMatch a : actorMatches) {
+            if (Gazetteer.SHIPPED_COUNTRIES.contains(a.country())) {
+                actorCountries.merge(a.country(), 0.5, Double::sum);
+            }
+        }
+        List<int[]> ranges = new ArrayList<>(spans.size());
+        for (int[] span : spans) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < t.size(); i++) {
+                if (t.start(i) < span[1] && span[0] < t.end(i)) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                    blocked[i] = false; // the caller says it is a place, not an actor or a date
+                }
+            }
+            ranges.add(new int[] {first, last});
+        }
+        List<Optional<org.daleel.analysis.gazetteer.GazetteerPlace>> resolved =
+                places.resolveGiven(t, blocked, actorCountries, ranges);
+        for (int k = 0; k < spans.size(); k++) {
+            int[] span = spans.get(k);
+            out.add(
+                    ranges.get(k)[0] < 0
+                            ? Optional.empty()
+                            : resolved.get(k)
+                                    .map(p -> new PlaceMention(
+                                            s.substring(span[0], span[1]),
+                                            span[0],
+                                            span[1],
+                                            p.geonameId(),
+                                            p.name(),
+                                            p.countryCode(),
+                                            p.isCountry() ? "" : p.admin1(),
+                                            round(p.lat()),
+                                            round(p.lon()))));
+        }
+        return out;
+    }
+
     private static void block(boolean[] blocked, List<ActorMatch> matches) {
         for (ActorMatch m : matches) {
             for (int i = m.firstToken(); i <= m.lastToken(); i++) {

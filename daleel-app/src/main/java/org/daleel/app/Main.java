@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             AnalyzeCommand.class,
             GazetteerCommand.class,
+            EvalCommand.class,
             HashCommand.class,
             MatchCommand.class,
             LedgerCommand.class,

@@ -22,6 +22,11 @@ final class Cli {
         }
     }
 
+    /** A run of a command that takes no data directory ({@code analyze}, {@code eval}). */
+    static Result runWithoutData(String... args) throws IOException, InterruptedException {
+        return run(null, args);
+    }
+
     static ProcessBuilder builder(Path data, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -32,8 +37,10 @@ final class Cli {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
-        cmd.add("--data");
-        cmd.add(data.toString());
+        if (data != null) {
+            cmd.add("--data");
+            cmd.add(data.toString());
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("DALEEL_DATA");
         return pb;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.daleel.analysis.gazetteer.Gazetteer;
 import org.daleel.analysis.gazetteer.GazetteerPlace;
@@ -242,6 +243,81 @@ public final class PlaceRecognizer {
             out.add(new ResolvedPlace(start, t.end(m.spanLast), m.spanFirst, m.spanLast, p, m.reference));
         }
         return new Result(out, countries);
+    }
+
+    /**
+     * Resolves place mentions whose token ranges are given (by an annotator, or another recognizer)
+     * in the context of the whole text: the names the recognizer finds elsewhere in the text count as
+     * context as usual, and each given range is read as the longest gazetteer name inside it. A given
+     * mention is resolved to its best candidate even when {@link #recognize} would have judged it too
+     * weak to report (it is known to be a place).
+     *
+     * @param ranges {first token, last token} of each mention
+     * @return for each range, in order, the place chosen, or empty when no gazetteer name lies inside it
+     */
+    public List<Optional<GazetteerPlace>> resolveGiven(
+            Tokens t, boolean[] blocked, Map<String, Double> extraCountries, List<int[]> ranges) {
+        DocumentWords words = new DocumentWords(t);
+        boolean[] inGiven = new boolean[t.size()];
+        for (int[] r : ranges) {
+            for (int i = Math.max(0, r[0]); i <= Math.min(t.size() - 1, r[1]); i++) {
+                inGiven[i] = true;
+            }
+        }
+        List<NameMatch> mentions = new ArrayList<>();
+        for (NameMatch m : spot(t, blocked, words)) {
+            boolean overlaps = false;
+            for (int i = m.first; i <= m.last; i++) {
+                overlaps |= inGiven[i];
+            }
+            if (!overlaps) {
+                mentions.add(m); // context
+            }
+        }
+        boolean[] outside = new boolean[t.size()];
+        java.util.Arrays.fill(outside, true);
+        String[] forms = new String[4];
+        StringBuilder sb = new StringBuilder(64);
+        List<NameMatch> given = new ArrayList<>(ranges.size());
+        for (int[] r : ranges) {
+            int first = Math.max(0, r[0]);
+            int last = Math.min(t.size() - 1, r[1]);
+            for (int i = first; i <= last; i++) {
+                outside[i] = false;
+            }
+            NameMatch best = null;
+            for (int i = first; i <= last; i++) {
+                NameMatch c = t.isWord(i) ? longestAt(t, i, outside, forms, sb) : null;
+                if (c != null && (best == null || c.last - c.first > best.last - best.first)) {
+                    best = c;
+                }
+            }
+            for (int i = first; i <= last; i++) {
+                outside[i] = true;
+            }
+            if (best != null) {
+                describe(t, best, words);
+                best.cue = true; // the caller says it is a place
+                best.common = false;
+                best.startWeak = false;
+                best.acronym = false;
+                best.arabicSingle = false;
+                mentions.add(best);
+            }
+            given.add(best);
+        }
+        Map<String, NameGroup> groups = new LinkedHashMap<>();
+        for (NameMatch m : mentions) {
+            String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
+            groups.computeIfAbsent(gk, k -> new NameGroup(m)).add(m);
+        }
+        resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
+        List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
+        for (NameMatch m : given) {
+            GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
+            out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
+        }
+        return out;
     }
 
     private static int startAfterClitics(Tokens t, NameMatch m) {
