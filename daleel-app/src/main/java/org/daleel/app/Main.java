@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             ShowCommand.class,
             AnalyzeCommand.class,
+            ReanalyzeCommand.class,
             HashCommand.class,
             MatchCommand.class,
             LedgerCommand.class,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import org.daleel.analysis.item.TextItemAnalyzer;
 import org.daleel.archive.Archive;
 import org.daleel.archive.ArchiveConfig;
 import org.daleel.archive.ArchivePorts;
@@ -203,8 +204,33 @@ final class Wiring {
         }
         LocalArchive archive = new LocalArchive(
                 dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults(), new DrewMetadataReader());
-        archive.recover();
+        archive.recover(analysisProgress(System.err));
         return archive;
+    }
+
+    /**
+     * Reports the one-time analysis of items stored before analysis existed (it runs when a writer
+     * opens such an archive): a line saying so, then a progress bar on a terminal.
+     */
+    static LocalArchive.Progress analysisProgress(PrintStream status) {
+        return new LocalArchive.Progress() {
+            private ProgressBar bar;
+            private long shown;
+
+            @Override
+            public void update(long done, long total) {
+                if (bar == null) {
+                    status.println("daleel: analysing " + total + " stored items (places, actors, dates, events)");
+                    bar = ProgressBar.onTerminal(total, "items");
+                }
+                for (; shown < done; shown++) {
+                    bar.step();
+                }
+                if (done >= total) {
+                    bar.close();
+                }
+            }
+        };
     }
 
     private static Optional<DataDir.WriterLock> waitForLock(DataDir dir) throws IOException {
@@ -239,7 +265,8 @@ final class Wiring {
                 new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
                 new JwarcRecords(),
                 custody,
-                media);
+                media,
+                TextItemAnalyzer.loadingDefault());
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */
