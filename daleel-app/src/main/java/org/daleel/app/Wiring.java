@@ -22,6 +22,7 @@ import org.daleel.core.Version;
 import org.daleel.custody.CustodyLog;
 import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.item.ItemAnalyzer;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.FileLedger;
 import org.daleel.ledger.LedgerCustodyLog;
@@ -166,6 +167,17 @@ final class Wiring {
 
     /** Opens the local writer and runs crash recovery; the caller must hold the writer lock. */
     static LocalArchive openWriter(DataDir dir) throws IOException {
+        return openWriter(dir, ANALYZER);
+    }
+
+    /**
+     * The item analyzer of this process: one per JVM, loaded (gazetteer and thesaurus) when first
+     * used, shared by every archive the process opens.
+     */
+    static final TextItemAnalyzer ANALYZER = TextItemAnalyzer.loadingDefault();
+
+    /** Like {@link #openWriter(DataDir)} with another analyzer (the import benchmark compares). */
+    static LocalArchive openWriter(DataDir dir, ItemAnalyzer analyzer) throws IOException {
         dir.create();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         Catalog catalog = SqliteCatalog.open(dir.catalogFile());
@@ -203,7 +215,10 @@ final class Wiring {
             throw e;
         }
         LocalArchive archive = new LocalArchive(
-                dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults(), new DrewMetadataReader());
+                dir,
+                ports(blobs, catalog, index, custody, media, analyzer),
+                ArchiveConfig.defaults(),
+                new DrewMetadataReader());
         archive.recover(analysisProgress(System.err));
         return archive;
     }
@@ -257,6 +272,16 @@ final class Wiring {
 
     private static ArchivePorts ports(
             FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody, MediaIndex media) {
+        return ports(blobs, catalog, index, custody, media, ANALYZER);
+    }
+
+    private static ArchivePorts ports(
+            FileBlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            CustodyLog custody,
+            MediaIndex media,
+            ItemAnalyzer analyzer) {
         return new ArchivePorts(
                 blobs,
                 catalog,
@@ -266,7 +291,7 @@ final class Wiring {
                 new JwarcRecords(),
                 custody,
                 media,
-                TextItemAnalyzer.loadingDefault());
+                analyzer);
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */

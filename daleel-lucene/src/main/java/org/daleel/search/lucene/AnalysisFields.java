@@ -69,6 +69,7 @@ final class AnalysisFields {
         Set<String> places = new LinkedHashSet<>();
         Map<String, Set<String>> facets = new LinkedHashMap<>();
         StringBuilder map = new StringBuilder();
+        Set<String> mapped = new java.util.HashSet<>();
         for (ItemAnalysis.Place p : analysis.places()) {
             String id = Long.toString(p.geonameId());
             places.add(id);
@@ -87,6 +88,9 @@ final class AnalysisFields {
                         a.level() == ItemAnalysis.AreaLevel.COUNTRY ? Facets.COUNTRY : Facets.REGION,
                         areaId,
                         a.name());
+            }
+            if (!mapped.add(p.source().label() + id)) {
+                continue; // one pin per place and source
             }
             double lat = p.lat();
             double lon = p.lon();
