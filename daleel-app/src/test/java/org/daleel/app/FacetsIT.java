@@ -40,6 +40,9 @@ class FacetsIT {
                 reports.resolve("manbij-ar.txt"),
                 "قصف على منبج\n\nقصفت طائرات النظام مدينة منبج في ريف حلب الشرقي يوم 12 حزيران 2016، ما أدى إلى مقتل"
                         + " سبعة مدنيين.");
+        try (var in = FacetsIT.class.getResourceAsStream("exif-gps.jpg")) {
+            Files.copy(in, reports.resolve("baghdad-photo.jpg")); // GPS 33.3128, 44.3615 in its EXIF
+        }
         data = tmp.resolve("data");
         Cli.run(data, "import", reports.toString()).assertOk();
     }
@@ -122,6 +125,31 @@ class FacetsIT {
     }
 
     @Test
+    void a_picture_gps_position_becomes_a_place_from_exif_filterable_like_any_place() throws Exception {
+        JsonNode iraq = search("--place", "Iraq");
+
+        assertThat(iraq.path("total").asLong()).isEqualTo(1);
+        JsonNode place = iraq.path("hits").get(0).path("places").get(0);
+        assertThat(place.path("source").asText()).isEqualTo("exif");
+        assertThat(place.path("lat").asDouble()).as("the exact GPS position").isBetween(33.31279, 33.31281);
+        assertThat(place.path("lon").asDouble()).isBetween(44.36149, 44.36151);
+        assertThat(count(
+                        iraq,
+                        "country",
+                        iraq.path("facets").path("country").get(0).path("value").asText()))
+                .isEqualTo(1);
+        String id = iraq.path("hits").get(0).path("id").asText();
+
+        JsonNode shown =
+                Json.parse(Cli.run(data, "show", id, "--json").assertOk().out(), "show");
+        JsonNode exif = shown.path("analysis").path("places").get(0);
+        assertThat(exif.path("source").asText()).isEqualTo("exif");
+        assertThat(exif.path("countryCode").asText()).isEqualTo("IQ");
+        assertThat(exif.path("exif").path("distanceKm").asDouble()).isLessThan(20);
+        assertThat(Cli.run(data, "show", id).assertOk().out()).contains("from EXIF: GPS 33.312800, 44.361500");
+    }
+
+    @Test
     void an_unknown_place_or_event_type_is_one_clear_error() throws Exception {
         Cli.Result place = Cli.run(data, "search", "--place", "Atlantis");
         Cli.Result type = Cli.run(data, "search", "--type", "bombing");
@@ -144,7 +172,7 @@ class FacetsIT {
 
         assertThat(again.path("analysed").asLong()).isZero();
         assertThat(all.path("analysed").asLong()).isZero();
-        assertThat(all.path("items").asLong()).isEqualTo(3);
+        assertThat(all.path("items").asLong()).isEqualTo(4);
         assertThat(search("--place", "Syria").path("total").asLong()).isEqualTo(3);
     }
 }

@@ -96,7 +96,12 @@ final class Understanding {
             if (p.source() instanceof ItemAnalysis.PlaceSource.Exif e) {
                 h.element(
                         "span",
-                        " from EXIF: GPS " + e.lat() + ", " + e.lon() + " (" + e.distanceKm() + " km away)",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                " from EXIF: GPS %.6f, %.6f (%.1f km away)",
+                                e.lat(),
+                                e.lon(),
+                                e.distanceKm()),
                         "class",
                         "exif-note");
             }
