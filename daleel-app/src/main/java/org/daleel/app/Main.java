@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             GazetteerCommand.class,
             EvalCommand.class,
+            ReanalyzeCommand.class,
             HashCommand.class,
             MatchCommand.class,
             LedgerCommand.class,

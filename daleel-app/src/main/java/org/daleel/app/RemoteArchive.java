@@ -142,10 +142,19 @@ final class RemoteArchive implements Archive {
             url.append("&kind=").append(enc(q.kind()));
         }
         if (q.from() != null) {
-            url.append("&from=").append(enc(q.from().toString()));
+            url.append("&capturedFrom=").append(enc(q.from().toString()));
         }
         if (q.to() != null) {
-            url.append("&to=").append(enc(q.to().toString()));
+            url.append("&capturedTo=").append(enc(q.to().toString()));
+        }
+        q.filter().places().forEach(p -> url.append("&place=").append(enc(p)));
+        q.filter().actors().forEach(a -> url.append("&actor=").append(enc(a)));
+        q.filter().eventTypes().forEach(t -> url.append("&type=").append(enc(t)));
+        if (q.filter().dateFrom() != null) {
+            url.append("&from=").append(q.filter().dateFrom());
+        }
+        if (q.filter().dateTo() != null) {
+            url.append("&to=").append(q.filter().dateTo());
         }
         JsonNode json =
                 send(HttpRequest.newBuilder(base.resolve(url.toString())).GET());
@@ -159,9 +168,36 @@ final class RemoteArchive implements Archive {
                     h.path("snippet").asText(),
                     h.path("language").asText(),
                     Instant.parse(h.path("capturedAt").asText()),
-                    (float) h.path("score").asDouble()));
+                    (float) h.path("score").asDouble(),
+                    mappedPlaces(h.path("places"))));
         }
-        return new SearchResult(json.path("total").asLong(), hits);
+        return new SearchResult(
+                json.path("total").asLong(), hits, org.daleel.web.AnalysisJson.parseFacets(json.path("facets")));
+    }
+
+    private static List<SearchHit.MappedPlace> mappedPlaces(JsonNode places) {
+        List<SearchHit.MappedPlace> out = new ArrayList<>();
+        for (JsonNode p : places) {
+            out.add(new SearchHit.MappedPlace(
+                    p.path("geonameId").asLong(),
+                    p.path("name").asText(),
+                    p.path("lat").asDouble(),
+                    p.path("lon").asDouble(),
+                    p.path("source").asText()));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<org.daleel.item.ItemAnalysis> analysis(String id) {
+        get(id);
+        try {
+            return Optional.of(org.daleel.web.AnalysisJson.parse(
+                    send(HttpRequest.newBuilder(base.resolve("/api/items/" + enc(id) + "/analysis"))
+                            .GET())));
+        } catch (NotFoundException e) {
+            return Optional.empty(); // the item exists (checked above) but has no analysis yet
+        }
     }
 
     @Override

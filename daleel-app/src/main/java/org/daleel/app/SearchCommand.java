@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.daleel.analysis.EventType;
 import org.daleel.core.InvalidInputException;
+import org.daleel.search.Facets;
+import org.daleel.search.SearchFilter;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
@@ -24,11 +27,38 @@ import picocli.CommandLine.Parameters;
             "Search the archive's text (English, Arabic and more), ranked, with snippets.",
             "Every word must match; use \"quoted phrases\",",
             "OR, NOT, and field:word (title:, url:). Arabic is normalised (hamza and alef forms, taa",
-            "marbuta, diacritics, tatweel), so داريا, داريّا and دارَيّا find each other."
+            "marbuta, diacritics, tatweel), so داريا, داريّا and دارَيّا find each other.",
+            "Filter by what the analysis found: --place (a governorate or country also finds the",
+            "villages inside it), --actor, --type and event dates --from/--to. The event dates of an",
+            "item are the dates its text gives for the events it reports (a day, week, month or year);",
+            "an item with no dated event uses its stated publication date. Counts of countries,",
+            "regions, places, actors, event types and years over all matches follow the hits.",
+            "QUERY may be left out when a filter is given."
         })
 final class SearchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to search for.")
-    List<String> words;
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
+    List<String> words = List.of();
+
+    @Option(
+            names = "--place",
+            paramLabel = "P",
+            description = "Only items about this place or a place inside it: a GeoNames id or a name (English"
+                    + " or Arabic: Aleppo, Syria, ريف دمشق). Repeat for alternatives.")
+    List<String> places = List.of();
+
+    @Option(
+            names = "--actor",
+            paramLabel = "A",
+            description = "Only items naming this actor id (islamic-state, syrian-government-forces, ...)."
+                    + " Repeat for alternatives.")
+    List<String> actors = List.of();
+
+    @Option(
+            names = "--type",
+            paramLabel = "T",
+            description = "Only items reporting an event of this type (air_drone_strike, shelling, siege,"
+                    + " evacuation, ...). Repeat for alternatives.")
+    List<String> types = List.of();
 
     @Option(names = "--lang", paramLabel = "CODE", description = "Only items in this language (en, ar, ...).")
     String language = "";
@@ -38,12 +68,28 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--from",
-            paramLabel = "DATE",
-            description = "Only items captured on or after this date (YYYY-MM-DD).")
+            paramLabel = "D",
+            description =
+                    "Only items with an event date on or after this day, month or year (2016-12-13, 2016-12, 2016).")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Only items captured before this date (YYYY-MM-DD).")
+    @Option(
+            names = "--to",
+            paramLabel = "D",
+            description = "Only items with an event date on or before this day, month or year (inclusive).")
     String to;
+
+    @Option(
+            names = "--captured-from",
+            paramLabel = "DATE",
+            description = "Only items captured on or after this date (YYYY-MM-DD).")
+    String capturedFrom;
+
+    @Option(
+            names = "--captured-to",
+            paramLabel = "DATE",
+            description = "Only items captured before this date (YYYY-MM-DD).")
+    String capturedTo;
 
     @Option(names = "--limit", paramLabel = "N", description = "Most hits to print (default ${DEFAULT-VALUE}).")
     int limit = 20;
@@ -56,8 +102,28 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (String type : types) {
+            try {
+                EventType.parse(type);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--type: " + e.getMessage());
+            }
+        }
+        SearchFilter filter = new SearchFilter(
+                places,
+                actors,
+                types.stream().map(t -> EventType.parse(t).code()).toList(),
+                SearchFilter.bound("--from", from, false),
+                SearchFilter.bound("--to", to, true));
         SearchQuery query = new SearchQuery(
-                String.join(" ", words), language, kind, date("--from", from), date("--to", to), offset, limit);
+                String.join(" ", words),
+                language,
+                kind,
+                date("--captured-from", capturedFrom),
+                date("--captured-to", capturedTo),
+                offset,
+                limit,
+                filter);
         SearchResult result;
         try (Wiring.Session session = Wiring.forReading(data.dataDir())) {
             result = session.archive().search(query);
@@ -76,8 +142,37 @@ final class SearchCommand implements Callable<Integer> {
                 System.out.println("  " + where);
             }
             System.out.println("  " + Text.plainSnippet(hit.snippet()));
+            if (!hit.places().isEmpty()) {
+                System.out.println("  places: "
+                        + String.join(
+                                ", ",
+                                hit.places().stream()
+                                        .map(p -> p.name() + (p.source().equals("exif") ? " (EXIF)" : ""))
+                                        .distinct()
+                                        .toList()));
+            }
         }
+        printFacets(result.facets());
         return 0;
+    }
+
+    private static void printFacets(Facets facets) {
+        if (facets.dimensions().isEmpty()) {
+            return;
+        }
+        System.out.println();
+        facets.dimensions().forEach((dim, values) -> {
+            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-8s", dim + ":"));
+            for (int i = 0; i < values.size(); i++) {
+                Facets.FacetValue v = values.get(i);
+                line.append(i == 0 ? " " : ", ").append(v.label());
+                if (!v.label().equals(v.value())) {
+                    line.append(" [").append(v.value()).append(']');
+                }
+                line.append(" (").append(v.count()).append(')');
+            }
+            System.out.println(line);
+        });
     }
 
     static Instant date(String option, String value) {

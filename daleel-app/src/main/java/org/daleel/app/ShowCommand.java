@@ -32,10 +32,12 @@ final class ShowCommand implements Callable<Integer> {
         Item item;
         List<Resource> resources;
         MediaMetadata metadata;
+        java.util.Optional<org.daleel.item.ItemAnalysis> analysis;
         try (Wiring.Session session = Wiring.forReading(data.dataDir())) {
             item = session.archive().get(id.trim());
             resources = session.archive().resources(item.id());
             metadata = session.archive().metadata(item.id());
+            analysis = session.archive().analysis(item.id());
         }
         List<SimilarItem> similar = List.of();
         if (item.mediaType().startsWith("image/")) {
@@ -44,7 +46,9 @@ final class ShowCommand implements Callable<Integer> {
             }
         }
         if (data.json) {
-            System.out.println(Json.write(Json.item(item, resources, similar, metadata)));
+            var node = Json.item(item, resources, similar, metadata);
+            analysis.ifPresent(a -> node.set("analysis", org.daleel.web.AnalysisJson.analysis(a)));
+            System.out.println(Json.write(node));
             return 0;
         }
         var out = System.out;
@@ -78,6 +82,7 @@ final class ShowCommand implements Callable<Integer> {
         if (item.mediaType().startsWith("image/")) {
             picture(metadata);
         }
+        analysis.ifPresent(ShowCommand::analysis);
         if (!resources.isEmpty()) {
             out.println("resources (" + resources.size() + "):");
             for (Resource r : resources) {
@@ -89,6 +94,33 @@ final class ShowCommand implements Callable<Integer> {
             out.println(item.text());
         }
         return 0;
+    }
+
+    /** The places, actors and event types of the item's analysis, one row each. */
+    private static void analysis(org.daleel.item.ItemAnalysis a) {
+        java.util.LinkedHashSet<String> places = new java.util.LinkedHashSet<>();
+        for (var p : a.places()) {
+            String where = p.name() + " (geonames " + p.geonameId() + ", " + p.countryCode()
+                    + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")";
+            if (p.source() instanceof org.daleel.item.ItemAnalysis.PlaceSource.Exif e) {
+                where += String.format(
+                        java.util.Locale.ROOT,
+                        " from EXIF: GPS %.6f, %.6f, %.1f km away",
+                        e.lat(),
+                        e.lon(),
+                        e.distanceKm());
+            }
+            places.add(where);
+        }
+        places.forEach(p -> row("place", p));
+        a.actors().stream()
+                .map(x -> x.name() + " (" + x.type() + ")")
+                .distinct()
+                .forEach(x -> row("actor", x));
+        a.events().stream()
+                .map(e -> e.type() + (e.date().isEmpty() ? "" : " " + e.date()))
+                .distinct()
+                .forEach(e -> row("event", e));
     }
 
     /** The key lines of a picture's embedded metadata. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import org.daleel.analysis.item.TextItemAnalyzer;
 import org.daleel.archive.Archive;
 import org.daleel.archive.ArchiveConfig;
 import org.daleel.archive.ArchivePorts;
@@ -21,6 +22,7 @@ import org.daleel.core.Version;
 import org.daleel.custody.CustodyLog;
 import org.daleel.extract.content.ContentExtractor;
 import org.daleel.extract.warc.JwarcRecords;
+import org.daleel.item.ItemAnalyzer;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.FileLedger;
 import org.daleel.ledger.LedgerCustodyLog;
@@ -174,6 +176,17 @@ final class Wiring {
 
     /** Opens the local writer and runs crash recovery; the caller must hold the writer lock. */
     static LocalArchive openWriter(DataDir dir) throws IOException {
+        return openWriter(dir, ANALYZER);
+    }
+
+    /**
+     * The item analyzer of this process: one per JVM, loaded (gazetteer and thesaurus) when first
+     * used, shared by every archive the process opens.
+     */
+    static final TextItemAnalyzer ANALYZER = TextItemAnalyzer.loadingDefault();
+
+    /** Like {@link #openWriter(DataDir)} with another analyzer (the import benchmark compares). */
+    static LocalArchive openWriter(DataDir dir, ItemAnalyzer analyzer) throws IOException {
         dir.create();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         Catalog catalog = SqliteCatalog.open(dir.catalogFile());
@@ -211,9 +224,37 @@ final class Wiring {
             throw e;
         }
         LocalArchive archive = new LocalArchive(
-                dir, ports(blobs, catalog, index, custody, media), ArchiveConfig.defaults(), new DrewMetadataReader());
-        archive.recover();
+                dir,
+                ports(blobs, catalog, index, custody, media, analyzer),
+                ArchiveConfig.defaults(),
+                new DrewMetadataReader());
+        archive.recover(analysisProgress(System.err));
         return archive;
+    }
+
+    /**
+     * Reports the one-time analysis of items stored before analysis existed (it runs when a writer
+     * opens such an archive): a line saying so, then a progress bar on a terminal.
+     */
+    static LocalArchive.Progress analysisProgress(PrintStream status) {
+        return new LocalArchive.Progress() {
+            private ProgressBar bar;
+            private long shown;
+
+            @Override
+            public void update(long done, long total) {
+                if (bar == null) {
+                    status.println("daleel: analysing " + total + " stored items (places, actors, dates, events)");
+                    bar = ProgressBar.onTerminal(total, "items");
+                }
+                for (; shown < done; shown++) {
+                    bar.step();
+                }
+                if (done >= total) {
+                    bar.close();
+                }
+            }
+        };
     }
 
     private static Optional<DataDir.WriterLock> waitForLock(DataDir dir) throws IOException {
@@ -240,6 +281,16 @@ final class Wiring {
 
     private static ArchivePorts ports(
             FileBlobStore blobs, Catalog catalog, SearchIndex index, CustodyLog custody, MediaIndex media) {
+        return ports(blobs, catalog, index, custody, media, ANALYZER);
+    }
+
+    private static ArchivePorts ports(
+            FileBlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            CustodyLog custody,
+            MediaIndex media,
+            ItemAnalyzer analyzer) {
         return new ArchivePorts(
                 blobs,
                 catalog,
@@ -248,7 +299,8 @@ final class Wiring {
                 new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
                 new JwarcRecords(),
                 custody,
-                media);
+                media,
+                analyzer);
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.daleel.capture.CaptureRequest;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.Resource;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
@@ -67,6 +69,13 @@ public interface Archive extends AutoCloseable {
      * {@link org.daleel.meta.MediaMetadata#empty()} for items that are not images.
      */
     org.daleel.meta.MediaMetadata metadata(String id);
+
+    /**
+     * What the analysis of item {@code id} found (places, actors, dates, events); empty for an item
+     * stored before analysis existed and not yet re-analysed. {@link
+     * org.daleel.core.NotFoundException} when the item is absent.
+     */
+    Optional<ItemAnalysis> analysis(String id);
 
     /** Archived items whose pictures match an image that is not stored, nearest first. */
     List<SimilarItem> match(InputStream image, String name, int maxDistance);

@@ -35,6 +35,7 @@ import org.daleel.custody.CustodyLog;
 import org.daleel.extract.Extraction;
 import org.daleel.extract.ExtractionInput;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
 import org.daleel.item.Resource;
@@ -82,6 +83,7 @@ public final class LocalArchive implements Archive {
     private final ArchiveConfig config;
     private final Clock clock;
     private final MediaMetadataReader metadataReader;
+    private final ItemAnalyses analyses;
     private final Object writeLock = new Object();
     private long indexedSeq;
     private int pending;
@@ -112,6 +114,7 @@ public final class LocalArchive implements Archive {
         this.config = config;
         this.clock = clock;
         this.metadataReader = java.util.Objects.requireNonNull(metadataReader, "metadataReader");
+        this.analyses = new ItemAnalyses(ports, metadataReader);
     }
 
     /**
@@ -122,6 +125,20 @@ public final class LocalArchive implements Archive {
      * @return number of items re-indexed
      */
     public int recover() throws IOException {
+        return recover(Progress.NONE);
+    }
+
+    /**
+     * Like {@link #recover()}, then analyses the items stored before analysis existed (see {@link
+     * #reanalyse}), reporting that work to {@code progress}.
+     */
+    public int recover(Progress progress) throws IOException {
+        int reindexed = recoverIndexes();
+        reanalyse(false, progress);
+        return reindexed;
+    }
+
+    private int recoverIndexes() throws IOException {
         synchronized (writeLock) {
             deleteChildren(dir.warcTmp());
             if (ports.blobs() instanceof org.daleel.blob.FileBlobStore files) {
@@ -133,7 +150,7 @@ public final class LocalArchive implements Archive {
             List<Item> batch;
             while (!(batch = ports.catalog().listAfter(from, 500)).isEmpty()) {
                 for (Item item : batch) {
-                    ports.index().index(item);
+                    ports.index().index(item, analyses.storedOrNew(item));
                     from = item.seq();
                     reindexed++;
                 }
@@ -325,12 +342,13 @@ public final class LocalArchive implements Archive {
                         List.of(new CustodyEvent.Digest(CustodyEvent.PAYLOAD, blob.sha256(), blob.size())),
                         options,
                         fileName));
+        ItemAnalysis analysis = analyses.analyse(item);
         synchronized (writeLock) {
-            var added = ports.catalog().addIfAbsent(item);
+            var added = ports.catalog().addIfAbsent(item, analysis);
             if (!added.created()) {
                 return new ImportResult(path, added.item(), ImportResult.Status.DUPLICATE, 0);
             }
-            afterAdd(added.item());
+            afterAdd(added.item(), analysis);
             return new ImportResult(path, added.item(), ImportResult.Status.NEW, 0);
         }
     }
@@ -407,13 +425,18 @@ public final class LocalArchive implements Archive {
         }
         events.add(event(CustodyEvent.Kind.IMPORT, warcItem.id(), List.of(warcDigest), options, fileName));
         ports.custody().appendAll(events);
+        List<ItemAnalysis> recordAnalyses = new ArrayList<>(records.size());
+        for (Item record : records) {
+            recordAnalyses.add(analyses.analyse(record));
+        }
+        ItemAnalysis warcAnalysis = analyses.analyse(warcItem);
         synchronized (writeLock) {
-            for (Item record : records) {
-                afterAdd(ports.catalog().add(record, List.of()));
+            for (int i = 0; i < records.size(); i++) {
+                afterAdd(ports.catalog().add(records.get(i), List.of(), recordAnalyses.get(i)), recordAnalyses.get(i));
             }
-            var added = ports.catalog().addIfAbsent(warcItem);
+            var added = ports.catalog().addIfAbsent(warcItem, warcAnalysis);
             if (added.created()) {
-                afterAdd(added.item());
+                afterAdd(added.item(), warcAnalysis);
             }
             return new ImportResult(
                     path,
@@ -441,16 +464,17 @@ public final class LocalArchive implements Archive {
     }
 
     private Item store(Item item, List<Resource> resources) {
+        ItemAnalysis analysis = analyses.analyse(item);
         synchronized (writeLock) {
-            Item stored = ports.catalog().add(item, resources);
-            afterAdd(stored);
+            Item stored = ports.catalog().add(item, resources, analysis);
+            afterAdd(stored, analysis);
             return stored;
         }
     }
 
     /** Indexes a just-committed item and commits the index in batches. Caller holds writeLock. */
-    private void afterAdd(Item stored) {
-        ports.index().index(stored);
+    private void afterAdd(Item stored, ItemAnalysis analysis) {
+        ports.index().index(stored, analysis);
         indexMedia(stored);
         indexedSeq = Math.max(indexedSeq, stored.seq());
         pending++;
@@ -580,6 +604,68 @@ public final class LocalArchive implements Archive {
     private Optional<Item> bySeq(long seq) {
         List<Item> one = ports.catalog().listAfter(seq - 1, 1);
         return one.isEmpty() || one.get(0).seq() != seq ? Optional.empty() : Optional.of(one.get(0));
+    }
+
+    /**
+     * Analyses stored items again and re-indexes them: with {@code all} false, the items that have
+     * no analysis (stored before analysis existed, or interrupted); with {@code all} true, also
+     * those analysed by another analyzer version (a newer gazetteer or thesaurus). Idempotent and
+     * crash-safe: each batch is committed to the search index before the catalog records its
+     * analyses, so an interruption leaves items that the next run picks up again. Writer only.
+     *
+     * @return number of items analysed
+     */
+    public long reanalyse(boolean all, Progress progress) {
+        String version = all ? analyses.version() : "";
+        long total = ports.catalog().countUnanalysed(version);
+        if (total == 0) {
+            return 0;
+        }
+        long done = 0;
+        long after = 0;
+        progress.update(0, total);
+        List<Item> batch;
+        while (!(batch = ports.catalog().listUnanalysed(version, after, 200)).isEmpty()) {
+            List<ItemAnalysis> found = new ArrayList<>(batch.size());
+            for (Item item : batch) {
+                found.add(analyses.analyse(item));
+            }
+            synchronized (writeLock) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ports.index().index(batch.get(i), found.get(i));
+                }
+                commitIndex();
+                for (int i = 0; i < batch.size(); i++) {
+                    ports.catalog().putAnalysis(batch.get(i).id(), found.get(i));
+                }
+            }
+            after = batch.get(batch.size() - 1).seq();
+            done += batch.size();
+            progress.update(done, total);
+        }
+        return done;
+    }
+
+    /** Number of items {@link #reanalyse} would analyse. */
+    public long countUnanalysed(boolean all) {
+        return ports.catalog().countUnanalysed(all ? analyses.version() : "");
+    }
+
+    /** The stored analysis of an item (empty for an item stored before analysis, until re-analysed). */
+    @Override
+    public Optional<ItemAnalysis> analysis(String id) {
+        get(id);
+        return ports.catalog().analysis(id);
+    }
+
+    /** Receives the progress of long work. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Reports nothing. */
+        Progress NONE = (done, total) -> {};
+
+        /** {@code done} of {@code total} units are finished. */
+        void update(long done, long total);
     }
 
     /** Commits pending index changes so other processes see them. */
@@ -721,7 +807,31 @@ public final class LocalArchive implements Archive {
                 ports.index().refresh();
             }
         }
-        return ports.index().search(query);
+        return ports.index().search(withPlaceIds(query));
+    }
+
+    /**
+     * The query with every place of its filter as a GeoNames id: names are resolved through the
+     * analyzer's gazetteer; an unknown name is an {@link InvalidInputException} naming it.
+     */
+    private SearchQuery withPlaceIds(SearchQuery query) {
+        List<String> places = query.filter().places();
+        if (places.isEmpty()) {
+            return query;
+        }
+        List<String> ids = new ArrayList<>(places.size());
+        for (String place : places) {
+            if (place.chars().allMatch(c -> c >= '0' && c <= '9') && place.length() <= 18) {
+                ids.add(place);
+                continue;
+            }
+            var found = ports.analyzer()
+                    .findPlace(place)
+                    .orElseThrow(() -> new InvalidInputException("place '" + place + "' is not in the gazetteer:"
+                            + " give its GeoNames id or another spelling (English or Arabic)"));
+            ids.add(Long.toString(found.geonameId()));
+        }
+        return query.withFilter(query.filter().withPlaces(ids));
     }
 
     @Override

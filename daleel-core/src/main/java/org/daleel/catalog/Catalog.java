@@ -3,6 +3,7 @@ package org.daleel.catalog;
 import java.util.List;
 import java.util.Optional;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.Resource;
 
 /**
@@ -41,6 +42,15 @@ public interface Catalog extends AutoCloseable {
      */
     AddResult addIfAbsent(Item item);
 
+    /**
+     * Like {@link #add(Item, List)}, storing the item's analysis in the same transaction, so that
+     * no reader ever sees the item without it.
+     */
+    Item add(Item item, List<Resource> resources, ItemAnalysis analysis);
+
+    /** Like {@link #addIfAbsent(Item)}, storing the new item's analysis in the same transaction. */
+    AddResult addIfAbsent(Item item, ItemAnalysis analysis);
+
     /** The item with this id, or empty. */
     Optional<Item> find(String id);
 
@@ -67,6 +77,27 @@ public interface Catalog extends AutoCloseable {
 
     /** Highest seq assigned so far, 0 when empty. */
     long maxSeq();
+
+    /**
+     * Stores the analysis of an item, replacing any earlier one, atomically: a reader sees the old
+     * analysis or the new one, never a mix. Analyses are derived data (the item is never changed)
+     * and may be redone at any time.
+     *
+     * @throws org.daleel.core.NotFoundException when the item is not in the catalog
+     */
+    void putAnalysis(String itemId, ItemAnalysis analysis);
+
+    /** The stored analysis of an item, or empty when it has none (or the item does not exist). */
+    Optional<ItemAnalysis> analysis(String itemId);
+
+    /**
+     * Items with {@code seq > afterSeq}, in seq order, at most {@code limit}, that have no stored
+     * analysis, or, when {@code version} is not empty, an analysis of another version.
+     */
+    List<Item> listUnanalysed(String version, long afterSeq, int limit);
+
+    /** Number of items {@link #listUnanalysed} would list from the start. */
+    long countUnanalysed(String version);
 
     /** Releases connections. Idempotent. */
     @Override

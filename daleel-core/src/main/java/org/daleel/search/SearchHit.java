@@ -1,6 +1,7 @@
 package org.daleel.search;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One ranked hit.
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param language language code, or ""
  * @param capturedAt capture or import time
  * @param score relevance score (higher is better, comparable within one result only)
+ * @param places the places the item is about (from its analysis), for a map of the results
  */
 public record SearchHit(
         String id,
@@ -23,4 +25,38 @@ public record SearchHit(
         String snippet,
         String language,
         Instant capturedAt,
-        float score) {}
+        float score,
+        List<MappedPlace> places) {
+    public SearchHit {
+        places = List.copyOf(places);
+    }
+
+    /** A hit without places. */
+    public SearchHit(
+            String id,
+            String title,
+            String url,
+            String fileName,
+            String snippet,
+            String language,
+            Instant capturedAt,
+            float score) {
+        this(id, title, url, fileName, snippet, language, capturedAt, score, List.of());
+    }
+
+    /**
+     * A place of a hit, with its position.
+     *
+     * @param geonameId GeoNames id
+     * @param name display name
+     * @param lat latitude (for a picture's GPS position, the position itself)
+     * @param lon longitude
+     * @param source "text" or "exif"
+     */
+    public record MappedPlace(long geonameId, String name, double lat, double lon, String source) {
+        public MappedPlace {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(source, "source");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package org.daleel.search;
 
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 
 /**
  * Full-text index over items: ranked search with snippets, Arabic and English analysis.
@@ -22,8 +23,18 @@ import org.daleel.item.Item;
  */
 public interface SearchIndex extends AutoCloseable {
 
-    /** Adds or replaces an item's document. */
-    void index(Item item);
+    /**
+     * Adds or replaces an item's document, with what its analysis found: the places (each also
+     * under its first-level division and country, so that a filter on a governorate finds its
+     * villages), actors, event types and event dates ({@link EventDates}) become filters and facet
+     * counts of {@link #search}.
+     */
+    void index(Item item, ItemAnalysis analysis);
+
+    /** Adds or replaces an item's document without analysis (it has no places, actors or events). */
+    default void index(Item item) {
+        index(item, ItemAnalysis.empty("none", item.language()));
+    }
 
     /** Removes an item's document; no-op when absent. */
     void delete(String itemId);
@@ -40,7 +51,13 @@ public interface SearchIndex extends AutoCloseable {
     /** Highest catalog seq durably committed, 0 for a new index. */
     long committedSeq();
 
-    /** Runs a ranked search; returns an empty result when nothing matches. */
+    /**
+     * Runs a ranked search; returns an empty result when nothing matches. The query's
+     * {@link SearchFilter} must hold GeoNames ids as places (the archive resolves names first);
+     * a place that is not a number throws {@link org.daleel.core.InvalidInputException}. The
+     * result's {@link Facets} count every matching item (at most 20 values per dimension, most
+     * frequent first, ties by label).
+     */
     SearchResult search(SearchQuery query);
 
     /** Number of indexed documents visible to searches. */

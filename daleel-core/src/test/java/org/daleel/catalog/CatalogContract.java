@@ -19,6 +19,7 @@ import org.daleel.core.ConflictException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
 import org.daleel.item.Provenance;
@@ -414,6 +415,118 @@ public abstract class CatalogContract {
     }
 
     // ---- durability and lifecycle -------------------------------------------------------------
+
+    // ---- analyses ---------------------------------------------------------------------------
+
+    /** An analysis with one place of each source, an actor, a date and an event, in Arabic text. */
+    protected static ItemAnalysis fullAnalysis(String version) {
+        var syria = new ItemAnalysis.Area(163843, "Syria", ItemAnalysis.AreaLevel.COUNTRY);
+        var aleppo = new ItemAnalysis.Area(170062, "Aleppo", ItemAnalysis.AreaLevel.ADMIN1);
+        return new ItemAnalysis(
+                version,
+                "ar",
+                List.of(
+                        new ItemAnalysis.Place(
+                                167357,
+                                "Manbij",
+                                "منبج",
+                                "SY",
+                                "09",
+                                "PPLA2",
+                                36.5281,
+                                37.9549,
+                                List.of(aleppo, syria),
+                                new ItemAnalysis.PlaceSource.InText("منبج", 15, 19)),
+                        new ItemAnalysis.Place(
+                                163843,
+                                "Syria",
+                                "سوريا",
+                                "SY",
+                                "",
+                                "PCLI",
+                                35.0,
+                                38.0,
+                                List.of(),
+                                new ItemAnalysis.PlaceSource.Exif(36.1, 37.2, 12.5))),
+                List.of(new ItemAnalysis.Actor(
+                        "النظام", 5, 11, "syrian-government-forces", "Syrian government forces", "State forces", "")),
+                List.of(new ItemAnalysis.DateMention("12 حزيران 2016", 30, 44, "2016-06-12")),
+                List.of(new ItemAnalysis.Event(
+                        "shelling",
+                        "Shelling",
+                        "قصفت طائرات النظام مدينة منبج",
+                        0,
+                        29,
+                        List.of("syrian-government-forces"),
+                        List.of(167357L),
+                        "2016-06-12")));
+    }
+
+    @Test
+    void stores_an_analysis_with_its_item_in_one_add_and_reads_it_back_equal() {
+        Item added = catalog.add(item(ItemKind.CAPTURE, sha(1)), List.of(), fullAnalysis("v1"));
+        var file = catalog.addIfAbsent(item(ItemKind.FILE, sha(2)), fullAnalysis("v2"));
+
+        assertThat(catalog.analysis(added.id())).contains(fullAnalysis("v1"));
+        assertThat(catalog.analysis(file.item().id())).contains(fullAnalysis("v2"));
+        assertThat(catalog.listUnanalysed("", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void an_item_added_without_analysis_has_none_and_is_listed_as_unanalysed() {
+        Item plain = catalog.add(item(ItemKind.FILE, sha(1)), List.of());
+        catalog.add(item(ItemKind.FILE, sha(2)), List.of(), fullAnalysis("v1"));
+
+        assertThat(catalog.analysis(plain.id())).isEmpty();
+        assertThat(catalog.analysis("01ARZ3NDEKTSV4RRFFQ69G5FAV"))
+                .as("absent item")
+                .isEmpty();
+        assertThat(catalog.listUnanalysed("", 0, 10)).extracting(Item::id).containsExactly(plain.id());
+        assertThat(catalog.countUnanalysed("")).isEqualTo(1);
+    }
+
+    @Test
+    void put_analysis_replaces_the_earlier_one_whole() {
+        Item added = catalog.add(item(ItemKind.CAPTURE, sha(1)), List.of(), fullAnalysis("v1"));
+        ItemAnalysis empty = ItemAnalysis.empty("v2", "en");
+
+        catalog.putAnalysis(added.id(), empty);
+
+        assertThat(catalog.analysis(added.id())).contains(empty);
+    }
+
+    @Test
+    void put_analysis_of_an_absent_item_throws_not_found() {
+        assertThatThrownBy(() -> catalog.putAnalysis("01ARZ3NDEKTSV4RRFFQ69G5FAV", fullAnalysis("v1")))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("01ARZ3NDEKTSV4RRFFQ69G5FAV");
+    }
+
+    @Test
+    void lists_items_analysed_by_another_version_in_seq_order_after_a_seq() {
+        Item a = catalog.add(item(ItemKind.FILE, sha(1)), List.of(), fullAnalysis("old"));
+        Item b = catalog.add(item(ItemKind.FILE, sha(2)), List.of(), fullAnalysis("new"));
+        Item c = catalog.add(item(ItemKind.FILE, sha(3)), List.of());
+        Item d = catalog.add(item(ItemKind.FILE, sha(4)), List.of(), fullAnalysis("old"));
+
+        assertThat(catalog.listUnanalysed("new", 0, 10)).extracting(Item::id).containsExactly(a.id(), c.id(), d.id());
+        assertThat(catalog.listUnanalysed("new", a.seq(), 1))
+                .extracting(Item::id)
+                .containsExactly(c.id());
+        assertThat(catalog.countUnanalysed("new")).isEqualTo(3);
+        assertThat(catalog.countUnanalysed("")).isEqualTo(1);
+        assertThat(catalog.listUnanalysed("", 0, 10)).extracting(Item::id).containsExactly(c.id());
+        assertThat(b.seq()).isLessThan(c.seq());
+    }
+
+    @Test
+    void analyses_survive_reopening() {
+        Item added = catalog.add(item(ItemKind.CAPTURE, sha(1)), List.of(), fullAnalysis("v1"));
+        catalog.close();
+        catalog = newCatalog(dir);
+
+        assertThat(catalog.analysis(added.id())).contains(fullAnalysis("v1"));
+    }
 
     @Test
     void reopening_after_close_keeps_every_item_resource_and_the_sequence() {

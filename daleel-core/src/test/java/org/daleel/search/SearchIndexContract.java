@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.daleel.core.InvalidInputException;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
 import org.junit.jupiter.api.AfterEach;
@@ -514,6 +515,263 @@ public abstract class SearchIndexContract {
         assertThat(ids(first)).doesNotContainAnyElementsOf(ids(last));
         assertThat(beyond.total()).isEqualTo(25);
         assertThat(beyond.hits()).isEmpty();
+    }
+
+    // ---- analysis: filters and facets ----
+
+    private static final ItemAnalysis.Area ALEPPO_GOV =
+            new ItemAnalysis.Area(170062, "Aleppo", ItemAnalysis.AreaLevel.ADMIN1);
+    private static final ItemAnalysis.Area RIF_DIMASHQ =
+            new ItemAnalysis.Area(170652, "Rif Dimashq", ItemAnalysis.AreaLevel.ADMIN1);
+    private static final ItemAnalysis.Area SYRIA =
+            new ItemAnalysis.Area(163843, "Syria", ItemAnalysis.AreaLevel.COUNTRY);
+
+    /** A place mentioned at the start of the text. */
+    protected static ItemAnalysis.Place place(long id, String name, ItemAnalysis.Area... within) {
+        return new ItemAnalysis.Place(
+                id,
+                name,
+                "",
+                "SY",
+                "09",
+                "PPL",
+                36.5,
+                37.1,
+                List.of(within),
+                new ItemAnalysis.PlaceSource.InText(name, 0, name.length()));
+    }
+
+    /** An analysis with these places, actors (ids) and dated events ("type@date"). */
+    protected static ItemAnalysis analysis(List<ItemAnalysis.Place> places, List<String> actors, String... events) {
+        return new ItemAnalysis(
+                "test",
+                "en",
+                places,
+                actors.stream()
+                        .map(a -> new ItemAnalysis.Actor(a, 0, 1, a, "Actor " + a, "State forces", ""))
+                        .toList(),
+                List.of(),
+                java.util.Arrays.stream(events)
+                        .map(e -> new ItemAnalysis.Event(
+                                e.split("@")[0],
+                                "Label " + e.split("@")[0],
+                                "s",
+                                0,
+                                1,
+                                List.of(),
+                                List.of(),
+                                e.contains("@") ? e.split("@")[1] : ""))
+                        .toList());
+    }
+
+    private SearchResult filtered(String text, SearchFilter filter) {
+        return index.search(new SearchQuery(text, "", "", null, null, 0, 100, filter));
+    }
+
+    private static SearchFilter places(String... ids) {
+        return new SearchFilter(List.of(ids), List.of(), List.of(), null, null);
+    }
+
+    private Item[] facetFixture() {
+        Item village = item("Shelling of Tall Rifat", "Shelling hit the village of Tall Rifat.", "en");
+        Item manbij = item("Strike on Manbij", "An airstrike hit Manbij.", "en");
+        Item darayya = item("Darayya siege", "The siege of Darayya went on.", "en");
+        index.index(
+                village,
+                analysis(
+                        List.of(place(163476, "Tall Rifat", ALEPPO_GOV, SYRIA)),
+                        List.of("islamic-state"),
+                        "shelling@2016-03-03"));
+        index.index(
+                manbij,
+                analysis(
+                        List.of(place(167357, "Manbij", ALEPPO_GOV, SYRIA)),
+                        List.of("syrian-government-forces"),
+                        "air_drone_strike@2016-06"));
+        index.index(
+                darayya,
+                analysis(
+                        List.of(place(170892, "Darayya", RIF_DIMASHQ, SYRIA)),
+                        List.of("syrian-government-forces"),
+                        "siege@2016"));
+        index.refresh();
+        return new Item[] {village, manbij, darayya};
+    }
+
+    @Test
+    void a_place_filter_finds_the_place_and_everything_inside_a_governorate_or_country() {
+        Item[] items = facetFixture();
+
+        assertThat(ids(filtered("", places("163476")))).containsExactly(items[0].id());
+        assertThat(ids(filtered("", places("170062")))).containsExactlyInAnyOrder(items[0].id(), items[1].id());
+        assertThat(ids(filtered("", places("163843")))).hasSize(3);
+        assertThat(ids(filtered("", places("163476", "170892"))))
+                .as("values of one filter are alternatives")
+                .containsExactlyInAnyOrder(items[0].id(), items[2].id());
+        assertThat(ids(filtered("airstrike", places("170062")))).containsExactly(items[1].id());
+        assertThat(filtered("", places("1")).total()).isZero();
+    }
+
+    @Test
+    void a_place_filter_that_is_not_a_geonames_id_is_invalid_input() {
+        facetFixture();
+
+        assertThatThrownBy(() -> filtered("", places("Aleppo")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Aleppo");
+    }
+
+    @Test
+    void filters_by_actor_and_event_type_and_combines_filters_with_and() {
+        Item[] items = facetFixture();
+
+        assertThat(ids(filtered(
+                        "", new SearchFilter(List.of(), List.of("syrian-government-forces"), List.of(), null, null))))
+                .containsExactlyInAnyOrder(items[1].id(), items[2].id());
+        assertThat(ids(filtered("", new SearchFilter(List.of(), List.of(), List.of("shelling", "siege"), null, null))))
+                .containsExactlyInAnyOrder(items[0].id(), items[2].id());
+        assertThat(ids(filtered(
+                        "",
+                        new SearchFilter(
+                                List.of("170062"), List.of("syrian-government-forces"), List.of(), null, null))))
+                .containsExactly(items[1].id());
+    }
+
+    @Test
+    void an_event_date_range_matches_items_whose_event_dates_overlap_it_at_their_precision() {
+        Item[] items = facetFixture();
+
+        var june = new SearchFilter(
+                List.of(),
+                List.of(),
+                List.of(),
+                java.time.LocalDate.of(2016, 6, 15),
+                java.time.LocalDate.of(2016, 6, 15));
+        assertThat(ids(filtered("", june)))
+                .as("June 2016 and the year 2016 overlap 15 June; 3 March does not")
+                .containsExactlyInAnyOrder(items[1].id(), items[2].id());
+        var march = new SearchFilter(List.of(), List.of(), List.of(), null, java.time.LocalDate.of(2016, 3, 3));
+        assertThat(ids(filtered("", march))).containsExactlyInAnyOrder(items[0].id(), items[2].id());
+        var later = new SearchFilter(List.of(), List.of(), List.of(), java.time.LocalDate.of(2017, 1, 1), null);
+        assertThat(filtered("", later).total()).isZero();
+    }
+
+    @Test
+    void an_item_without_dated_events_is_dated_by_its_stated_publication_date() {
+        Item published = new Item(
+                ItemIds.next(T0),
+                1,
+                ItemKind.FILE,
+                "",
+                "",
+                "r.txt",
+                SHA,
+                10,
+                "text/plain",
+                T0,
+                "Report",
+                "Nothing dated here.",
+                "en",
+                "2015-02-10",
+                "",
+                null,
+                null);
+        index.index(published, analysis(List.of(), List.of(), "protest"));
+        index.refresh();
+
+        var feb = new SearchFilter(
+                List.of(),
+                List.of(),
+                List.of(),
+                java.time.LocalDate.of(2015, 2, 1),
+                java.time.LocalDate.of(2015, 2, 28));
+        assertThat(ids(filtered("", feb))).containsExactly(published.id());
+        var capture = new SearchFilter(
+                List.of(),
+                List.of(),
+                List.of(),
+                java.time.LocalDate.of(2016, 12, 13),
+                java.time.LocalDate.of(2016, 12, 13));
+        assertThat(filtered("", capture).total())
+                .as("capture time is not an event date")
+                .isZero();
+    }
+
+    @Test
+    void facets_count_every_matching_item_with_labels_and_ancestors() {
+        facetFixture();
+
+        SearchResult all = filtered("", places("163843"));
+        assertThat(all.facets().of(Facets.COUNTRY)).containsExactly(new Facets.FacetValue("163843", "Syria", 3));
+        assertThat(all.facets().of(Facets.REGION))
+                .containsExactly(
+                        new Facets.FacetValue("170062", "Aleppo", 2),
+                        new Facets.FacetValue("170652", "Rif Dimashq", 1));
+        assertThat(all.facets().of(Facets.PLACE))
+                .extracting(Facets.FacetValue::value)
+                .containsExactlyInAnyOrder("163476", "167357", "170892");
+        assertThat(all.facets().of(Facets.ACTOR).getFirst())
+                .isEqualTo(new Facets.FacetValue("syrian-government-forces", "Actor syrian-government-forces", 2));
+        assertThat(all.facets().of(Facets.EVENT_TYPE))
+                .extracting(Facets.FacetValue::value)
+                .containsExactlyInAnyOrder("shelling", "air_drone_strike", "siege");
+        assertThat(all.facets().of(Facets.YEAR)).containsExactly(new Facets.FacetValue("2016", "2016", 3));
+
+        SearchResult one = index.search(new SearchQuery("airstrike", "", "", null, null, 0, 1, SearchFilter.NONE));
+        assertThat(one.facets().of(Facets.PLACE)).containsExactly(new Facets.FacetValue("167357", "Manbij", 1));
+    }
+
+    @Test
+    void facets_cover_all_matches_not_only_the_page() {
+        facetFixture();
+
+        SearchResult page = index.search(new SearchQuery("", "", "", null, null, 0, 1, places("163843")));
+        assertThat(page.hits()).hasSize(1);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.facets().of(Facets.COUNTRY).getFirst().count()).isEqualTo(3);
+    }
+
+    @Test
+    void hits_carry_their_places_with_positions_and_a_picture_gps_place_its_exact_position() {
+        Item photo = item("Photo", "A photo.", "en");
+        var exif = new ItemAnalysis.Place(
+                167357,
+                "Manbij",
+                "",
+                "SY",
+                "09",
+                "PPLA2",
+                36.5281,
+                37.9549,
+                List.of(ALEPPO_GOV, SYRIA),
+                new ItemAnalysis.PlaceSource.Exif(36.53, 37.96, 0.8));
+        index.index(photo, new ItemAnalysis("test", "en", List.of(exif), List.of(), List.of(), List.of()));
+        index.refresh();
+
+        SearchHit hit = filtered("", places("170062")).hits().getFirst();
+        assertThat(hit.places()).containsExactly(new SearchHit.MappedPlace(167357, "Manbij", 36.53, 37.96, "exif"));
+    }
+
+    @Test
+    void an_item_indexed_without_analysis_has_no_facets_and_matches_no_analysis_filter() {
+        Item plain = item("Plain", "Shelling hit the town.", "en");
+        add(plain);
+
+        SearchResult r = index.search(SearchQuery.of("shelling", 10));
+        assertThat(r.total()).isEqualTo(1);
+        assertThat(r.facets().dimensions()).isEmpty();
+        assertThat(r.hits().getFirst().places()).isEmpty();
+        assertThat(filtered("shelling", places("163843")).total()).isZero();
+    }
+
+    @Test
+    void reindexing_an_item_with_a_new_analysis_replaces_its_filters() {
+        Item[] items = facetFixture();
+        index.index(items[0], analysis(List.of(place(170892, "Darayya", RIF_DIMASHQ, SYRIA)), List.of()));
+        index.refresh();
+
+        assertThat(ids(filtered("", places("170062")))).containsExactly(items[1].id());
+        assertThat(ids(filtered("", places("170652")))).containsExactlyInAnyOrder(items[0].id(), items[2].id());
     }
 
     private SearchResult search(String text, String language, String kind, Instant from, Instant to) {

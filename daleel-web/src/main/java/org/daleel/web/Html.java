@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one instance per response.
  */
 public final class Html {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9-]*"); // SVG has viewBox
 
     private final StringBuilder out = new StringBuilder(4096);
 

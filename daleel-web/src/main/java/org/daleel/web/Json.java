@@ -120,15 +120,28 @@ public final class Json {
         o.put("language", h.language());
         o.put("capturedAt", h.capturedAt().toString());
         o.put("score", h.score());
+        ArrayNode places = o.putArray("places");
+        for (SearchHit.MappedPlace p : h.places()) {
+            ObjectNode n = places.addObject();
+            n.put("geonameId", p.geonameId());
+            n.put("name", p.name());
+            n.put("lat", p.lat());
+            n.put("lon", p.lon());
+            n.put("source", p.source());
+        }
         return o;
     }
 
-    /** {@code {"total": N, "hits": [...]}}. */
+    /**
+     * {@code {"total": N, "hits": [...], "facets": {...}}}; facets as {@link AnalysisJson#facets}
+     * (counts over every matching item).
+     */
     public static ObjectNode searchResult(SearchResult result) {
         ObjectNode o = object();
         o.put("total", result.total());
         ArrayNode hits = o.putArray("hits");
         result.hits().forEach(h -> hits.add(hit(h)));
+        o.set("facets", AnalysisJson.facets(result.facets()));
         return o;
     }
 

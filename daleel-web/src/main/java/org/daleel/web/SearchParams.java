@@ -8,13 +8,17 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import org.daleel.core.InvalidInputException;
 import org.daleel.item.ItemKind;
+import org.daleel.search.SearchFilter;
 import org.daleel.search.SearchQuery;
 
 /**
  * Search parameters as the API and the UI take them: {@code q}, {@code limit}, {@code offset},
- * {@code lang}, {@code kind}, {@code from}, {@code to}. Dates are ISO-8601 instants
- * ({@code 2016-12-13T10:00:00Z}) or days ({@code 2016-12-13}); a day in {@code to} includes the
- * whole day.
+ * {@code lang}, {@code kind}, {@code capturedFrom}, {@code capturedTo}, and the filters on the
+ * analysis: {@code place} (GeoNames id or name; repeatable, alternatives), {@code actor} (actor
+ * id, repeatable), {@code type} (event type code, repeatable), {@code from} and {@code to} (event
+ * dates, see {@link SearchFilter}: a day, month or year, both ends inclusive). Capture times are
+ * ISO-8601 instants ({@code 2016-12-13T10:00:00Z}) or days ({@code 2016-12-13}); a day in
+ * {@code capturedTo} includes the whole day. {@code q} may be empty when a filter is given.
  */
 public final class SearchParams {
     /** Hits per page when {@code limit} is not given. */
@@ -29,10 +33,21 @@ public final class SearchParams {
                 text(ctx, "q"),
                 text(ctx, "lang"),
                 kind.isEmpty() ? "" : ItemKind.parse(kind).label(),
-                instant(ctx, "from", false),
-                instant(ctx, "to", true),
+                instant(ctx, "capturedFrom", false),
+                instant(ctx, "capturedTo", true),
                 integer(ctx, "offset", 0),
-                integer(ctx, "limit", DEFAULT_LIMIT));
+                integer(ctx, "limit", DEFAULT_LIMIT),
+                filter(ctx));
+    }
+
+    /** The filters on the analysis of a request. */
+    public static SearchFilter filter(Context ctx) {
+        return new SearchFilter(
+                ctx.queryParams("place"),
+                ctx.queryParams("actor"),
+                ctx.queryParams("type"),
+                SearchFilter.bound("parameter from", text(ctx, "from"), false),
+                SearchFilter.bound("parameter to", text(ctx, "to"), true));
     }
 
     /** A whole-number parameter, or {@code fallback} when absent or empty. */

@@ -2,6 +2,7 @@ package org.daleel.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.daleel.analysis.item.TextItemAnalyzer;
 import org.daleel.archive.ArchiveConfig;
 import org.daleel.archive.ArchivePorts;
 import org.daleel.archive.DataDir;
@@ -17,7 +18,7 @@ import org.daleel.media.PdqMediaIndex;
 import org.daleel.media.meta.DrewMetadataReader;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index and the EXIF reader, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index, the EXIF reader and the text analyzer, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -32,7 +33,8 @@ final class TestArchive {
                 new HttpCapturer(CapturePolicy.defaults("test"), blobs, "test"),
                 new JwarcRecords(),
                 LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
-                PdqMediaIndex.open(dir.media()));
+                PdqMediaIndex.open(dir.media()),
+                TextItemAnalyzer.loadingDefault());
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();
         return archive;

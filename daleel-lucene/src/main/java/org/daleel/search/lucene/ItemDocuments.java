@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemKind;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
@@ -56,7 +57,14 @@ final class ItemDocuments {
         return new Term(ID, itemId);
     }
 
-    /** The document for {@code item}. */
+    /** The document for {@code item} with what its analysis found (see {@link AnalysisFields}). */
+    static Document of(Item item, ItemAnalysis analysis) throws java.io.IOException {
+        Document doc = of(item);
+        AnalysisFields.add(doc, item, analysis);
+        return AnalysisFields.CONFIG.build(doc);
+    }
+
+    /** The document for {@code item}, without analysis fields. */
     static Document of(Item item) {
         Document doc = new Document();
         doc.add(new StringField(ID, item.id(), Field.Store.YES));
@@ -92,6 +100,7 @@ final class ItemDocuments {
      */
     static Query filtered(Query text, SearchQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
+        AnalysisFields.filter(builder, query.filter());
         if (!query.language().isEmpty()) {
             String language = query.language().toLowerCase(Locale.ROOT);
             builder.add(new TermQuery(new Term(LANGUAGE, language)), Occur.FILTER);
@@ -118,7 +127,8 @@ final class ItemDocuments {
                 snippet,
                 orEmpty(doc.get(LANGUAGE)),
                 Instant.parse(doc.get(CAPTURED_AT)),
-                score);
+                score,
+                AnalysisFields.mapped(doc));
     }
 
     /**

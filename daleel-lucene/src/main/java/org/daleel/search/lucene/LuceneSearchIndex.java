@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -31,6 +35,8 @@ import org.daleel.core.IntegrityException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
+import org.daleel.search.Facets;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchIndex;
 import org.daleel.search.SearchQuery;
@@ -71,6 +77,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object commitLock = new Object();
     private volatile long committedSeq;
+    private final FacetCounts facetCounts = new FacetCounts();
 
     private LuceneSearchIndex(Path dir, Directory directory, Access access, SearcherManager searchers, long seq) {
         this.dir = dir;
@@ -143,10 +150,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public void index(Item item) {
+    public void index(Item item, ItemAnalysis analysis) {
         IndexWriter writer = writer("index item " + item.id());
         try {
-            writer.updateDocument(ItemDocuments.idTerm(item.id()), ItemDocuments.of(item));
+            writer.updateDocument(ItemDocuments.idTerm(item.id()), ItemDocuments.of(item, analysis));
         } catch (IOException | AlreadyClosedException e) {
             throw failure(dir, "cannot index item " + item.id(), e);
         }
@@ -208,7 +215,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(SearchQuery query) {
-        Query text = ItemQueryParser.toQuery(query.text());
+        Query text = query.text().isBlank() ? new MatchAllDocsQuery() : ItemQueryParser.toQuery(query.text());
         Query filtered = ItemDocuments.filtered(text, query);
         IndexSearcher searcher = acquire();
         try {
@@ -217,14 +224,24 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new SearchResult(0, List.of());
             }
             int numHits = (int) Math.min((long) query.offset() + query.limit(), maxDoc);
-            TopDocs top = searcher.search(filtered, new TopScoreDocCollectorManager(numHits, EXACT_TOTAL_THRESHOLD));
+            // One pass collects the top hits and every matching document for the facet counts.
+            var both = searcher.search(
+                    filtered,
+                    new MultiCollectorManager(
+                            new TopScoreDocCollectorManager(numHits, EXACT_TOTAL_THRESHOLD),
+                            new FacetsCollectorManager()));
+            TopDocs top = (TopDocs) both[0];
+            FacetsCollector matching = (FacetsCollector) both[1];
             long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value()
-                    : searcher.count(filtered);
+                    : matching.getMatchingDocs().stream()
+                            .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                            .sum();
             ScoreDoc[] page = query.offset() >= top.scoreDocs.length
                     ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, query.offset(), top.scoreDocs.length);
-            return new SearchResult(total, hits(searcher, text, page));
+            Facets facets = facetCounts.count(searcher.getIndexReader(), matching);
+            return new SearchResult(total, hits(searcher, text, page), facets);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidInputException(
                     "search query '" + query.text() + "' expands to too many terms; use fewer words or longer prefixes",

@@ -94,6 +94,31 @@ final class ItemRows {
         return query(c, SELECT + "WHERE seq > ? ORDER BY seq LIMIT ?", afterSeq, limit);
     }
 
+    /** Items after {@code afterSeq} with no analysis, or (version not empty) one of another version. */
+    static List<Item> listUnanalysed(Connection c, String version, long afterSeq, int limit) throws SQLException {
+        return query(
+                c,
+                SELECT + "WHERE seq > ? AND NOT EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = items.id"
+                        + " AND (? = '' OR a.version = ?)) ORDER BY seq LIMIT ?",
+                afterSeq,
+                version,
+                version,
+                limit);
+    }
+
+    /** Number of items {@link #listUnanalysed} lists from the start. */
+    static long countUnanalysed(Connection c, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM items WHERE NOT EXISTS (SELECT 1 FROM"
+                + " item_analysis a WHERE a.item_id = items.id AND (? = '' OR a.version = ?))")) {
+            ps.setString(1, version);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static List<Item> listRecent(Connection c, int limit) throws SQLException {
         return query(c, SELECT + "ORDER BY seq DESC LIMIT ?", limit);
     }

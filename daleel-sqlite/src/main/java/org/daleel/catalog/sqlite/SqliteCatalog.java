@@ -16,6 +16,7 @@ import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemKind;
 import org.daleel.item.Resource;
 
@@ -129,13 +130,37 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public Item add(Item item, List<Resource> resources) {
+        return add(item, resources, Optional.empty());
+    }
+
+    @Override
+    public Item add(Item item, List<Resource> resources, ItemAnalysis analysis) {
+        return add(item, resources, Optional.of(analysis));
+    }
+
+    private Item add(Item item, List<Resource> resources, Optional<ItemAnalysis> analysis) {
         Objects.requireNonNull(item, "item");
         List<Resource> copy = List.copyOf(resources);
-        return write("add item " + item.id(), c -> insertNew(c, item, copy));
+        return write("add item " + item.id(), c -> {
+            Item stored = insertNew(c, item, copy);
+            if (analysis.isPresent()) {
+                AnalysisRows.replace(c, item.id(), analysis.get());
+            }
+            return stored;
+        });
     }
 
     @Override
     public AddResult addIfAbsent(Item item) {
+        return addIfAbsent(item, Optional.empty());
+    }
+
+    @Override
+    public AddResult addIfAbsent(Item item, ItemAnalysis analysis) {
+        return addIfAbsent(item, Optional.of(analysis));
+    }
+
+    private AddResult addIfAbsent(Item item, Optional<ItemAnalysis> analysis) {
         Objects.requireNonNull(item, "item");
         if (item.kind() != ItemKind.FILE) {
             throw new InvalidInputException("catalog " + file() + ": addIfAbsent takes file items, item " + item.id()
@@ -146,7 +171,11 @@ public final class SqliteCatalog implements Catalog {
             if (existing.isPresent()) {
                 return new AddResult(existing.get(), false);
             }
-            return new AddResult(insertNew(c, item, List.of()), true);
+            Item stored = insertNew(c, item, List.of());
+            if (analysis.isPresent()) {
+                AnalysisRows.replace(c, item.id(), analysis.get());
+            }
+            return new AddResult(stored, true);
         });
     }
 
@@ -202,6 +231,36 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public long maxSeq() {
         return read("read the highest seq", c -> ItemRows.scalar(c, "SELECT coalesce(max(seq), 0) FROM items"));
+    }
+
+    @Override
+    public void putAnalysis(String itemId, ItemAnalysis analysis) {
+        Objects.requireNonNull(analysis, "analysis");
+        write("store the analysis of item " + itemId, c -> {
+            if (!ItemRows.exists(c, itemId)) {
+                throw new NotFoundException("item " + itemId + " not found in catalog " + file());
+            }
+            AnalysisRows.replace(c, itemId, analysis);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ItemAnalysis> analysis(String itemId) {
+        return read("read the analysis of item " + itemId, c -> AnalysisRows.find(c, itemId));
+    }
+
+    @Override
+    public List<Item> listUnanalysed(String version, long afterSeq, int limit) {
+        requireLimit(limit);
+        String v = Objects.requireNonNull(version, "version");
+        return read("list unanalysed items", c -> ItemRows.listUnanalysed(c, v, afterSeq, limit));
+    }
+
+    @Override
+    public long countUnanalysed(String version) {
+        String v = Objects.requireNonNull(version, "version");
+        return read("count unanalysed items", c -> ItemRows.countUnanalysed(c, v));
     }
 
     /** Closes the connections; waits for a write in progress on this instance. Idempotent. */

@@ -59,16 +59,20 @@ class SqliteCatalogTest extends CatalogContract {
     }
 
     @Test
-    void migration_records_schema_version_1_in_flyway_schema_history() throws SQLException {
+    void migrations_are_recorded_in_flyway_schema_history() throws SQLException {
         try (Connection c = jdbc();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                ResultSet rs = s.executeQuery("SELECT version, description, success FROM flyway_schema_history"
+                        + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("version")).isEqualTo("1");
             assertThat(rs.getString("description")).isEqualTo("items");
             assertThat(rs.getBoolean("success")).isTrue();
-            assertThat(rs.next()).as("only one migration").isFalse();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("version")).isEqualTo("2");
+            assertThat(rs.getString("description")).isEqualTo("analysis");
+            assertThat(rs.getBoolean("success")).isTrue();
+            assertThat(rs.next()).as("two migrations").isFalse();
         }
         try (Connection c = jdbc()) {
             assertThat(SchemaMigration.version(c)).isEqualTo(SchemaMigration.SCHEMA_VERSION);
@@ -223,23 +227,23 @@ class SqliteCatalogTest extends CatalogContract {
         try (Connection c = jdbc();
                 Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (99, '2', 'future', 'SQL',"
-                    + " 'V2__future.sql', 0, 'test', 0, 1)");
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL',"
+                    + " 'V99__future.sql', 0, 'test', 0, 1)");
         }
         catalog.close();
 
         try {
             assertThatThrownBy(() -> SqliteCatalog.open(dbFile()))
                     .isInstanceOf(DaleelException.class)
-                    .hasMessageContaining("schema version 2")
+                    .hasMessageContaining("schema version 99")
                     .hasMessageContaining(dbFile().toString());
             assertThatThrownBy(() -> SqliteCatalog.openReadOnly(dbFile()))
                     .isInstanceOf(DaleelException.class)
-                    .hasMessageContaining("schema version 2");
+                    .hasMessageContaining("schema version 99");
         } finally {
             try (Connection c = jdbc();
                     Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '2'");
+                s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '99'");
             }
             catalog = newCatalog(dir);
         }

@@ -79,6 +79,7 @@ public final class ApiRoutes {
         add(config, HandlerType.GET, "/api/items/{id}/proof", this::proof);
         add(config, HandlerType.GET, "/api/items/{id}/similar", this::similar);
         add(config, HandlerType.GET, "/api/items/{id}/metadata", this::metadata);
+        add(config, HandlerType.GET, "/api/items/{id}/analysis", this::analysis);
         add(config, HandlerType.POST, "/api/match", this::match);
         add(config, HandlerType.GET, "/api/ledger/checkpoint", this::checkpoint);
         add(config, HandlerType.GET, "/api/ledger/vkey", this::vkey);
@@ -219,6 +220,14 @@ public final class ApiRoutes {
                 ctx,
                 200,
                 Json.item(item, archive.resources(item.id()), archive.similar(item.id()), archive.metadata(item.id())));
+    }
+
+    private void analysis(Context ctx) {
+        Item item = lookup(ctx);
+        var analysis = archive.analysis(item.id())
+                .orElseThrow(() -> new NotFoundException("item " + item.id()
+                        + " has not been analysed yet (it was stored before analysis existed: run daleel reanalyze)"));
+        json(ctx, 200, org.daleel.web.AnalysisJson.analysis(analysis));
     }
 
     private void metadata(Context ctx) {

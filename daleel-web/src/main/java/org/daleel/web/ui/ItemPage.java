@@ -2,8 +2,10 @@ package org.daleel.web.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.Provenance;
 import org.daleel.item.Resource;
 import org.daleel.meta.MediaMetadata;
@@ -50,6 +52,16 @@ final class ItemPage {
             List<org.daleel.archive.SimilarItem> similar,
             MediaMetadata picture,
             String replayOrigin) {
+        return render(item, resources, similar, picture, Optional.empty(), replayOrigin);
+    }
+
+    static Html render(
+            Item item,
+            List<Resource> resources,
+            List<org.daleel.archive.SimilarItem> similar,
+            MediaMetadata picture,
+            Optional<ItemAnalysis> analysis,
+            String replayOrigin) {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
         alerts(h, similar);
@@ -66,7 +78,8 @@ final class ItemPage {
             h.element("h2", "Extraction note");
             h.element("p", item.extractionNote(), "class", "note", "dir", "auto");
         }
-        text(h, item);
+        analysis.ifPresent(a -> Understanding.render(h, item, a));
+        text(h, item, analysis);
         resources(h, resources);
         return h;
     }
@@ -248,7 +261,7 @@ final class ItemPage {
         h.close("table");
     }
 
-    private static void text(Html h, Item item) {
+    private static void text(Html h, Item item, Optional<ItemAnalysis> analysis) {
         h.element("h2", "Extracted text");
         if (item.text().isBlank()) {
             h.element("p", "No text was extracted.", "class", "muted");
@@ -256,9 +269,13 @@ final class ItemPage {
         }
         String lang = item.language().matches("[a-z]{2,3}") ? item.language() : null;
         h.open("div", "class", "text", "lang", lang, "dir", direction(item.language()));
-        for (String para : item.text().split("\\n\\s*")) {
-            if (!para.isBlank()) {
-                h.element("p", para.strip(), "dir", "auto");
+        if (analysis.isPresent()) {
+            EntityText.render(h, item.text(), analysis.get());
+        } else {
+            for (String para : item.text().split("\\n\\s*")) {
+                if (!para.isBlank()) {
+                    h.element("p", para.strip(), "dir", "auto");
+                }
             }
         }
         h.close("div");

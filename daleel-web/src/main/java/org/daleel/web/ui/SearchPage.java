@@ -3,10 +3,14 @@ package org.daleel.web.ui;
 import java.util.List;
 import org.daleel.item.Item;
 import org.daleel.item.ItemKind;
+import org.daleel.search.Facets;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
 import org.daleel.web.Html;
+import org.daleel.web.SearchParams;
+import org.daleel.web.map.MapPin;
+import org.daleel.web.map.SvgMap;
 
 /** The front page (search box and recent items) and the results page. */
 final class SearchPage {
@@ -16,7 +20,7 @@ final class SearchPage {
     static Html front(List<Item> recent, long total) {
         Html h = new Html();
         h.element("h1", "Search the archive");
-        form(h, "", "", "", "", "");
+        form(h, Form.EMPTY);
         h.element("h2", "Recent items");
         if (recent.isEmpty()) {
             h.open("p")
@@ -43,11 +47,142 @@ final class SearchPage {
         return h;
     }
 
-    /** Results of {@code query}; {@code kind}, {@code from}, {@code to} are the raw parameters, kept in the form and pager. */
-    static Html results(SearchQuery query, SearchResult result, String kind, String from, String to) {
+    /**
+     * The search form's raw parameters, kept in the form, the pager and the facet links.
+     *
+     * @param q words
+     * @param lang language
+     * @param kind item kind
+     * @param from first event date (day, month or year) as typed
+     * @param to last event date as typed
+     * @param places place filters (GeoNames ids or names)
+     * @param actors actor ids
+     * @param types event type codes
+     */
+    record Form(
+            String q,
+            String lang,
+            String kind,
+            String from,
+            String to,
+            List<String> places,
+            List<String> actors,
+            List<String> types) {
+        static final Form EMPTY = new Form("", "", "", "", "", List.of(), List.of(), List.of());
+
+        static Form of(io.javalin.http.Context ctx) {
+            return new Form(
+                    SearchParams.text(ctx, "q"),
+                    SearchParams.text(ctx, "lang"),
+                    SearchParams.text(ctx, "kind"),
+                    SearchParams.text(ctx, "from"),
+                    SearchParams.text(ctx, "to"),
+                    nonBlank(ctx.queryParams("place")),
+                    nonBlank(ctx.queryParams("actor")),
+                    nonBlank(ctx.queryParams("type")));
+        }
+
+        private static List<String> nonBlank(List<String> values) {
+            return values.stream()
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .distinct()
+                    .toList();
+        }
+
+        /** True when nothing was asked. */
+        boolean isEmpty() {
+            return q.isEmpty()
+                    && from.isEmpty()
+                    && to.isEmpty()
+                    && places.isEmpty()
+                    && actors.isEmpty()
+                    && types.isEmpty();
+        }
+
+        /** The link to this search at {@code offset} (with the same page size). */
+        String href(int offset, int limit) {
+            StringBuilder b = new StringBuilder("/search?q=").append(UiLinks.enc(q));
+            param(b, "lang", lang);
+            param(b, "kind", kind);
+            param(b, "from", from);
+            param(b, "to", to);
+            places.forEach(v -> param(b, "place", v));
+            actors.forEach(v -> param(b, "actor", v));
+            types.forEach(v -> param(b, "type", v));
+            if (limit != SearchParams.DEFAULT_LIMIT) {
+                param(b, "limit", Integer.toString(limit));
+            }
+            if (offset > 0) {
+                param(b, "offset", Integer.toString(offset));
+            }
+            return b.toString();
+        }
+
+        private static void param(StringBuilder b, String name, String value) {
+            if (!value.isEmpty()) {
+                b.append('&').append(name).append('=').append(UiLinks.enc(value));
+            }
+        }
+
+        /** This search with one more filter value of {@code dim} (a facet dimension). */
+        Form with(String dim, String value) {
+            return switch (dim) {
+                case Facets.COUNTRY, Facets.REGION, Facets.PLACE ->
+                    new Form(q, lang, kind, from, to, add(places, value), actors, types);
+                case Facets.ACTOR -> new Form(q, lang, kind, from, to, places, add(actors, value), types);
+                case Facets.EVENT_TYPE -> new Form(q, lang, kind, from, to, places, actors, add(types, value));
+                case Facets.YEAR -> new Form(q, lang, kind, value, value, places, actors, types);
+                default -> this;
+            };
+        }
+
+        /** This search without the filter value {@code value} of {@code param} (place, actor, type, date). */
+        Form without(String param, String value) {
+            return switch (param) {
+                case "place" -> new Form(q, lang, kind, from, to, remove(places, value), actors, types);
+                case "actor" -> new Form(q, lang, kind, from, to, places, remove(actors, value), types);
+                case "type" -> new Form(q, lang, kind, from, to, places, actors, remove(types, value));
+                default -> new Form(q, lang, kind, "", "", places, actors, types);
+            };
+        }
+
+        private static List<String> add(List<String> list, String v) {
+            List<String> out = new java.util.ArrayList<>(list);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+            return out;
+        }
+
+        private static List<String> remove(List<String> list, String v) {
+            return list.stream().filter(x -> !x.equals(v)).toList();
+        }
+    }
+
+    private static final java.util.Map<String, String> DIMENSION_LABELS = java.util.Map.of(
+            Facets.COUNTRY,
+            "Country",
+            Facets.REGION,
+            "Governorate / province",
+            Facets.PLACE,
+            "Place",
+            Facets.ACTOR,
+            "Actor",
+            Facets.EVENT_TYPE,
+            "Event type",
+            Facets.YEAR,
+            "Year of the events");
+
+    /** Results of {@code query}, with a sidebar of facet counts and a map of the hits' places. */
+    static Html results(SearchQuery query, SearchResult result, Form form) {
         Html h = new Html();
         h.element("h1", "Search");
-        form(h, query.text(), query.language(), kind, from, to);
+        form(h, form);
+        h.open("div", "class", "search-layout");
+        facets(h, result, form);
+        h.open("div", "class", "search-results");
+        activeFilters(h, form);
         long shownTo =
                 Math.min(result.total(), (long) query.offset() + result.hits().size());
         h.element(
@@ -57,6 +192,7 @@ final class SearchPage {
                         : "Results " + (query.offset() + 1) + "–" + shownTo + " of " + result.total() + ".",
                 "class",
                 "muted");
+        SvgMap.render(h, pins(result), "Map of the places of the results on this page.");
         h.open("ol", "class", "results", "start", Integer.toString(query.offset() + 1));
         for (SearchHit hit : result.hits()) {
             h.open("li");
@@ -73,8 +209,114 @@ final class SearchPage {
             h.close("li");
         }
         h.close("ol");
-        pager(h, query, result, kind, from, to);
+        pager(h, query, result, form);
+        h.close("div");
+        h.close("div");
         return h;
+    }
+
+    private static List<MapPin> pins(SearchResult result) {
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, SearchHit.MappedPlace> first = new java.util.LinkedHashMap<>();
+        for (SearchHit hit : result.hits()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (SearchHit.MappedPlace p : hit.places()) {
+                if (p.lat() == 0 && p.lon() == 0) {
+                    continue;
+                }
+                String key = p.source() + ":" + p.geonameId();
+                if (seen.add(key)) {
+                    counts.computeIfAbsent(key, k -> new int[1])[0]++;
+                    first.putIfAbsent(key, p);
+                }
+            }
+        }
+        List<MapPin> pins = new java.util.ArrayList<>();
+        first.forEach((key, p) -> {
+            int n = counts.get(key)[0];
+            boolean exif = p.source().equals("exif");
+            pins.add(new MapPin(
+                    p.lat(),
+                    p.lon(),
+                    p.name() + (exif ? " (from EXIF)" : ""),
+                    p.name() + " · GeoNames " + p.geonameId() + " · " + n + (n == 1 ? " result" : " results")
+                            + (exif ? " · a picture's GPS position (EXIF)" : ""),
+                    "/search?place=" + p.geonameId(),
+                    exif ? "exif" : "text",
+                    n));
+        });
+        return pins;
+    }
+
+    private static void facets(Html h, SearchResult result, Form form) {
+        h.open("aside", "class", "facets", "aria-label", "Filters");
+        h.element("h2", "Filter");
+        if (result.facets().dimensions().isEmpty()) {
+            h.element("p", "No places, actors or events found in these items.", "class", "muted");
+        }
+        result.facets().dimensions().forEach((dim, values) -> {
+            h.open("section", "class", "facet", "data-dim", dim);
+            h.element("h3", DIMENSION_LABELS.getOrDefault(dim, dim));
+            h.open("ul");
+            for (Facets.FacetValue v : values) {
+                h.open("li");
+                h.open(
+                                "a",
+                                "href",
+                                form.with(dim, v.value()).href(0, SearchParams.DEFAULT_LIMIT),
+                                "data-value",
+                                v.value(),
+                                "title",
+                                dim.equals(Facets.ACTOR) || dim.equals(Facets.EVENT_TYPE)
+                                        ? v.value()
+                                        : dim.equals(Facets.YEAR) ? "Events in " + v.value() : "GeoNames " + v.value())
+                        .element("span", v.label(), "class", "label", "dir", "auto")
+                        .text(" ")
+                        .element("span", Long.toString(v.count()), "class", "count")
+                        .close("a");
+                h.close("li");
+            }
+            h.close("ul");
+            h.close("section");
+        });
+        h.close("aside");
+    }
+
+    private static void activeFilters(Html h, Form form) {
+        if (form.places().isEmpty()
+                && form.actors().isEmpty()
+                && form.types().isEmpty()
+                && form.from().isEmpty()
+                && form.to().isEmpty()) {
+            return;
+        }
+        h.open("p", "class", "active-filters").text("Filtered by: ");
+        for (String p : form.places()) {
+            chip(h, "place " + p, form.without("place", p));
+        }
+        for (String a : form.actors()) {
+            chip(h, "actor " + a, form.without("actor", a));
+        }
+        for (String t : form.types()) {
+            chip(h, "event " + t, form.without("type", t));
+        }
+        if (!form.from().isEmpty() || !form.to().isEmpty()) {
+            chip(
+                    h,
+                    "events " + (form.from().isEmpty() ? "…" : form.from()) + " – "
+                            + (form.to().isEmpty() ? "…" : form.to()),
+                    form.without("date", ""));
+        }
+        h.close("p");
+    }
+
+    private static void chip(Html h, String label, Form without) {
+        String href = without.isEmpty() ? "/" : without.href(0, SearchParams.DEFAULT_LIMIT);
+        h.open("a", "class", "chip", "href", href, "title", "Remove this filter")
+                .element("span", label, "dir", "auto")
+                .text(" ×")
+                .close("a")
+                .text(" ");
     }
 
     private static void meta(Html h, String capturedAt, String language, String kind) {
@@ -89,7 +331,7 @@ final class SearchPage {
         h.close("div");
     }
 
-    private static void form(Html h, String q, String lang, String kind, String from, String to) {
+    private static void form(Html h, Form f) {
         h.open("form", "class", "search", "method", "get", "action", "/search", "role", "search");
         h.empty(
                 "input",
@@ -98,21 +340,19 @@ final class SearchPage {
                 "name",
                 "q",
                 "value",
-                q,
+                f.q(),
                 "dir",
                 "auto",
                 "placeholder",
                 "words, \"a phrase\", كلمات",
                 "aria-label",
                 "Search",
-                "required",
-                "",
                 "autofocus",
                 "");
         h.element("button", "Search", "type", "submit");
         h.open("div", "class", "filters");
         h.open("label").text("Language ");
-        select(h, "lang", lang, List.of("", "en", "ar"), List.of("any", "English", "Arabic"));
+        select(h, "lang", f.lang(), List.of("", "en", "ar"), List.of("any", "English", "Arabic"));
         h.close("label");
         h.open("label").text("Kind ");
         List<String> kinds = new java.util.ArrayList<>(List.of(""));
@@ -121,16 +361,60 @@ final class SearchPage {
             kinds.add(k.label());
             labels.add(k.label());
         }
-        select(h, "kind", kind, kinds, labels);
+        select(h, "kind", f.kind(), kinds, labels);
         h.close("label");
-        h.open("label")
-                .text("From ")
-                .empty("input", "type", "date", "name", "from", "value", from)
+        String datePattern = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?";
+        h.open("label", "title", "Dates of the events the items report (or their stated publication date)")
+                .text("Events from ")
+                .empty(
+                        "input",
+                        "type",
+                        "text",
+                        "name",
+                        "from",
+                        "value",
+                        f.from(),
+                        "placeholder",
+                        "2016-06",
+                        "pattern",
+                        datePattern,
+                        "size",
+                        "10",
+                        "inputmode",
+                        "numeric",
+                        "dir",
+                        "ltr")
                 .close("label");
         h.open("label")
-                .text("To ")
-                .empty("input", "type", "date", "name", "to", "value", to)
+                .text("to ")
+                .empty(
+                        "input",
+                        "type",
+                        "text",
+                        "name",
+                        "to",
+                        "value",
+                        f.to(),
+                        "placeholder",
+                        "2016-12-31",
+                        "pattern",
+                        datePattern,
+                        "size",
+                        "10",
+                        "inputmode",
+                        "numeric",
+                        "dir",
+                        "ltr")
                 .close("label");
+        for (String p : f.places()) {
+            h.empty("input", "type", "hidden", "name", "place", "value", p);
+        }
+        for (String a : f.actors()) {
+            h.empty("input", "type", "hidden", "name", "actor", "value", a);
+        }
+        for (String t : f.types()) {
+            h.empty("input", "type", "hidden", "name", "type", "value", t);
+        }
         h.close("div");
         h.close("form");
     }
@@ -149,7 +433,7 @@ final class SearchPage {
         h.close("select");
     }
 
-    private static void pager(Html h, SearchQuery q, SearchResult r, String kind, String from, String to) {
+    private static void pager(Html h, SearchQuery q, SearchResult r, Form form) {
         boolean prev = q.offset() > 0;
         boolean next = (long) q.offset() + r.hits().size() < r.total();
         if (!prev && !next) {
@@ -161,22 +445,13 @@ final class SearchPage {
                     "a",
                     "← Previous",
                     "href",
-                    href(q, Math.max(0, q.offset() - q.limit()), kind, from, to),
+                    form.href(Math.max(0, q.offset() - q.limit()), q.limit()),
                     "rel",
                     "prev");
         }
         if (next) {
-            h.element("a", "Next →", "href", href(q, q.offset() + q.limit(), kind, from, to), "rel", "next");
+            h.element("a", "Next →", "href", form.href(q.offset() + q.limit(), q.limit()), "rel", "next");
         }
         h.close("nav");
-    }
-
-    private static String href(SearchQuery q, int offset, String kind, String from, String to) {
-        return "/search?q=" + enc(q.text()) + "&lang=" + enc(q.language()) + "&kind=" + enc(kind) + "&from=" + enc(from)
-                + "&to=" + enc(to) + "&limit=" + q.limit() + "&offset=" + offset;
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -84,20 +84,16 @@ public final class UiRoutes {
     }
 
     private void search(Context ctx) {
-        if (SearchParams.text(ctx, "q").isEmpty()) {
+        SearchPage.Form form = SearchPage.Form.of(ctx);
+        if (form.isEmpty()) {
             front(ctx);
             return;
         }
         SearchQuery query = SearchParams.of(ctx);
         page(
                 ctx,
-                query.text(),
-                SearchPage.results(
-                        query,
-                        archive.search(query),
-                        SearchParams.text(ctx, "kind"),
-                        SearchParams.text(ctx, "from"),
-                        SearchParams.text(ctx, "to")));
+                query.text().isEmpty() ? "Search" : query.text(),
+                SearchPage.results(query, archive.search(query), form));
     }
 
     private void item(Context ctx) {
@@ -110,7 +106,13 @@ public final class UiRoutes {
         page(
                 ctx,
                 ItemPage.heading(item),
-                ItemPage.render(item, archive.resources(id), archive.similar(id), archive.metadata(id), replayOrigin));
+                ItemPage.render(
+                        item,
+                        archive.resources(id),
+                        archive.similar(id),
+                        archive.metadata(id),
+                        archive.analysis(id),
+                        replayOrigin));
     }
 
     private void capture(Context ctx) {

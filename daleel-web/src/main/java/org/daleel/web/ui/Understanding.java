@@ -1,0 +1,111 @@
+package org.daleel.web.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
+import org.daleel.web.Html;
+import org.daleel.web.map.SvgMap;
+
+/**
+ * The item page's summary of its analysis: a map of its places, then its places (a picture's GPS
+ * place marked "from EXIF"), actors and events as links that filter the search.
+ */
+final class Understanding {
+    private Understanding() {}
+
+    static void render(Html h, Item item, ItemAnalysis a) {
+        if (a.isEmpty()) {
+            return;
+        }
+        h.open("section", "class", "understanding");
+        h.element("h2", "Places, actors and events");
+        SvgMap.render(h, EntityText.pins(a), "Map of the places of this item.");
+        places(h, a.places());
+        Map<String, ItemAnalysis.Actor> actors = new LinkedHashMap<>();
+        a.actors().forEach(x -> actors.putIfAbsent(x.id(), x));
+        if (!actors.isEmpty()) {
+            h.open("p", "class", "entities actors").element("strong", "Actors: ");
+            int i = 0;
+            for (ItemAnalysis.Actor x : actors.values()) {
+                if (i++ > 0) {
+                    h.text(" · ");
+                }
+                h.element(
+                        "a",
+                        x.name(),
+                        "class",
+                        "ent actor",
+                        "href",
+                        "/search?actor=" + UiLinks.enc(x.id()),
+                        "title",
+                        x.type(),
+                        "dir",
+                        "auto");
+            }
+            h.close("p");
+        }
+        Map<String, ItemAnalysis.Event> types = new LinkedHashMap<>();
+        a.events().forEach(e -> types.putIfAbsent(e.type(), e));
+        if (!types.isEmpty()) {
+            h.open("p", "class", "entities events").element("strong", "Events: ");
+            int i = 0;
+            for (ItemAnalysis.Event e : types.values()) {
+                if (i++ > 0) {
+                    h.text(" · ");
+                }
+                h.element("a", e.label(), "class", "ent event-type", "href", "/search?type=" + UiLinks.enc(e.type()));
+                if (!e.date().isEmpty()) {
+                    h.text(" (" + e.date() + ")");
+                }
+            }
+            h.close("p");
+        }
+        h.close("section");
+    }
+
+    private static void places(Html h, List<ItemAnalysis.Place> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        Map<String, ItemAnalysis.Place> distinct = new LinkedHashMap<>();
+        for (ItemAnalysis.Place p : places) {
+            distinct.putIfAbsent(p.source().label() + ":" + p.geonameId(), p);
+        }
+        h.open("p", "class", "entities places").element("strong", "Places: ");
+        int i = 0;
+        for (ItemAnalysis.Place p : distinct.values()) {
+            if (i++ > 0) {
+                h.text(" · ");
+            }
+            boolean exif = p.source() instanceof ItemAnalysis.PlaceSource.Exif;
+            h.element(
+                    "a",
+                    p.name(),
+                    "class",
+                    "ent place" + (exif ? " exif" : ""),
+                    "href",
+                    "/search?place=" + p.geonameId(),
+                    "title",
+                    EntityText.placeTitle(p),
+                    "data-id",
+                    Long.toString(p.geonameId()),
+                    "dir",
+                    "auto");
+            if (p.source() instanceof ItemAnalysis.PlaceSource.Exif e) {
+                h.element(
+                        "span",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                " from EXIF: GPS %.6f, %.6f (%.1f km away)",
+                                e.lat(),
+                                e.lon(),
+                                e.distanceKm()),
+                        "class",
+                        "exif-note");
+            }
+        }
+        h.close("p");
+    }
+}
