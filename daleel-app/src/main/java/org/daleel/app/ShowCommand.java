@@ -38,7 +38,9 @@ final class ShowCommand implements Callable<Integer> {
             metadata = session.archive().metadata(item.id());
         }
         List<SimilarItem> similar = List.of();
-        if (item.mediaType().startsWith("image/")) {
+        if (item.mediaType().startsWith("image/")
+                || item.mediaType().startsWith("video/")
+                || resources.stream().anyMatch(r -> r.mediaType().startsWith("image/"))) {
             try (Wiring.Session session = Wiring.forMatching(data.dataDir(), System.err)) {
                 similar = session.archive().similar(item.id());
             }
@@ -75,7 +77,7 @@ final class ShowCommand implements Callable<Integer> {
         row("claimed place", item.provenance().claimedPlace());
         row("claimed date", item.provenance().claimedDate());
         row("extraction", item.extractionNote());
-        if (item.mediaType().startsWith("image/")) {
+        if (item.mediaType().startsWith("image/") || item.mediaType().startsWith("video/")) {
             picture(metadata);
         }
         if (!resources.isEmpty()) {

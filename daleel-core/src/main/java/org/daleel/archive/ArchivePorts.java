@@ -8,6 +8,7 @@ import org.daleel.custody.CustodyLog;
 import org.daleel.extract.Extractor;
 import org.daleel.extract.WarcRecords;
 import org.daleel.match.MediaIndex;
+import org.daleel.match.VideoAnalyser;
 import org.daleel.search.SearchIndex;
 
 /**
@@ -21,6 +22,7 @@ import org.daleel.search.SearchIndex;
  * @param warcRecords reader of imported WARC files
  * @param custody custody ledger: every new item is recorded here before the catalog commits it
  * @param media perceptual index of images (derived), for near-duplicate alerts and matching
+ * @param video reader of videos (probe and sampled frames) whose frames go to {@code media}
  */
 public record ArchivePorts(
         BlobStore blobs,
@@ -30,7 +32,8 @@ public record ArchivePorts(
         Capturer capturer,
         WarcRecords warcRecords,
         CustodyLog custody,
-        MediaIndex media) {
+        MediaIndex media,
+        VideoAnalyser video) {
     public ArchivePorts {
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(catalog, "catalog");
@@ -40,6 +43,20 @@ public record ArchivePorts(
         Objects.requireNonNull(warcRecords, "warcRecords");
         Objects.requireNonNull(custody, "custody");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(video, "video");
+    }
+
+    /** Ports without a video decoder ({@link VideoAnalyser#none()}): videos are stored with a note. */
+    public ArchivePorts(
+            BlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            Extractor extractor,
+            Capturer capturer,
+            WarcRecords warcRecords,
+            CustodyLog custody,
+            MediaIndex media) {
+        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, media, VideoAnalyser.none());
     }
 
     /**
