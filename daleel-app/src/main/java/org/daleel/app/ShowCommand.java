@@ -78,7 +78,7 @@ final class ShowCommand implements Callable<Integer> {
         row("claimed date", item.provenance().claimedDate());
         row("extraction", item.extractionNote());
         if (item.mediaType().startsWith("image/") || item.mediaType().startsWith("video/")) {
-            picture(metadata);
+            picture(metadata, item.mediaType().startsWith("video/"));
         }
         if (!resources.isEmpty()) {
             out.println("resources (" + resources.size() + "):");
@@ -93,12 +93,12 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The key lines of a picture's embedded metadata. */
-    private static void picture(MediaMetadata m) {
+    /** The key lines of a picture's embedded metadata (or a video's probed one). */
+    private static void picture(MediaMetadata m, boolean video) {
         row("camera", m.camera());
         row("lens", m.lens());
         row(
-                "taken (EXIF)",
+                video ? "created" : "taken (EXIF)",
                 m.dateTimeOriginal() + (m.offsetTimeOriginal().isEmpty() ? "" : " " + m.offsetTimeOriginal()));
         row("software", m.software());
         m.gps()

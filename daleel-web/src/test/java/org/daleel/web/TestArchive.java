@@ -15,9 +15,10 @@ import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.media.PdqMediaIndex;
 import org.daleel.media.meta.DrewMetadataReader;
+import org.daleel.media.video.FfmpegVideoAnalyser;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index and the EXIF reader, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index, ffmpeg for videos and the EXIF reader, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -32,7 +33,8 @@ final class TestArchive {
                 new HttpCapturer(CapturePolicy.defaults("test"), blobs, "test"),
                 new JwarcRecords(),
                 LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
-                PdqMediaIndex.open(dir.media()));
+                PdqMediaIndex.open(dir.media()),
+                new FfmpegVideoAnalyser(FfmpegVideoAnalyser.locate(null), FfmpegVideoAnalyser.Settings.DEFAULTS));
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();
         return archive;
