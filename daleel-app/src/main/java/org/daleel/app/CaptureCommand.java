@@ -42,6 +42,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() {
         ItemOptions options = claims.toOptions();
         List<Item> captured = new ArrayList<>();
+        java.util.Map<String, List<org.daleel.archive.SimilarItem>> alerts = new java.util.HashMap<>();
         int failures = 0;
         try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err)) {
             for (String url : urls) {
@@ -50,6 +51,15 @@ final class CaptureCommand implements Callable<Integer> {
                             .capture(
                                     new CaptureRequest(url, options.provenance().operator(), allowPrivate), options);
                     captured.add(item);
+                    List<org.daleel.archive.SimilarItem> seen =
+                            session.archive().similar(item.id());
+                    if (!seen.isEmpty()) {
+                        alerts.put(item.id(), seen);
+                    }
+                    for (var s : seen) {
+                        System.err.println("daleel: " + url + ": " + s.alert() + " [item "
+                                + s.item().id() + ", " + s.explanation() + "]");
+                    }
                     if (!data.json) {
                         System.out.println(item.id());
                     }
@@ -64,13 +74,24 @@ final class CaptureCommand implements Callable<Integer> {
         }
         if (data.json) {
             if (urls.size() == 1) {
-                System.out.println(Json.write(Json.item(captured.get(0))));
+                System.out.println(Json.write(withAlerts(captured.get(0), alerts)));
             } else {
                 var array = Json.array();
-                captured.forEach(i -> array.add(Json.item(i)));
+                captured.forEach(i -> array.add(withAlerts(i, alerts)));
                 System.out.println(Json.write(array));
             }
         }
         return failures == 0 ? 0 : 4;
+    }
+
+    /** The item's JSON, with its recycled-media alerts ({@code alerts}) when it has any. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode withAlerts(
+            Item item, java.util.Map<String, List<org.daleel.archive.SimilarItem>> alerts) {
+        var node = Json.item(item);
+        List<org.daleel.archive.SimilarItem> seen = alerts.get(item.id());
+        if (seen != null) {
+            node.set("alerts", Json.similar(seen));
+        }
+        return node;
     }
 }

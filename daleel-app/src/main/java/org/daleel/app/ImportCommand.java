@@ -63,7 +63,8 @@ final class ImportCommand implements Callable<Integer> {
                 public void imported(Path file, ImportResult r) {
                     results.add(r);
                     if (r.status() == ImportResult.Status.NEW
-                            && r.item().mediaType().startsWith("image/")) {
+                            && (r.item().mediaType().startsWith("image/")
+                                    || r.item().mediaType().startsWith("video/"))) {
                         List<SimilarItem> seen =
                                 session.archive().similar(r.item().id());
                         if (!seen.isEmpty()) {

@@ -21,11 +21,14 @@ import picocli.CommandLine.Parameters;
         description = {
             "Find archived items showing the same picture as an image file, nearest first.",
             "Whole pictures match by PDQ (any rotation or mirror image); crops, borders and screenshots",
-            "match by region. Each hit shows the distance, the first-seen time, the source and the",
-            "claimed place and date. Nothing is stored."
+            "match by region; archived videos match by their sampled frames (the hit names the frame's",
+            "time) and captured pages by their images (the hit names the image URL). A video file is",
+            "matched by its own sampled frames, so a clip finds the longer video it was cut from. Each",
+            "hit shows the distance, the first-seen time, the source and the claimed place and date.",
+            "Nothing is stored."
         })
 final class MatchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "An image file.")
+    @Parameters(paramLabel = "FILE", description = "An image or video file (MP4, WebM, MOV, ...).")
     Path file;
 
     @Option(

@@ -327,7 +327,9 @@ final class RemoteArchive implements Archive {
                     n.path("explanation").asText(),
                     org.daleel.archive.SimilarItem.Relation.valueOf(
                             n.path("relation").asText().toUpperCase(java.util.Locale.ROOT)),
-                    n.path("alert").asText()));
+                    n.path("alert").asText(),
+                    n.path("frameMillis").asLong(-1),
+                    n.path("imageUrl").asText("")));
         }
         return out;
     }

@@ -40,7 +40,9 @@ final class ShowCommand implements Callable<Integer> {
             analysis = session.archive().analysis(item.id());
         }
         List<SimilarItem> similar = List.of();
-        if (item.mediaType().startsWith("image/")) {
+        if (item.mediaType().startsWith("image/")
+                || item.mediaType().startsWith("video/")
+                || resources.stream().anyMatch(r -> r.mediaType().startsWith("image/"))) {
             try (Wiring.Session session = Wiring.forMatching(data.dataDir(), System.err)) {
                 similar = session.archive().similar(item.id());
             }
@@ -79,8 +81,8 @@ final class ShowCommand implements Callable<Integer> {
         row("claimed place", item.provenance().claimedPlace());
         row("claimed date", item.provenance().claimedDate());
         row("extraction", item.extractionNote());
-        if (item.mediaType().startsWith("image/")) {
-            picture(metadata);
+        if (item.mediaType().startsWith("image/") || item.mediaType().startsWith("video/")) {
+            picture(metadata, item.mediaType().startsWith("video/"));
         }
         analysis.ifPresent(ShowCommand::analysis);
         if (!resources.isEmpty()) {
@@ -123,12 +125,12 @@ final class ShowCommand implements Callable<Integer> {
                 .forEach(e -> row("event", e));
     }
 
-    /** The key lines of a picture's embedded metadata. */
-    private static void picture(MediaMetadata m) {
+    /** The key lines of a picture's embedded metadata (or a video's probed one). */
+    private static void picture(MediaMetadata m, boolean video) {
         row("camera", m.camera());
         row("lens", m.lens());
         row(
-                "taken (EXIF)",
+                video ? "created" : "taken (EXIF)",
                 m.dateTimeOriginal() + (m.offsetTimeOriginal().isEmpty() ? "" : " " + m.offsetTimeOriginal()));
         row("software", m.software());
         m.gps()

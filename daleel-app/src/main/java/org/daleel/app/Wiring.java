@@ -29,6 +29,7 @@ import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.match.MediaIndex;
 import org.daleel.media.PdqMediaIndex;
 import org.daleel.media.meta.DrewMetadataReader;
+import org.daleel.media.video.FfmpegVideoAnalyser;
 import org.daleel.search.SearchIndex;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
@@ -300,7 +301,20 @@ final class Wiring {
                 new JwarcRecords(),
                 custody,
                 media,
+                videoAnalyser(),
                 analyzer);
+    }
+
+    /**
+     * The video decoder: Debian's ffmpeg at {@code -Ddaleel.ffmpeg}, else {@code $DALEEL_FFMPEG}, else
+     * the first {@code ffmpeg} on {@code PATH}; when it is missing videos are stored with a note.
+     */
+    static FfmpegVideoAnalyser videoAnalyser() {
+        String configured = System.getProperty("daleel.ffmpeg");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("DALEEL_FFMPEG");
+        }
+        return new FfmpegVideoAnalyser(FfmpegVideoAnalyser.locate(configured), FfmpegVideoAnalyser.Settings.DEFAULTS);
     }
 
     /** An open archive and the writer lock it holds (if any); closing releases both. */

@@ -9,6 +9,7 @@ import org.daleel.extract.Extractor;
 import org.daleel.extract.WarcRecords;
 import org.daleel.item.ItemAnalyzer;
 import org.daleel.match.MediaIndex;
+import org.daleel.match.VideoAnalyser;
 import org.daleel.search.SearchIndex;
 
 /**
@@ -22,6 +23,7 @@ import org.daleel.search.SearchIndex;
  * @param warcRecords reader of imported WARC files
  * @param custody custody ledger: every new item is recorded here before the catalog commits it
  * @param media perceptual index of images (derived), for near-duplicate alerts and matching
+ * @param video reader of videos (probe and sampled frames) whose frames go to {@code media}
  * @param analyzer text and picture analysis (places, actors, dates, events) of every new item
  */
 public record ArchivePorts(
@@ -33,6 +35,7 @@ public record ArchivePorts(
         WarcRecords warcRecords,
         CustodyLog custody,
         MediaIndex media,
+        VideoAnalyser video,
         ItemAnalyzer analyzer) {
     public ArchivePorts {
         Objects.requireNonNull(blobs, "blobs");
@@ -43,7 +46,22 @@ public record ArchivePorts(
         Objects.requireNonNull(warcRecords, "warcRecords");
         Objects.requireNonNull(custody, "custody");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(video, "video");
         Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    /** Ports without a video decoder ({@link VideoAnalyser#none()}): videos are stored with a note. */
+    public ArchivePorts(
+            BlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            Extractor extractor,
+            Capturer capturer,
+            WarcRecords warcRecords,
+            CustodyLog custody,
+            MediaIndex media,
+            ItemAnalyzer analyzer) {
+        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, media, VideoAnalyser.none(), analyzer);
     }
 
     /** Ports without an analyzer ({@link ItemAnalyzer#none()}). */
@@ -55,8 +73,22 @@ public record ArchivePorts(
             Capturer capturer,
             WarcRecords warcRecords,
             CustodyLog custody,
+            MediaIndex media,
+            VideoAnalyser video) {
+        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, media, video, ItemAnalyzer.none());
+    }
+
+    /** Ports without a video decoder nor an analyzer. */
+    public ArchivePorts(
+            BlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            Extractor extractor,
+            Capturer capturer,
+            WarcRecords warcRecords,
+            CustodyLog custody,
             MediaIndex media) {
-        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, media, ItemAnalyzer.none());
+        this(blobs, catalog, index, extractor, capturer, warcRecords, custody, media, VideoAnalyser.none());
     }
 
     /**

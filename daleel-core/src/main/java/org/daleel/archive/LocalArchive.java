@@ -40,6 +40,8 @@ import org.daleel.item.ItemIds;
 import org.daleel.item.ItemKind;
 import org.daleel.item.Resource;
 import org.daleel.item.WarcRef;
+import org.daleel.match.MediaPart;
+import org.daleel.match.VideoAnalysis;
 import org.daleel.meta.MediaMetadata;
 import org.daleel.meta.MediaMetadataReader;
 import org.daleel.search.SearchQuery;
@@ -163,7 +165,7 @@ public final class LocalArchive implements Archive {
             long mediaFrom = ports.media().maxSeq();
             while (!(batch = ports.catalog().listAfter(mediaFrom, 500)).isEmpty()) {
                 for (Item item : batch) {
-                    indexMedia(item);
+                    indexMedia(item, null);
                     mediaFrom = item.seq();
                 }
             }
@@ -214,6 +216,9 @@ public final class LocalArchive implements Archive {
             Path target = dir.warcs().resolve(name);
             moveDurably(temp, target);
             Extraction extraction = extract(result.sha256(), result.size(), result.mediaType(), "", result.finalUrl());
+            MediaPrep prep = prepareMedia(
+                    result.sha256(), result.size(), extraction.mediaType(), result.finalUrl(), result.resources());
+            extraction = withNote(extraction, prep.note());
             Item item = item(
                     id,
                     ItemKind.CAPTURE,
@@ -239,7 +244,7 @@ public final class LocalArchive implements Archive {
                             + result.finalUrl()
                     : result.finalUrl();
             ports.custody().append(event(CustodyEvent.Kind.CAPTURE, id, digests, options, note));
-            return store(item, resources);
+            return store(item, resources, prep.parts());
         } catch (IOException e) {
             throw new CaptureException(
                     CaptureException.Cause.STORAGE,
@@ -323,6 +328,8 @@ public final class LocalArchive implements Archive {
         }
         Instant now = clock.instant();
         Extraction extraction = extract(blob.sha256(), blob.size(), "", fileName, "");
+        MediaPrep prep = prepareMedia(blob.sha256(), blob.size(), extraction.mediaType(), fileName, List.of());
+        extraction = withNote(extraction, prep.note());
         Item item = item(
                 ItemIds.next(now),
                 ItemKind.FILE,
@@ -348,7 +355,7 @@ public final class LocalArchive implements Archive {
             if (!added.created()) {
                 return new ImportResult(path, added.item(), ImportResult.Status.DUPLICATE, 0);
             }
-            afterAdd(added.item(), analysis);
+            afterAdd(added.item(), analysis, prep.parts());
             return new ImportResult(path, added.item(), ImportResult.Status.NEW, 0);
         }
     }
@@ -371,6 +378,7 @@ public final class LocalArchive implements Archive {
         }
         long size = Files.size(target);
         List<Item> records = new ArrayList<>();
+        WarcPages pages = new WarcPages();
         ports.warcRecords().read(target, config.maxExtractBytes(), record -> {
             BlobRef blob = ports.blobs().put(new java.io.ByteArrayInputStream(record.payload()), Long.MAX_VALUE);
             boolean seen = ports.catalog().listBySha256(blob.sha256()).stream()
@@ -380,8 +388,10 @@ public final class LocalArchive implements Archive {
             }
             Extraction extraction = ports.extractor()
                     .extract(new ExtractionInput(record.payload(), record.mediaType(), "", record.url()));
+            String itemId = ItemIds.next(clock.instant());
+            pages.see(itemId, record, extraction.mediaType(), blob);
             records.add(item(
-                    ItemIds.next(clock.instant()),
+                    itemId,
                     ItemKind.WARC_RECORD,
                     record.url(),
                     "",
@@ -393,6 +403,14 @@ public final class LocalArchive implements Archive {
                     new WarcRef(name, sha, size, record.offset()),
                     options));
         });
+        java.util.Map<String, MediaPrep> preps = new java.util.HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Item record = records.get(i);
+            MediaPrep prep = prepareMedia(
+                    record.sha256(), record.size(), record.mediaType(), record.url(), pages.resources(record.id()));
+            preps.put(record.id(), prep);
+            records.set(i, withNote(record, prep.note()));
+        }
         Instant now = clock.instant();
         String fileName = Path.of(path).getFileName().toString();
         Item warcItem = new Item(
@@ -432,11 +450,15 @@ public final class LocalArchive implements Archive {
         ItemAnalysis warcAnalysis = analyses.analyse(warcItem);
         synchronized (writeLock) {
             for (int i = 0; i < records.size(); i++) {
-                afterAdd(ports.catalog().add(records.get(i), List.of(), recordAnalyses.get(i)), recordAnalyses.get(i));
+                Item record = records.get(i);
+                afterAdd(
+                        ports.catalog().add(record, pages.resources(record.id()), recordAnalyses.get(i)),
+                        recordAnalyses.get(i),
+                        preps.get(record.id()).parts());
             }
             var added = ports.catalog().addIfAbsent(warcItem, warcAnalysis);
             if (added.created()) {
-                afterAdd(added.item(), warcAnalysis);
+                afterAdd(added.item(), warcAnalysis, List.of());
             }
             return new ImportResult(
                     path,
@@ -463,19 +485,24 @@ public final class LocalArchive implements Archive {
         return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
-    private Item store(Item item, List<Resource> resources) {
+    private Item store(Item item, List<Resource> resources, List<MediaPart> parts) {
         ItemAnalysis analysis = analyses.analyse(item);
         synchronized (writeLock) {
             Item stored = ports.catalog().add(item, resources, analysis);
-            afterAdd(stored, analysis);
+            afterAdd(stored, analysis, parts);
             return stored;
         }
     }
 
-    /** Indexes a just-committed item and commits the index in batches. Caller holds writeLock. */
-    private void afterAdd(Item stored, ItemAnalysis analysis) {
+    /**
+     * Indexes a just-committed item and commits the index in batches. Caller holds writeLock.
+     *
+     * @param analysis its stored analysis
+     * @param parts its video frames or page images when computed before the commit, else null
+     */
+    private void afterAdd(Item stored, ItemAnalysis analysis, List<MediaPart> parts) {
         ports.index().index(stored, analysis);
-        indexMedia(stored);
+        indexMedia(stored, parts);
         indexedSeq = Math.max(indexedSeq, stored.seq());
         pending++;
         long now = System.nanoTime();
@@ -495,9 +522,24 @@ public final class LocalArchive implements Archive {
         lastCommitNanos = System.nanoTime();
     }
 
-    /** Adds an image item's fingerprint to the media index; other items are skipped. */
-    private void indexMedia(Item item) {
+    /**
+     * Adds an item to the media index: an image's fingerprint, a video's sampled frames, a captured
+     * page's images; other items are skipped.
+     *
+     * @param parts the frames or page images computed before the commit, or null to compute them
+     */
+    private void indexMedia(Item item, List<MediaPart> parts) {
         if (!isImage(item)) {
+            if (parts == null) {
+                parts = isVideo(item)
+                        ? analyseVideo(item.sha256(), item.size(), name(item)).frames()
+                        : item.kind() == ItemKind.FILE
+                                ? List.of()
+                                : pageImages(ports.catalog().resources(item.id()));
+            }
+            if (!parts.isEmpty()) {
+                ports.media().addParts(item.seq(), parts);
+            }
             return;
         }
         try (InputStream in = ports.blobs().open(item.sha256())) {
@@ -510,6 +552,128 @@ public final class LocalArchive implements Archive {
 
     private static final long MAX_IMAGE_BYTES = 256L << 20;
 
+    /** Most images of one captured page hashed into the media index. */
+    static final int MAX_PAGE_IMAGES = 100;
+
+    /** Largest image of a captured page that is hashed. */
+    static final long MAX_PAGE_IMAGE_BYTES = 32L << 20;
+
+    /** Frames or page images computed before an item's commit, and a note for the item. */
+    private record MediaPrep(List<MediaPart> parts, String note) {}
+
+    /** A video's frames and note, or a page's images; run outside the write lock. */
+    private MediaPrep prepareMedia(String sha, long size, String mediaType, String name, List<Resource> resources) {
+        if (mediaType.startsWith("video/")) {
+            VideoAnalysis a = analyseVideo(sha, size, name);
+            return new MediaPrep(a.frames(), a.note());
+        }
+        if (mediaType.startsWith("image/")) {
+            return new MediaPrep(null, "");
+        }
+        return new MediaPrep(pageImages(resources), "");
+    }
+
+    /** Probes and samples a stored video; never throws for bad content. */
+    private VideoAnalysis analyseVideo(String sha, long size, String name) {
+        try {
+            return withVideoFile(sha, size, file -> ports.video().analyse(file, name));
+        } catch (IOException e) {
+            return VideoAnalysis.notAnalysed("video not analysed: could not read the stored video: " + e.getMessage());
+        }
+    }
+
+    private <T> T withVideoFile(String sha, long size, java.util.function.Function<Path, T> use) throws IOException {
+        if (ports.blobs() instanceof org.daleel.blob.FileBlobStore files) {
+            Path stored = files.pathOf(sha);
+            if (Files.isRegularFile(stored)) {
+                return use.apply(stored);
+            }
+        }
+        Files.createDirectories(dir.warcTmp());
+        Path temp = dir.warcTmp().resolve("video-" + sha + "-" + System.nanoTime() + ".part");
+        try {
+            try (InputStream in = ports.blobs().open(sha)) {
+                Files.copy(in, temp);
+            }
+            return use.apply(temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** PDQ hashes of a captured page's images (bounded in number and size), with their URLs. */
+    private List<MediaPart> pageImages(List<Resource> resources) {
+        List<MediaPart> parts = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int tried = 0;
+        for (Resource r : resources) {
+            if (!r.mediaType().startsWith("image/")
+                    || r.size() <= 0
+                    || r.size() > MAX_PAGE_IMAGE_BYTES
+                    || !seen.add(r.sha256())) {
+                continue;
+            }
+            if (++tried > MAX_PAGE_IMAGES) {
+                break;
+            }
+            byte[] bytes;
+            try (InputStream in = ports.blobs().open(r.sha256())) {
+                bytes = in.readNBytes((int) r.size());
+            } catch (IOException | DaleelException e) {
+                continue; // a resource that cannot be read is not matched; the page is stored regardless
+            }
+            if (ports.media().fingerprint(bytes, r.url()) instanceof org.daleel.match.Fingerprint.Hashed h) {
+                parts.add(MediaPart.image(h.pdq(), h.quality(), r.url()));
+            }
+        }
+        return parts;
+    }
+
+    private static Extraction withNote(Extraction e, String note) {
+        if (note.isEmpty()) {
+            return e;
+        }
+        return switch (e) {
+            case Extraction.Extracted x ->
+                new Extraction.Extracted(
+                        x.mediaType(),
+                        x.title(),
+                        x.text(),
+                        x.language(),
+                        x.published(),
+                        x.note().isEmpty() ? note : x.note() + "; " + note);
+            case Extraction.Failed f -> new Extraction.Failed(f.mediaType(), f.reason() + "; " + note);
+        };
+    }
+
+    private static Item withNote(Item i, String note) {
+        if (note.isEmpty()) {
+            return i;
+        }
+        return new Item(
+                i.id(),
+                i.seq(),
+                i.kind(),
+                i.url(),
+                i.requestedUrl(),
+                i.fileName(),
+                i.sha256(),
+                i.size(),
+                i.mediaType(),
+                i.capturedAt(),
+                i.title(),
+                i.text(),
+                i.language(),
+                i.published(),
+                i.extractionNote().isEmpty() ? note : i.extractionNote() + "; " + note,
+                i.warc(),
+                i.provenance());
+    }
+
+    private static boolean isVideo(Item item) {
+        return item.mediaType().startsWith("video/");
+    }
+
     private static boolean isImage(Item item) {
         return item.mediaType().startsWith("image/") && item.size() <= MAX_IMAGE_BYTES;
     }
@@ -521,17 +685,24 @@ public final class LocalArchive implements Archive {
     @Override
     public List<SimilarItem> similar(String id) {
         Item item = get(id);
-        if (!isImage(item)) {
-            return List.of();
-        }
-        byte[] payload;
-        try (InputStream in = ports.blobs().open(item.sha256())) {
-            payload = in.readAllBytes();
-        } catch (IOException e) {
-            throw new DaleelException("item " + id + ": could not read its image: " + e.getMessage(), e);
+        List<org.daleel.match.MediaMatch> matches;
+        if (isImage(item)) {
+            byte[] payload;
+            try (InputStream in = ports.blobs().open(item.sha256())) {
+                payload = in.readAllBytes();
+            } catch (IOException e) {
+                throw new DaleelException("item " + id + ": could not read its image: " + e.getMessage(), e);
+            }
+            matches = ports.media().match(payload, name(item), 31);
+        } else {
+            List<MediaPart> parts = ports.media().parts(item.seq());
+            if (parts.isEmpty()) {
+                return List.of();
+            }
+            matches = ports.media().matchParts(parts, 31, item.seq());
         }
         List<SimilarItem> out = new ArrayList<>();
-        for (var m : ports.media().match(payload, name(item), 31)) {
+        for (var m : matches) {
             if (m.seq() == item.seq()) {
                 continue;
             }
@@ -543,7 +714,9 @@ public final class LocalArchive implements Archive {
                         m.method(),
                         m.explanation(),
                         relation,
-                        Alerts.describe(item, other, relation)));
+                        Alerts.describe(item, other, relation),
+                        m.frameMillis(),
+                        m.imageUrl()));
             });
         }
         out.sort(java.util.Comparator.comparing((SimilarItem s) -> s.item().seq()));
@@ -553,6 +726,14 @@ public final class LocalArchive implements Archive {
     @Override
     public MediaMetadata metadata(String id) {
         Item item = get(id);
+        if (isVideo(item)) {
+            try {
+                return withVideoFile(
+                        item.sha256(), item.size(), file -> ports.video().probe(file, name(item)));
+            } catch (IOException e) {
+                throw new DaleelException("item " + id + ": could not read its video: " + e.getMessage(), e);
+            }
+        }
         if (!isImage(item)) {
             return MediaMetadata.empty();
         }
@@ -570,25 +751,62 @@ public final class LocalArchive implements Archive {
         if (maxDistance < 0 || maxDistance > 256) {
             throw new InvalidInputException("max distance " + maxDistance + " is out of range 0..256");
         }
-        byte[] payload;
-        try (InputStream in = image) {
-            payload = in.readNBytes((int) MAX_IMAGE_BYTES + 1);
+        Path temp;
+        try {
+            Files.createDirectories(dir.warcTmp());
+            temp = dir.warcTmp().resolve("match-" + ItemIds.next(clock.instant()) + ".part");
+        } catch (IOException e) {
+            throw new DaleelException(dir + ": could not prepare the lookup: " + e.getMessage(), e);
+        }
+        try {
+            try (InputStream in = image) {
+                copyBounded(in, temp, name);
+            } catch (IOException e) {
+                throw new InvalidInputException(name + ": could not read: " + e.getMessage());
+            }
+            return matchFile(temp, name, maxDistance);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a stale lookup file is removed by recover()
+            }
+        }
+    }
+
+    private List<SimilarItem> matchFile(Path file, String name, int maxDistance) {
+        List<org.daleel.match.MediaMatch> matches;
+        long size;
+        try {
+            size = Files.size(file);
         } catch (IOException e) {
             throw new InvalidInputException(name + ": could not read: " + e.getMessage());
         }
-        if (payload.length > MAX_IMAGE_BYTES) {
-            throw new InvalidInputException(name + ": larger than the " + (MAX_IMAGE_BYTES >> 20) + " MiB image bound");
+        org.daleel.match.Fingerprint fp = new org.daleel.match.Fingerprint.NotAnImage();
+        byte[] payload = null;
+        if (size <= MAX_IMAGE_BYTES) {
+            try {
+                payload = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new InvalidInputException(name + ": could not read: " + e.getMessage());
+            }
+            fp = ports.media().fingerprint(payload, name);
         }
-        switch (ports.media().fingerprint(payload, name)) {
-            case org.daleel.match.Fingerprint.NotAnImage n ->
-                throw new InvalidInputException(name + ": not an image this archive can read");
+        switch (fp) {
             case org.daleel.match.Fingerprint.Unreadable u -> throw new InvalidInputException(name + ": " + u.reason());
-            case org.daleel.match.Fingerprint.Hashed h -> {
-                // a readable picture: match below
+            case org.daleel.match.Fingerprint.Hashed h ->
+                matches = ports.media().match(payload, name, maxDistance);
+            case org.daleel.match.Fingerprint.NotAnImage n -> {
+                VideoAnalysis video = ports.video().analyse(file, name);
+                if (!video.analysed()) {
+                    throw new InvalidInputException(
+                            name + ": not an image or video this archive can read (" + video.note() + ")");
+                }
+                matches = ports.media().matchParts(video.frames(), maxDistance, -1);
             }
         }
         List<SimilarItem> out = new ArrayList<>();
-        for (var m : ports.media().match(payload, name, maxDistance)) {
+        for (var m : matches) {
             bySeq(m.seq())
                     .ifPresent(other -> out.add(new SimilarItem(
                             other,
@@ -596,7 +814,9 @@ public final class LocalArchive implements Archive {
                             m.method(),
                             m.explanation(),
                             SimilarItem.Relation.LOOKUP,
-                            Alerts.describe(null, other, SimilarItem.Relation.LOOKUP))));
+                            Alerts.describe(null, other, SimilarItem.Relation.LOOKUP),
+                            m.frameMillis(),
+                            m.imageUrl())));
         }
         return out;
     }

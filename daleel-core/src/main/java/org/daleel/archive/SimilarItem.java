@@ -13,14 +13,31 @@ import org.daleel.item.Item;
  * @param relation {@link Relation#EARLIER} when the matching item entered the archive first
  * @param alert the sentence an investigator sees, e.g. "seen before: first captured 2016-06-15 from
  *     fallujah.jpg, claimed Fallujah, Iraq / 2016-06-15; claimed place differs (this item: Aleppo)"
+ * @param frameMillis when the match is a frame of the matching item's video: its time in
+ *     milliseconds, else -1
+ * @param imageUrl when the match is an image of the matching item's captured page: its URL, else ""
  */
-public record SimilarItem(Item item, int distance, String method, String explanation, Relation relation, String alert) {
+public record SimilarItem(
+        Item item,
+        int distance,
+        String method,
+        String explanation,
+        Relation relation,
+        String alert,
+        long frameMillis,
+        String imageUrl) {
     public SimilarItem {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(explanation, "explanation");
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(alert, "alert");
+        Objects.requireNonNull(imageUrl, "imageUrl");
+    }
+
+    /** A match on the other item's own picture. */
+    public SimilarItem(Item item, int distance, String method, String explanation, Relation relation, String alert) {
+        this(item, distance, method, explanation, relation, alert, -1, "");
     }
 
     /** Whether the matching item is older or newer than the one it was compared with. */

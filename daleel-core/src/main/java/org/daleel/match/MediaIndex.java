@@ -11,17 +11,24 @@ import java.util.List;
  *   <li>Images are keyed by the catalog seq of their item; {@link #add} of a seq already present
  *       replaces it. Adds are durable when they return; {@link #maxSeq()} tells the caller where to
  *       resume after a crash (the index is derived from the catalog).
+ *   <li>Items that hold pictures without being one (a video's sampled frames, the images of a
+ *       captured page) are indexed with {@link #addParts}, each part keeping its frame time or image
+ *       URL; {@link #addParts} of a seq replaces its parts. At most {@link #MAX_PARTS} parts per item.
  *   <li>Bad input never throws: a payload that is not an image, or cannot be decoded within the
  *       adapter's pixel and size bounds, gives {@link Fingerprint.NotAnImage} or
  *       {@link Fingerprint.Unreadable} with a reason.
- *   <li>{@link #match} finds the items whose picture is within {@code maxDistance} bits (PDQ, all
- *       eight rotations and mirror images), and, beyond PDQ, pictures of which the query shows a
- *       crop, a bordered copy or a screenshot; each match says how it was found. Flat images
- *       (quality below 50) are not matched by PDQ, following Meta's guidance.
+ *   <li>{@link #match} finds the items whose picture (or one of whose parts) is within
+ *       {@code maxDistance} bits (PDQ, all eight rotations and mirror images), and, beyond PDQ,
+ *       pictures of which the query shows a crop, a bordered copy or a screenshot; each match says
+ *       how it was found. Flat images (quality below 50) are not matched by PDQ, following Meta's
+ *       guidance.
  *   <li>Thread-safe; one writer process at a time (the data directory's writer lock).
  * </ul>
  */
 public interface MediaIndex extends AutoCloseable {
+
+    /** Most parts indexed per item; further ones are dropped. */
+    int MAX_PARTS = 4096;
 
     /** Fingerprints an image payload without storing it. */
     Fingerprint fingerprint(byte[] payload, String name);
@@ -31,6 +38,26 @@ public interface MediaIndex extends AutoCloseable {
 
     /** Items whose pictures match {@code payload}, nearest first; empty when none or not an image. */
     List<MediaMatch> match(byte[] payload, String name, int maxDistance);
+
+    /**
+     * Indexes the parts of item {@code seq} (video frames or a page's images), replacing any it had;
+     * parts of quality below 50 are kept for {@link #parts} but not matched.
+     */
+    default void addParts(long seq, List<MediaPart> parts) {}
+
+    /** The parts indexed for item {@code seq}, in the order added; empty when none. */
+    default List<MediaPart> parts(long seq) {
+        return List.of();
+    }
+
+    /**
+     * Items whose picture or parts match any of {@code query} (by PDQ, as given: no rotations),
+     * nearest first, one match per item; item {@code excludeSeq} is left out (-1 for none). Each
+     * match's explanation says which query parts matched how many archived parts.
+     */
+    default List<MediaMatch> matchParts(List<MediaPart> query, int maxDistance, long excludeSeq) {
+        return List.of();
+    }
 
     /** Highest seq added, 0 when empty. */
     long maxSeq();

@@ -122,7 +122,7 @@ class ContentExtractorTest {
         Extracted image = (Extracted) extract(jpeg, "", "photo.jpg");
         assertThat(image.mediaType()).isEqualTo("image/jpeg");
         assertThat(image.text()).isEmpty();
-        assertThat(image.note()).isEqualTo("image/jpeg: no text extracted (media analysis comes with the media issue)");
+        assertThat(image.note()).isEqualTo("image/jpeg: no text extracted (the picture is hashed for matching)");
 
         byte[] mp4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
         assertThat(extract(mp4, "", "clip.mp4").mediaType()).isEqualTo("video/mp4");

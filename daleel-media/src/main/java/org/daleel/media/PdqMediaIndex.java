@@ -18,6 +18,7 @@ import org.daleel.match.Fingerprint;
 import org.daleel.match.HashMatch;
 import org.daleel.match.MediaIndex;
 import org.daleel.match.MediaMatch;
+import org.daleel.match.MediaPart;
 import org.daleel.media.crop.CropMatch;
 import org.daleel.media.crop.CropRobustMatcher;
 import org.daleel.media.crop.RegionIndex;
@@ -45,12 +46,14 @@ public final class PdqMediaIndex implements MediaIndex {
     private final CropRobustMatcher cropMatcher = new CropRobustMatcher();
     private final MultiIndexHashIndex frames;
     private final RegionIndex regions;
+    private final PartIndex parts;
     private long maxSeq;
 
-    private PdqMediaIndex(Path dir, MultiIndexHashIndex frames, RegionIndex regions, long maxSeq) {
+    private PdqMediaIndex(Path dir, MultiIndexHashIndex frames, RegionIndex regions, PartIndex parts, long maxSeq) {
         this.dir = dir;
         this.frames = frames;
         this.regions = regions;
+        this.parts = parts;
         this.maxSeq = maxSeq;
     }
 
@@ -70,10 +73,15 @@ public final class PdqMediaIndex implements MediaIndex {
         // The file is written only on a clean close, after both indexes are flushed: after a crash it
         // still holds the last clean state, and the caller re-adds what follows it.
         MultiIndexHashIndex frames = MultiIndexHashIndex.open(dir.resolve("pdq"));
+        RegionIndex regions = null;
         try {
-            return new PdqMediaIndex(dir, frames, RegionIndex.open(dir.resolve("regions")), seq);
-        } catch (RuntimeException e) {
+            regions = RegionIndex.open(dir.resolve("regions"));
+            return new PdqMediaIndex(dir, frames, regions, PartIndex.open(dir.resolve("parts"), MIN_QUALITY), seq);
+        } catch (IOException | RuntimeException e) {
             frames.close();
+            if (regions != null) {
+                regions.close();
+            }
             throw e;
         }
     }
@@ -113,6 +121,12 @@ public final class PdqMediaIndex implements MediaIndex {
                     String how = t == Dihedral.ORIGINAL ? "whole picture" : "whole picture, " + t.label();
                     keepBest(best, new MediaMatch(m.id(), m.distance(), "pdq", how + ", PDQ distance " + m.distance()));
                 }
+                String how = t == Dihedral.ORIGINAL ? "whole picture" : "whole picture, " + t.label();
+                for (PartIndex.Hit h : parts.search(all.hash(t), maxDistance)) {
+                    keepBest(
+                            best,
+                            partMatch(h, how + " ~ " + h.part().label() + " there, PDQ distance " + h.distance()));
+                }
             }
         }
         for (CropMatch c : cropMatcher.match(d.image(), regions)) {
@@ -121,10 +135,76 @@ public final class PdqMediaIndex implements MediaIndex {
             }
         }
         List<MediaMatch> out = new ArrayList<>(best.values());
+        sort(out);
+        return out;
+    }
+
+    @Override
+    public synchronized void addParts(long seq, List<MediaPart> list) {
+        parts.put(seq, list);
+        maxSeq = Math.max(maxSeq, seq);
+    }
+
+    @Override
+    public List<MediaPart> parts(long seq) {
+        return parts.get(seq);
+    }
+
+    @Override
+    public List<MediaMatch> matchParts(List<MediaPart> query, int maxDistance, long excludeSeq) {
+        Map<Long, MediaMatch> best = new HashMap<>();
+        Map<Long, Integer> matchedQueryParts = new HashMap<>();
+        int usable = 0;
+        for (MediaPart q : query) {
+            if (q.quality() < MIN_QUALITY) {
+                continue;
+            }
+            usable++;
+            Hash256 hash = Hash256.fromHex(q.pdq());
+            Map<Long, MediaMatch> forThis = new HashMap<>();
+            for (HashMatch m : frames.search(hash, maxDistance)) {
+                keepBest(
+                        forThis,
+                        new MediaMatch(
+                                m.id(),
+                                m.distance(),
+                                "pdq",
+                                q.label() + " here ~ the whole picture there, PDQ distance " + m.distance()));
+            }
+            for (PartIndex.Hit h : parts.search(hash, maxDistance)) {
+                keepBest(
+                        forThis,
+                        partMatch(
+                                h, q.label() + " here ~ " + h.part().label() + " there, PDQ distance " + h.distance()));
+            }
+            forThis.remove(excludeSeq);
+            forThis.values().forEach(m -> {
+                keepBest(best, m);
+                matchedQueryParts.merge(m.seq(), 1, Integer::sum);
+            });
+        }
+        List<MediaMatch> out = new ArrayList<>();
+        for (MediaMatch m : best.values()) {
+            int n = matchedQueryParts.getOrDefault(m.seq(), 0);
+            String count = usable > 1 ? "; " + n + " of " + usable + " hashed parts match" : "";
+            out.add(new MediaMatch(
+                    m.seq(), m.distance(), m.method(), m.explanation() + count, m.frameMillis(), m.imageUrl()));
+        }
+        sort(out);
+        return out;
+    }
+
+    private static MediaMatch partMatch(PartIndex.Hit h, String explanation) {
+        MediaPart p = h.part();
+        return p.isFrame()
+                ? new MediaMatch(h.seq(), h.distance(), "frame", explanation, p.frameMillis(), "")
+                : new MediaMatch(h.seq(), h.distance(), "page-image", explanation, -1, p.imageUrl());
+    }
+
+    private static void sort(List<MediaMatch> out) {
         out.sort((a, b) -> a.distance() != b.distance()
                 ? Integer.compare(a.distance(), b.distance())
                 : Long.compare(a.seq(), b.seq()));
-        return out;
     }
 
     private static void keepBest(Map<Long, MediaMatch> best, MediaMatch m) {
@@ -167,6 +247,7 @@ public final class PdqMediaIndex implements MediaIndex {
         try {
             frames.close();
             regions.close();
+            parts.close();
             Path temp = dir.resolve("indexed-seq.tmp");
             Files.writeString(temp, Long.toString(maxSeq), StandardCharsets.US_ASCII);
             Files.move(

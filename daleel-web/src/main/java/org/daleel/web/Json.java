@@ -175,6 +175,13 @@ public final class Json {
         o.put("distance", s.distance());
         o.put("method", s.method());
         o.put("explanation", s.explanation());
+        if (s.frameMillis() >= 0) {
+            o.put("frameMillis", s.frameMillis());
+            o.put("frameTime", org.daleel.match.MediaPart.time(s.frameMillis()));
+        }
+        if (!s.imageUrl().isEmpty()) {
+            o.put("imageUrl", s.imageUrl());
+        }
         o.put("capturedAt", s.item().capturedAt().toString());
         o.put("url", s.item().url());
         o.put("fileName", s.item().fileName());
@@ -208,7 +215,7 @@ public final class Json {
             List<org.daleel.archive.SimilarItem> similar,
             org.daleel.meta.MediaMetadata metadata) {
         ObjectNode o = item(item, resources, similar);
-        if (item.mediaType().startsWith("image/")) {
+        if (item.mediaType().startsWith("image/") || item.mediaType().startsWith("video/")) {
             o.set("metadata", metadata(metadata));
         }
         return o;

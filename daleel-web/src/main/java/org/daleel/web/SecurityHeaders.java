@@ -18,9 +18,9 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    /** App policy for pages framing {@code replayOrigin}. */
+    /** App policy for pages framing {@code replayOrigin} (and playing videos from it). */
     public static String appCsp(String replayOrigin) {
-        return "default-src 'self'; frame-src " + replayOrigin
+        return "default-src 'self'; frame-src " + replayOrigin + "; media-src " + replayOrigin
                 + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 

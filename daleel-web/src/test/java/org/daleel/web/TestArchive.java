@@ -16,9 +16,10 @@ import org.daleel.extract.warc.JwarcRecords;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.media.PdqMediaIndex;
 import org.daleel.media.meta.DrewMetadataReader;
+import org.daleel.media.video.FfmpegVideoAnalyser;
 import org.daleel.search.lucene.LuceneSearchIndex;
 
-/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index, the EXIF reader and the text analyzer, in a temporary data directory. */
+/** A real {@link LocalArchive} on the embedded adapters, a custody ledger, a PDQ media index, ffmpeg for videos, the EXIF reader and the text analyzer, in a temporary data directory. */
 final class TestArchive {
     private TestArchive() {}
 
@@ -34,6 +35,7 @@ final class TestArchive {
                 new JwarcRecords(),
                 LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
                 PdqMediaIndex.open(dir.media()),
+                new FfmpegVideoAnalyser(FfmpegVideoAnalyser.locate(null), FfmpegVideoAnalyser.Settings.DEFAULTS),
                 TextItemAnalyzer.loadingDefault());
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();

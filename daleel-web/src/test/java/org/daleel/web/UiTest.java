@@ -55,8 +55,9 @@ class UiTest {
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertThat(csp)
                     .as(path)
-                    .startsWith("default-src 'self'; frame-src " + web.server.replayBaseUrl()
-                            + "; img-src 'self' data:;" + " object-src 'none'; base-uri 'none'; form-action 'self'");
+                    .startsWith("default-src 'self'; frame-src " + web.server.replayBaseUrl() + "; media-src "
+                            + web.server.replayBaseUrl() + "; img-src 'self' data:;"
+                            + " object-src 'none'; base-uri 'none'; form-action 'self'");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");

@@ -46,7 +46,9 @@ public final class ContentExtractor implements Extractor {
                 case XML -> html.extractXml(bytes, type, sniffed.charset());
                 case TEXT -> text.extract(bytes, type, sniffed.charset());
                 case PDF -> pdf.extract(bytes, type, name);
-                case IMAGE, VIDEO, AUDIO -> noText(type, "media analysis comes with the media issue");
+                case IMAGE -> noText(type, "the picture is hashed for matching");
+                case VIDEO -> noText(type, "frames are sampled and hashed for matching");
+                case AUDIO -> noText(type, "audio is stored as is");
                 case ARCHIVE ->
                     noText(
                             type,

@@ -14,6 +14,9 @@ public final class ReplayPaths {
     /** Path prefix of every replay URL. */
     public static final String PREFIX = "/replay/";
 
+    /** Path prefix of a video or audio item's bytes on the replay origin: {@code /media/{id}}. */
+    public static final String MEDIA = "/media/";
+
     private ReplayPaths() {}
 
     /** The replay path of {@code archivedUrl} in item {@code id}, safe to put in a URL path. */

@@ -18,11 +18,12 @@ import org.daleel.item.Resource;
 import org.daleel.web.MediaTypes;
 
 /**
- * The replay origin's only route: {@code GET /replay/{id}/{archived url}} serves the archived
+ * The replay origin's routes. {@code GET /replay/{id}/{archived url}} serves the archived
  * page of item {@code id} or one of its embedded resources, matched by URL (see
  * {@link ReplayPaths#key}). HTML and CSS are rewritten so that nothing loads from the live web;
  * other payloads are served as archived. A request for the item's requested URL, when the capture
- * followed redirects, redirects to the replay of the final URL. Anything else is 404.
+ * followed redirects, redirects to the replay of the final URL. {@code GET /media/{id}} serves a
+ * video or audio item's bytes for the app's player, with byte ranges. Anything else is 404.
  *
  * <p>The caller (the replay server) adds the sandboxing headers to every response.
  */
@@ -37,6 +38,24 @@ public final class ReplayRoutes {
     /** Registers the replay route. */
     public void register(RoutesConfig routes) {
         routes.get(ReplayPaths.PREFIX + "{id}/<target>", this::replay);
+        routes.get(ReplayPaths.MEDIA + "{id}", this::media);
+    }
+
+    /**
+     * {@code GET /media/{id}}: the stored bytes of a video or audio item, with byte ranges so that
+     * a player can seek; served from the replay origin (sandboxed), never from the app's.
+     */
+    private void media(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        if (!ItemIds.isId(id)) {
+            throw new NotFoundResponse("no archived item '" + id + "'");
+        }
+        Item item = archive.get(id);
+        String type = MediaTypes.base(item.mediaType());
+        if (!type.startsWith("video/") && !type.startsWith("audio/")) {
+            throw new NotFoundResponse("item " + id + " is not a video or audio recording");
+        }
+        ctx.writeSeekableStream(archive.openBlob(item.sha256()), MediaTypes.safe(item.mediaType()), item.size());
     }
 
     private void replay(Context ctx) throws IOException {

@@ -65,13 +65,16 @@ final class ItemPage {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
         alerts(h, similar);
-        if (!item.url().isEmpty()) {
+        boolean video = item.mediaType().startsWith("video/");
+        if (video) {
+            video(h, item, replayOrigin);
+        } else if (!item.url().isEmpty()) {
             replay(h, item, replayOrigin);
         }
         downloads(h, item);
         metadata(h, item);
-        if (item.mediaType().startsWith("image/")) {
-            picture(h, picture);
+        if (item.mediaType().startsWith("image/") || video) {
+            picture(h, picture, video);
         }
         provenance(h, item.provenance());
         if (!item.extractionNote().isEmpty()) {
@@ -127,6 +130,32 @@ final class ItemPage {
         h.close("section");
     }
 
+    /** An HTML5 player whose source is the replay origin (sandboxed), never the app's origin. */
+    private static void video(Html h, Item item, String replayOrigin) {
+        h.open("section", "class", "video");
+        h.open("p", "class", "banner");
+        h.text("Archived video" + (item.url().isEmpty() ? "" : " from "))
+                .element("span", item.url(), "class", "url", "dir", "auto")
+                .text(", added " + item.capturedAt()
+                        + ". It plays from the archive's separate, sandboxed replay origin.");
+        h.close("p");
+        h.open(
+                "video",
+                "class",
+                "player",
+                "controls",
+                "",
+                "preload",
+                "metadata",
+                "width",
+                "640",
+                "src",
+                replayOrigin + ReplayPaths.MEDIA + item.id());
+        h.text("This browser cannot play " + item.mediaType() + "; download the original below.");
+        h.close("video");
+        h.close("section");
+    }
+
     private static void downloads(Html h, Item item) {
         h.open("p", "class", "downloads");
         h.element(
@@ -175,13 +204,15 @@ final class ItemPage {
         h.close("table");
     }
 
-    /** What the picture's own metadata says (EXIF, XMP, IPTC, GPS), with the assessment. */
-    private static void picture(Html h, MediaMetadata m) {
+    /** What the picture's or video's own metadata says (EXIF, XMP, IPTC, GPS; ffprobe), with the assessment. */
+    private static void picture(Html h, MediaMetadata m, boolean video) {
         h.open("section", "class", "picture-metadata");
-        h.element("h2", "Picture metadata");
+        h.element("h2", video ? "Video metadata" : "Picture metadata");
         h.element(
                 "p",
-                "Read from the file's embedded metadata (EXIF, XMP, IPTC); metadata can be removed or forged.",
+                video
+                        ? "Read from the video's container and streams (ffprobe); metadata can be removed or forged."
+                        : "Read from the file's embedded metadata (EXIF, XMP, IPTC); metadata can be removed or forged.",
                 "class",
                 "muted");
         h.open("table", "class", "meta");
@@ -189,7 +220,7 @@ final class ItemPage {
         row(h, "Lens", m.lens(), false);
         row(
                 h,
-                "Taken (EXIF, as written)",
+                video ? "Created (as written)" : "Taken (EXIF, as written)",
                 m.dateTimeOriginal() + (m.offsetTimeOriginal().isEmpty() ? "" : " " + m.offsetTimeOriginal()),
                 false);
         row(h, "Software", m.software(), false);

@@ -24,9 +24,10 @@ final class MatchPage {
         h.element("h1", "Find this image");
         h.element(
                 "p",
-                "Choose a picture to look for in the archive: copies that were re-encoded, resized, rotated,"
-                        + " mirrored, cropped, bordered or screenshotted are found too. The picture is compared and"
-                        + " discarded; nothing is stored.",
+                "Choose a picture or a video clip to look for in the archive: copies that were re-encoded,"
+                        + " resized, rotated, mirrored, cropped, bordered or screenshotted are found too, and so are"
+                        + " archived videos showing the picture (with the frame's time) and captured pages showing it."
+                        + " The file is compared and discarded; nothing is stored.",
                 "class",
                 "muted");
         if (error != null) {
@@ -39,7 +40,7 @@ final class MatchPage {
         h.open("form", "class", "stacked", "method", "post", "action", "/match", "enctype", "multipart/form-data");
         h.open("label")
                 .text("Picture")
-                .empty("input", "type", "file", "name", Intake.FILE_FIELD, "accept", "image/*", "required", "")
+                .empty("input", "type", "file", "name", Intake.FILE_FIELD, "accept", "image/*,video/*", "required", "")
                 .close("label");
         h.open("label")
                 .text("Largest distance (PDQ bits that may differ, 0–256; default " + DEFAULT_MAX_DISTANCE + ")")

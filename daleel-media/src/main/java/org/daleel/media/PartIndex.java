@@ -1,0 +1,243 @@
+package org.daleel.media;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.daleel.core.DaleelException;
+import org.daleel.match.MediaIndex;
+import org.daleel.match.MediaPart;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashMatch;
+import org.daleel.media.index.MultiIndexHashIndex;
+
+/**
+ * The pictures inside items that are not pictures (a video's sampled frames, a captured page's
+ * images), keyed by item seq and part number.
+ *
+ * <p>Persistence: an append-only log {@code parts.log}, one line per part ({@code seq, number,
+ * quality, millis, url, pdq}, tab-separated, the URL percent-escaped) and a line {@code seq -} that
+ * clears an item's parts; each {@link #put} appends and forces its lines before returning. On open
+ * the log is read into memory and the hash index ({@link MultiIndexHashIndex}, entry id
+ * {@code seq * MAX_PARTS + number}) is rebuilt from it, so the two never disagree; a torn last line
+ * (a crash while appending) is ignored. When most lines are dead the log is rewritten on open.
+ * Thread-safe (synchronized); one process at a time, under the data directory's writer lock.
+ */
+final class PartIndex implements AutoCloseable {
+    private static final int MAX_PARTS = MediaIndex.MAX_PARTS;
+
+    private final Path log;
+    private final Map<Long, List<MediaPart>> parts = new HashMap<>();
+    private final MultiIndexHashIndex hashes = MultiIndexHashIndex.inMemory();
+    private final int minQuality;
+    private FileChannel out;
+
+    private PartIndex(Path log, int minQuality) {
+        this.log = log;
+        this.minQuality = minQuality;
+    }
+
+    /** Opens (creating when needed) the part index in {@code dir}. */
+    static PartIndex open(Path dir, int minQuality) throws IOException {
+        Files.createDirectories(dir);
+        PartIndex index = new PartIndex(dir.resolve("parts.log"), minQuality);
+        int lines = index.load();
+        int live = index.parts.values().stream().mapToInt(List::size).sum();
+        if (lines > 1000 && lines > 2 * live) {
+            index.rewrite();
+        }
+        index.out = FileChannel.open(
+                index.log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return index;
+    }
+
+    private int load() throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return 0;
+        }
+        int count = 0;
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                count++;
+                String[] f = line.split("\t", -1);
+                try {
+                    long seq = Long.parseLong(f[0]);
+                    if (f.length == 2 && f[1].equals("-")) {
+                        clear(seq);
+                    } else if (f.length == 6) {
+                        MediaPart p = new MediaPart(f[5], Integer.parseInt(f[2]), Long.parseLong(f[3]), unescape(f[4]));
+                        remember(seq, Integer.parseInt(f[1]), p);
+                    }
+                } catch (RuntimeException e) {
+                    // a torn line left by a crash while appending: its put was never acknowledged
+                }
+            }
+        }
+        return count;
+    }
+
+    private void rewrite() throws IOException {
+        Path temp = log.resolveSibling("parts.log.tmp");
+        StringBuilder s = new StringBuilder();
+        parts.forEach((seq, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                line(s, seq, i, list.get(i));
+            }
+        });
+        try (FileChannel ch = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            write(ch, s);
+            ch.force(true);
+        }
+        Files.move(temp, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Replaces the parts of {@code seq} (at most {@link MediaIndex#MAX_PARTS}); durable on return. */
+    synchronized void put(long seq, List<MediaPart> list) {
+        if (seq < 0 || seq > Long.MAX_VALUE / MAX_PARTS) {
+            throw new IllegalArgumentException("seq " + seq + " is out of range for the part index");
+        }
+        List<MediaPart> kept = list.size() > MAX_PARTS ? list.subList(0, MAX_PARTS) : list;
+        if (kept.isEmpty() && !parts.containsKey(seq)) {
+            return;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(seq).append("\t-\n");
+        for (int i = 0; i < kept.size(); i++) {
+            line(s, seq, i, kept.get(i));
+        }
+        try {
+            write(out, s);
+            out.force(false);
+        } catch (IOException e) {
+            throw new DaleelException(log + ": could not write: " + e.getMessage(), e);
+        }
+        clear(seq);
+        for (int i = 0; i < kept.size(); i++) {
+            remember(seq, i, kept.get(i));
+        }
+    }
+
+    /** The parts of {@code seq}, empty when none. */
+    synchronized List<MediaPart> get(long seq) {
+        return List.copyOf(parts.getOrDefault(seq, List.of()));
+    }
+
+    /** Parts within {@code radius} of {@code query}, nearest first. */
+    synchronized List<Hit> search(Hash256 query, int radius) {
+        List<Hit> out = new ArrayList<>();
+        for (HashMatch m : hashes.search(query, radius)) {
+            long seq = m.id() / MAX_PARTS;
+            int number = (int) (m.id() % MAX_PARTS);
+            List<MediaPart> list = parts.get(seq);
+            if (list != null && number < list.size()) {
+                out.add(new Hit(seq, list.get(number), m.distance()));
+            }
+        }
+        return out;
+    }
+
+    /** Number of items with parts. */
+    synchronized int items() {
+        return parts.size();
+    }
+
+    private void clear(long seq) {
+        List<MediaPart> old = parts.remove(seq);
+        if (old != null) {
+            for (int i = 0; i < old.size(); i++) {
+                hashes.remove(seq * MAX_PARTS + i);
+            }
+        }
+    }
+
+    private void remember(long seq, int number, MediaPart p) {
+        List<MediaPart> list = parts.computeIfAbsent(seq, k -> new ArrayList<>());
+        if (number != list.size()) {
+            return; // out of order: only a damaged log does this
+        }
+        list.add(p);
+        if (p.quality() >= minQuality) {
+            hashes.add(seq * MAX_PARTS + number, Hash256.fromHex(p.pdq()));
+        }
+    }
+
+    private static void line(StringBuilder s, long seq, int number, MediaPart p) {
+        s.append(seq)
+                .append('\t')
+                .append(number)
+                .append('\t')
+                .append(p.quality())
+                .append('\t')
+                .append(p.frameMillis())
+                .append('\t')
+                .append(escape(p.imageUrl()))
+                .append('\t')
+                .append(p.pdq())
+                .append('\n');
+    }
+
+    private static void write(FileChannel ch, CharSequence s) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(s.toString().getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c < 0x20 || c == 0x7f) {
+                b.append('%').append(String.format(java.util.Locale.ROOT, "%02X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String unescape(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (out != null) {
+                out.force(true);
+                out.close();
+            }
+        } catch (IOException e) {
+            throw new DaleelException(log + ": could not close: " + e.getMessage(), e);
+        } finally {
+            hashes.close();
+        }
+    }
+
+    /** A part near a query. */
+    record Hit(long seq, MediaPart part, int distance) {}
+}

@@ -1,0 +1,97 @@
+package org.daleel.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.daleel.match.Fingerprint;
+import org.daleel.match.MediaMatch;
+import org.daleel.match.MediaPart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdqMediaIndexPartsTest {
+    @TempDir
+    Path tmp;
+
+    static byte[] png(long seed) throws Exception {
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        for (int i = 0; i < 60; i++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            g.fillRect(r.nextInt(320), r.nextInt(240), 10 + r.nextInt(120), 10 + r.nextInt(120));
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    private static MediaPart frame(PdqMediaIndex index, byte[] png, long millis) {
+        var h = (Fingerprint.Hashed) index.fingerprint(png, "f.png");
+        return MediaPart.frame(h.pdq(), h.quality(), millis);
+    }
+
+    @Test
+    void parts_are_matched_by_still_and_by_parts_and_survive_a_reopen() throws Exception {
+        byte[] a = png(1), b = png(2), c = png(3);
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            var ha = (Fingerprint.Hashed) index.fingerprint(a, "a.png");
+            index.addParts(7, List.of(frame(index, b, 0), frame(index, a, 2500)));
+            index.addParts(9, List.of(MediaPart.image(ha.pdq(), ha.quality(), "https://example.org/a\t%.png")));
+            index.add(11, c, "c.png");
+        }
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.parts(9))
+                    .singleElement()
+                    .extracting(MediaPart::imageUrl)
+                    .isEqualTo("https://example.org/a\t%.png");
+            assertThat(index.maxSeq()).isEqualTo(11);
+
+            List<MediaMatch> still = index.match(a, "a.png", 31);
+            assertThat(still).extracting(MediaMatch::seq).containsExactlyInAnyOrder(7L, 9L);
+            MediaMatch inVideo =
+                    still.stream().filter(m -> m.seq() == 7).findFirst().orElseThrow();
+            assertThat(inVideo.method()).isEqualTo("frame");
+            assertThat(inVideo.frameMillis()).isEqualTo(2500);
+            assertThat(inVideo.explanation()).contains("frame at 0:02.5");
+            MediaMatch onPage =
+                    still.stream().filter(m -> m.seq() == 9).findFirst().orElseThrow();
+            assertThat(onPage.method()).isEqualTo("page-image");
+            assertThat(onPage.imageUrl()).isEqualTo("https://example.org/a\t%.png");
+
+            List<MediaMatch> clip = index.matchParts(List.of(frame(index, c, 0), frame(index, a, 1000)), 31, 9);
+            assertThat(clip).extracting(MediaMatch::seq).containsExactly(7L, 11L);
+            assertThat(clip.getFirst().explanation()).contains("1 of 2 hashed parts match");
+
+            index.addParts(7, List.of());
+            assertThat(index.parts(7)).isEmpty();
+            assertThat(index.match(a, "a.png", 31)).extracting(MediaMatch::seq).containsExactly(9L);
+        }
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.parts(7)).isEmpty();
+            assertThat(index.parts(9)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_torn_last_line_is_ignored() throws Exception {
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            index.addParts(3, List.of(frame(index, png(4), 0)));
+        }
+        Files.writeString(
+                tmp.resolve("parts/parts.log"), "5\t0\t100\t0\t\tabc", java.nio.file.StandardOpenOption.APPEND);
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.parts(3)).hasSize(1);
+            assertThat(index.parts(5)).isEmpty();
+        }
+    }
+}
