@@ -68,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hash-mib", description = "MiB hashed by the ledger verify benchmark (default ${DEFAULT-VALUE}).")
     int hashMiB = 1024;
+
     @Option(names = "--articles", description = "Articles to analyse (default ${DEFAULT-VALUE}).")
     int articles = 3_000;
 

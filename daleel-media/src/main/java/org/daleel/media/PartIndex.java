@@ -14,10 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.daleel.core.DaleelException;
-import org.daleel.match.MediaIndex;
-import org.daleel.match.MediaPart;
 import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
+import org.daleel.match.MediaIndex;
+import org.daleel.match.MediaPart;
 import org.daleel.media.index.MultiIndexHashIndex;
 
 /**

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 import org.daleel.core.DaleelException;
 import org.daleel.match.Fingerprint;
+import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.match.MediaIndex;
 import org.daleel.match.MediaMatch;
