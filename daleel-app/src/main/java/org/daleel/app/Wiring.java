@@ -55,7 +55,6 @@ final class Wiring {
 
     /** Opens (creating on first use) the writable custody ledger; the caller holds the writer lock. */
     static LedgerCustodyLog openLedgerWriter(DataDir dir) throws IOException {
-        org.daleel.archive.Settings settings = org.daleel.archive.Settings.load(dir);
         LedgerCustodyLog log;
         if (java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.key"))) {
             log = LedgerCustodyLog.on(FileLedger.open(dir.ledger()));
@@ -65,7 +64,12 @@ final class Wiring {
             log = LedgerCustodyLog.open(dir.ledger(), origin);
         }
         try {
-            return Timestamping.attach(log, settings); // RFC 3161 stamps of checkpoints when ledger.tsa.url is set
+            // RFC 3161 stamps of checkpoints when ledger.tsa.url is set; a broken TSA setting (say, a
+            // CA file moved away) turns time-stamping off with a warning but never stops the archive
+            return Timestamping.attach(log, org.daleel.archive.Settings.load(dir));
+        } catch (InvalidInputException e) {
+            System.err.println("daleel: warning: checkpoints are not time-stamped: " + e.getMessage());
+            return log;
         } catch (RuntimeException e) {
             log.close();
             throw e;

@@ -179,6 +179,18 @@ class TimestampIT {
         Cli.Result none = Cli.run(data, "ledger", "timestamp");
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("ledger.tsa.url");
+
+        Path ca = tmp.resolve("ca.pem");
+        Files.writeString(ca, "not read yet\n", StandardCharsets.UTF_8);
+        Cli.run(data, "config", "set", "ledger.tsa.ca-file", ca.toString()).assertOk();
+        Files.delete(ca); // a setting that went stale turns time-stamping off, never the archive
+        Path note = tmp.resolve("note.txt");
+        Files.writeString(note, "still archived\n", StandardCharsets.UTF_8);
+        Cli.Result imported = Cli.run(data, "import", note.toString()).assertOk();
+        assertThat(imported.err())
+                .contains("checkpoints are not time-stamped")
+                .contains("ledger.tsa.ca-file")
+                .contains(ca.toString());
     }
 
     /** The package with one byte flipped in the middle of STORED member {@code name}. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  *   media/                      perceptual hashes of image items (PDQ and crop regions), derived from the catalog
  *   ledger/                     custody ledger: a C2SP tiled Merkle log (checkpoint, tile/, log.vkey) and its
  *                               signing key log.key (owner-only); format in daleel-ledger/FORMAT.md
+ *   settings.properties         user settings (daleel config; {@link Settings})
  *   write.lock                  held by the one process that writes (a CLI command or daleel serve)
  *   server.json                 address of a running daleel serve, for CLI commands to hand writes to
  * </pre>
