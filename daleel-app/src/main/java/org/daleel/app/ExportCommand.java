@@ -68,7 +68,7 @@ import picocli.CommandLine.Parameters;
         })
 final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FORMATS = List.of("wacz");
+    private static final List<String> FORMATS = List.of("wacz", "csv", "geojson");
 
     @Mixin
     DataOptions data;
@@ -77,14 +77,24 @@ final class ExportCommand implements Callable<Integer> {
             names = "--format",
             required = true,
             paramLabel = "FORMAT",
-            description = "Package format: wacz (csv and geojson are planned, not yet available).")
+            description = "wacz (evidence package of the items named), or csv / geojson (a table or map layer of"
+                    + " the items named or found by --query and the filters, with their places, actors and events).")
     String format;
+
+    @Option(
+            names = "--query",
+            paramLabel = "WORDS",
+            description = "csv and geojson: export the items this search finds (with the filters below).")
+    String query = "";
+
+    @picocli.CommandLine.Mixin
+    FilterOptions filters = new FilterOptions();
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The package file to write.")
     Path output;
 
-    @Parameters(arity = "1..*", paramLabel = "ID", description = "Item ids to export.")
-    List<String> ids;
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "Item ids to export.")
+    List<String> ids = List.of();
 
     /** One file of the package: its path inside the zip and where its bytes are now. */
     private record Part(String name, Path source) {}
@@ -92,8 +102,21 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!FORMATS.contains(format)) {
-            throw new InvalidInputException("export format '" + format + "' is not supported: valid formats are "
-                    + String.join(", ", FORMATS) + " (csv and geojson are future work)");
+            throw new InvalidInputException(
+                    "export format '" + format + "' is not supported: valid formats are " + String.join(", ", FORMATS));
+        }
+        if (!format.equals("wacz")) {
+            int items = ResultsExport.write(data.dataDir().root(), format, output, query, filters.filter(), ids);
+            System.out.println(
+                    data.json
+                            ? JSON.writeValueAsString(JSON.createObjectNode()
+                                    .put("output", output.toAbsolutePath().toString())
+                                    .put("items", items))
+                            : "wrote " + output.toAbsolutePath() + " (" + items + " items, " + format + ")");
+            return 0;
+        }
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("export --format wacz: give the ids of the items to package");
         }
         DataDir dir = data.dataDir();
         Path absolute = output.toAbsolutePath();

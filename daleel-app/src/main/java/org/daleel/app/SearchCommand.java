@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.daleel.analysis.EventType;
 import org.daleel.core.InvalidInputException;
 import org.daleel.search.Facets;
 import org.daleel.search.SearchFilter;
@@ -39,45 +38,14 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")
     List<String> words = List.of();
 
-    @Option(
-            names = "--place",
-            paramLabel = "P",
-            description = "Only items about this place or a place inside it: a GeoNames id or a name (English"
-                    + " or Arabic: Aleppo, Syria, ريف دمشق). Repeat for alternatives.")
-    List<String> places = List.of();
-
-    @Option(
-            names = "--actor",
-            paramLabel = "A",
-            description = "Only items naming this actor id (islamic-state, syrian-government-forces, ...)."
-                    + " Repeat for alternatives.")
-    List<String> actors = List.of();
-
-    @Option(
-            names = "--type",
-            paramLabel = "T",
-            description = "Only items reporting an event of this type (air_drone_strike, shelling, siege,"
-                    + " evacuation, ...). Repeat for alternatives.")
-    List<String> types = List.of();
+    @Mixin
+    FilterOptions filters = new FilterOptions();
 
     @Option(names = "--lang", paramLabel = "CODE", description = "Only items in this language (en, ar, ...).")
     String language = "";
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only items of this kind: capture, file, warc-record.")
     String kind = "";
-
-    @Option(
-            names = "--from",
-            paramLabel = "D",
-            description =
-                    "Only items with an event date on or after this day, month or year (2016-12-13, 2016-12, 2016).")
-    String from;
-
-    @Option(
-            names = "--to",
-            paramLabel = "D",
-            description = "Only items with an event date on or before this day, month or year (inclusive).")
-    String to;
 
     @Option(
             names = "--captured-from",
@@ -102,19 +70,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String type : types) {
-            try {
-                EventType.parse(type);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--type: " + e.getMessage());
-            }
-        }
-        SearchFilter filter = new SearchFilter(
-                places,
-                actors,
-                types.stream().map(t -> EventType.parse(t).code()).toList(),
-                SearchFilter.bound("--from", from, false),
-                SearchFilter.bound("--to", to, true));
+        SearchFilter filter = filters.filter();
         SearchQuery query = new SearchQuery(
                 String.join(" ", words),
                 language,

@@ -150,6 +150,37 @@ class FacetsIT {
     }
 
     @Test
+    void exports_search_results_as_acled_style_csv_and_geojson() throws Exception {
+        Path csv = tmp.resolve("aleppo.csv");
+        Path geojson = tmp.resolve("shelling.geojson");
+        Cli.run(data, "export", "--format", "csv", "--place", "Aleppo", "--output", csv.toString())
+                .assertOk();
+        Cli.run(data, "export", "--format", "geojson", "--type", "shelling", "--output", geojson.toString())
+                .assertOk();
+
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("\ufeffitem_id,event_date,year,event_type,sub_event_type,");
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains(
+                                "2016-03-03,2016,Explosions/Remote violence,Shelling/artillery/missile attack,shelling,"
+                                        + "Islamic State,,SY,Aleppo,Tall Rif‘at,163476,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("2016-06-12").contains("Manbij,167357"));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("Darayya"));
+
+        JsonNode fc = Json.parse(Files.readString(geojson, StandardCharsets.UTF_8), "geojson");
+        assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
+        List<String> places = new ArrayList<>();
+        for (JsonNode f : fc.path("features")) {
+            places.add(f.path("properties").path("place").asText());
+            assertThat(f.path("geometry").path("coordinates").get(0).asDouble())
+                    .as("longitude first (RFC 7946)")
+                    .isBetween(35.0, 43.0);
+        }
+        assertThat(places).contains("Tall Rif‘at", "Manbij").doesNotContain("Darayya");
+    }
+
+    @Test
     void an_unknown_place_or_event_type_is_one_clear_error() throws Exception {
         Cli.Result place = Cli.run(data, "search", "--place", "Atlantis");
         Cli.Result type = Cli.run(data, "search", "--type", "bombing");

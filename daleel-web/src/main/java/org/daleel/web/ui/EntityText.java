@@ -248,8 +248,13 @@ final class EntityText {
             if (p.source() instanceof ItemAnalysis.PlaceSource.Exif e) {
                 lat = e.lat();
                 lon = e.lon();
-                tooltip = "From EXIF: the picture's GPS position " + e.lat() + ", " + e.lon() + ", " + e.distanceKm()
-                        + " km from " + tooltip.substring("Place: ".length());
+                tooltip = String.format(
+                        java.util.Locale.ROOT,
+                        "From EXIF: the picture's GPS position %.6f, %.6f, %.1f km from %s",
+                        e.lat(),
+                        e.lon(),
+                        e.distanceKm(),
+                        tooltip.substring("Place: ".length()));
             }
             if (lat == 0 && lon == 0) {
                 continue;

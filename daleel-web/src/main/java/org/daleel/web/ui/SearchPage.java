@@ -125,13 +125,16 @@ final class SearchPage {
             }
         }
 
-        /** This search with one more filter value of {@code dim} (a facet dimension). */
+        /**
+         * This search narrowed to {@code value} of {@code dim} (a facet dimension): the value replaces
+         * the filter of its kind, so a click always drills down (Syria, then Aleppo governorate).
+         */
         Form with(String dim, String value) {
             return switch (dim) {
                 case Facets.COUNTRY, Facets.REGION, Facets.PLACE ->
-                    new Form(q, lang, kind, from, to, add(places, value), actors, types);
-                case Facets.ACTOR -> new Form(q, lang, kind, from, to, places, add(actors, value), types);
-                case Facets.EVENT_TYPE -> new Form(q, lang, kind, from, to, places, actors, add(types, value));
+                    new Form(q, lang, kind, from, to, List.of(value), actors, types);
+                case Facets.ACTOR -> new Form(q, lang, kind, from, to, places, List.of(value), types);
+                case Facets.EVENT_TYPE -> new Form(q, lang, kind, from, to, places, actors, List.of(value));
                 case Facets.YEAR -> new Form(q, lang, kind, value, value, places, actors, types);
                 default -> this;
             };
@@ -145,14 +148,6 @@ final class SearchPage {
                 case "type" -> new Form(q, lang, kind, from, to, places, actors, remove(types, value));
                 default -> new Form(q, lang, kind, "", "", places, actors, types);
             };
-        }
-
-        private static List<String> add(List<String> list, String v) {
-            List<String> out = new java.util.ArrayList<>(list);
-            if (!out.contains(v)) {
-                out.add(v);
-            }
-            return out;
         }
 
         private static List<String> remove(List<String> list, String v) {
