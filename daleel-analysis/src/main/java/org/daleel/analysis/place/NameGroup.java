@@ -12,6 +12,7 @@ final class NameGroup {
     boolean allStartWeak = true;
     boolean allAcronym = true;
     boolean allArabicSingle = true;
+    boolean allSpeaker = true;
     int count;
     int[] cands = new int[0];
     double[] staticScore = new double[0];
@@ -34,6 +35,7 @@ final class NameGroup {
         allStartWeak &= m.startWeak;
         allAcronym &= m.acronym;
         allArabicSingle &= m.arabicSingle;
+        allSpeaker &= m.speaker;
         countryside |= m.rural;
     }
 }

@@ -20,6 +20,9 @@ final class NameMatch {
     boolean acronym;
     boolean arabicSingle;
     boolean rural;
+    /** A one-word name followed by "said", "told", "was"...: likely a person. */
+    boolean speaker;
+
     String spanFirstForm;
     NameGroup group;
 

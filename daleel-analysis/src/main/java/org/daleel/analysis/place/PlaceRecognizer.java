@@ -196,6 +196,99 @@ public final class PlaceRecognizer {
     private final Lexicon enCommon = Lexicon.englishCommon();
     private final Lexicon arFunction = Lexicon.arabicFunction();
     private final Lexicon arCommon = Lexicon.arabicCommon();
+    private static final Set<String> EN_COMMON_PLACES = loadWords("en-common-places.txt");
+    private static final Set<String> MONTHS = Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+    private static final Set<String> SPEECH_VERBS = Set.of(
+            "said",
+            "says",
+            "told",
+            "tells",
+            "added",
+            "announced",
+            "stated",
+            "warned",
+            "wrote",
+            "tweeted",
+            "claimed",
+            "explained",
+            "noted",
+            "insisted",
+            "argued",
+            "asked",
+            "replied",
+            "urged");
+    /** Capitalised words before a name that do not make it part of a person's or another name. */
+    private static final Set<String> EN_NEUTRAL_BEFORE = Set.of(
+            "the",
+            "greater",
+            "old",
+            "central",
+            "and",
+            "or",
+            "but",
+            "while",
+            "as",
+            "after",
+            "before",
+            "since",
+            "both",
+            "between",
+            "across",
+            "outside",
+            "inside",
+            "western",
+            "eastern",
+            "northern",
+            "southern",
+            "rural",
+            "from",
+            "in",
+            "near",
+            "at",
+            "to",
+            "of",
+            "on",
+            "by",
+            "for",
+            "with",
+            "like",
+            "unlike",
+            "including",
+            "when",
+            "if",
+            "where",
+            "whereas");
+
+    private static Set<String> loadWords(String name) {
+        Set<String> words = new HashSet<>();
+        try (var in = PlaceRecognizer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new java.io.UncheckedIOException(
+                        new java.io.IOException("classpath resource " + name + " is missing"));
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    words.add(org.daleel.analysis.text.Normalizer.key(w));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("word list " + name + ": " + e.getMessage(), e);
+        }
+        return Set.copyOf(words);
+    }
 
     /** Creates a recognizer over {@code gazetteer}. */
     public PlaceRecognizer(Gazetteer gazetteer) {
@@ -266,7 +359,7 @@ public final class PlaceRecognizer {
                 i++;
                 continue;
             }
-            if (describe(t, m, words)) {
+            if (describe(t, m, words, blocked)) {
                 out.add(m);
             }
             i = m.last + 1;
@@ -356,7 +449,7 @@ public final class PlaceRecognizer {
     }
 
     /** Fills modifiers, cues and weaknesses; returns false when the mention must be dropped. */
-    private boolean describe(Tokens t, NameMatch m, DocumentWords words) {
+    private boolean describe(Tokens t, NameMatch m, DocumentWords words, boolean[] blocked) {
         m.spanFirst = m.first;
         m.spanLast = m.last;
         boolean single = m.first == m.last;
@@ -392,9 +485,21 @@ public final class PlaceRecognizer {
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
         }
+        if (single && MONTHS.contains(t.norm(m.first))) {
+            return false; // "in May": a month
+        }
+        if (single) {
+            m.speaker = after < t.size()
+                    && t.kind(after) == Tokens.LATIN
+                    && t.sentence(after) == t.sentence(m.first)
+                    && SPEECH_VERBS.contains(t.norm(after));
+        }
+        if (single && afterOtherName(t, m, blocked)) {
+            return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
+        }
         if (single) {
             String key = m.fuzzy ? t.norm(m.first) : m.key;
-            if (enCommon.contains(key) || words.lowercase.contains(key)) {
+            if (enCommon.contains(key) || EN_COMMON_PLACES.contains(key) || words.lowercase.contains(key)) {
                 m.common = true;
             }
             if (words.startWeak(t, m.first) || beforeOtherName(t, m)) {
@@ -405,6 +510,30 @@ public final class PlaceRecognizer {
             }
         }
         return true;
+    }
+
+    /**
+     * True if a capitalised word that is not a cue, direction or function word comes right before a
+     * one-word name in the same sentence: the name is then part of a person's name or title ("John
+     * Kerry", "President Obama") or of a longer name the gazetteer lacks.
+     */
+    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked) {
+        int before = m.first - 1;
+        if (before < 0
+                || blocked[before]
+                || t.kind(before) != Tokens.LATIN
+                || t.sentence(before) != t.sentence(m.first)
+                || !t.has(before, Tokens.CAPITALISED)
+                || t.has(before, Tokens.ALL_CAPS)) {
+            return false;
+        }
+        String w = t.norm(before);
+        return !EN_NEUTRAL_BEFORE.contains(w)
+                && !EN_CUES.contains(w)
+                && !DIRECTIONS.contains(w)
+                && !EN_ADMIN_BEFORE.contains(w)
+                && !LATIN_ARTICLES.contains(w)
+                && !EN_PLACE_WORDS.contains(w);
     }
 
     /** True if a capitalised word that is not part of the name follows it: "Jackson Street", "Homs Governor". */
