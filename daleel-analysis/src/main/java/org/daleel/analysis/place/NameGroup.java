@@ -13,6 +13,7 @@ final class NameGroup {
     boolean allAcronym = true;
     boolean allArabicSingle = true;
     boolean allSpeaker = true;
+    boolean allBeforeName = true;
     int count;
     int[] cands = new int[0];
     double[] staticScore = new double[0];
@@ -36,6 +37,7 @@ final class NameGroup {
         allAcronym &= m.acronym;
         allArabicSingle &= m.arabicSingle;
         allSpeaker &= m.speaker;
+        allBeforeName &= m.beforeName;
         countryside |= m.rural;
     }
 }

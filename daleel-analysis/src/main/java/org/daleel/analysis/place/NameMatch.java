@@ -22,6 +22,8 @@ final class NameMatch {
     boolean rural;
     /** A one-word name followed by "said", "told", "was"...: likely a person. */
     boolean speaker;
+    /** A one-word name followed by another capitalised word ("Julia Roberts"). */
+    boolean beforeName;
 
     String spanFirstForm;
     NameGroup group;

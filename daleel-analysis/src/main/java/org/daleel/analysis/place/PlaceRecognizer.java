@@ -310,6 +310,9 @@ public final class PlaceRecognizer {
     public Result recognize(Tokens t, boolean[] blocked, Map<String, Double> extraCountries) {
         DocumentWords words = new DocumentWords(t);
         List<NameMatch> mentions = spot(t, blocked, words);
+        if (!words.persons.isEmpty()) {
+            mentions.removeIf(m -> m.first == m.last && !m.fuzzy && words.persons.contains(m.key));
+        }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
             String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
@@ -495,6 +498,7 @@ public final class PlaceRecognizer {
                     && SPEECH_VERBS.contains(t.norm(after));
         }
         if (single && afterOtherName(t, m, blocked)) {
+            words.persons.add(m.key); // every mention of "Clinton" in this document is the person
             return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
         }
         if (single) {
@@ -502,8 +506,12 @@ public final class PlaceRecognizer {
             if (enCommon.contains(key) || EN_COMMON_PLACES.contains(key) || words.lowercase.contains(key)) {
                 m.common = true;
             }
-            if (words.startWeak(t, m.first) || beforeOtherName(t, m)) {
+            if (words.startWeak(t, m.first)) {
                 m.startWeak = true;
+            }
+            if (beforeOtherName(t, m)) {
+                m.startWeak = true;
+                m.beforeName = true;
             }
             if (t.has(m.first, Tokens.ALL_CAPS) && key.length() <= 3) {
                 m.acronym = true;
@@ -590,8 +598,9 @@ public final class PlaceRecognizer {
                 m.cue = true;
                 m.placeWord = EN_PLACE_WORDS.contains(noun);
             }
-        } else if (EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate")) {
-            m.cue = true; // "Idlib province town Saraqib", "the village Kafr Nabl"
+        } else if ((EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate"))
+                && !t.has(p, Tokens.CAPITALISED)) {
+            m.cue = true; // "Idlib province town Saraqib", "the village Kafr Nabl"; not "City Council"
         }
     }
 
@@ -645,6 +654,9 @@ public final class PlaceRecognizer {
     private static final class DocumentWords {
         final Set<String> lowercase = new HashSet<>();
         final Set<String> capitalisedInside = new HashSet<>();
+        /** Keys seen as part of a person's name ("Hillary Clinton"): no mention of them is a place. */
+        final Set<String> persons = new HashSet<>();
+
         final boolean[] titleCase;
 
         DocumentWords(Tokens t) {

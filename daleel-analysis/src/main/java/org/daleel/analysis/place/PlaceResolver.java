@@ -195,6 +195,25 @@ final class PlaceResolver {
         if (g.allCommon && !g.anyCue) {
             return false;
         }
+        // "at the University", "in Council": a common word after a cue is a place only when the place
+        // is sizeable or its country is what the document is about
+        if (g.allCommon
+                && !g.multiword
+                && prior < 2.4
+                && !SHIPPED.contains(place.countryCode())
+                && !place.contextOnly()
+                && (ctx.othersWeight(place.countryCode(), g) <= 0 || dist > 75)) {
+            return false;
+        }
+        // "Julia Roberts": a one-word name before another capitalised word, outside the core countries
+        if (g.allBeforeName
+                && !g.anyCue
+                && !SHIPPED.contains(place.countryCode())
+                && !place.isCountry()
+                && !place.isAdmin1()
+                && !place.contextOnly()) {
+            return false;
+        }
         if (g.allAcronym && prior < 3.0) {
             return false;
         }
