@@ -66,6 +66,49 @@ class BadInputTest {
     }
 
     @Test
+    void invalid_utf8_decodes_to_replacement_characters_and_the_rest_is_analysed() {
+        byte[] good = "Shelling hit Darayya on Friday. ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = new byte[good.length + 6];
+        System.arraycopy(good, 0, bytes, 0, good.length);
+        bytes[good.length] = (byte) 0xC3; // truncated two-byte sequence
+        bytes[good.length + 1] = (byte) 0x28;
+        bytes[good.length + 2] = (byte) 0xFF; // never valid in UTF-8
+        bytes[good.length + 3] = (byte) 0xED; // an encoded surrogate
+        bytes[good.length + 4] = (byte) 0xA0;
+        bytes[good.length + 5] = (byte) 0x80;
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        Analysis a = Fixtures.analyze(text, "2016-08-20");
+        assertThat(a.language()).isEqualTo("en");
+        assertThat(a.places()).extracting(PlaceMention::geonameId).containsExactly(170892L);
+    }
+
+    @Test
+    void one_long_token_and_long_runs_of_capitalised_words_take_bounded_time() {
+        String token = "A".repeat(1_000_000);
+        String caps = "Aleppo Idlib Homs Hama Raqqa Union Hope West Damascus ".repeat(20_000);
+        long t0 = System.nanoTime();
+        Analysis a = Fixtures.analyze(token + " " + caps, "2016-08-20");
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        assertThat(a.language()).isEqualTo("en");
+        assertThat(a.places())
+                .noneMatch(p -> p.text().equals("Union") || p.text().equals("Hope"));
+    }
+
+    @Test
+    void text_in_a_script_the_gazetteer_does_not_index_invents_nothing() {
+        for (String text : new String[] {
+            "Ο βομβαρδισμός του Χαλεπιού συνεχίστηκε τη νύχτα και οι κάτοικοι έφυγαν από τα σπίτια τους.",
+            "बमबारी रात भर जारी रही और लोग अपने घर छोड़कर चले गए।",
+            "ההפגזות על חלב נמשכו בלילה והתושבים עזבו את בתיהם."
+        }) {
+            Analysis a = Fixtures.analyze(text, "2016-08-20");
+            assertThat(a.language()).isNotIn("en", "ar");
+            assertThat(a).isEqualTo(Analysis.empty(a.language()));
+        }
+    }
+
+    @Test
     void mixed_scripts_are_analysed_together() {
         Analysis a = Fixtures.analyze("Shelling hit Darayya. وسقطت قذائف على حلب.");
         assertThat(a.places()).extracting(PlaceMention::geonameId).containsExactly(170892L, 170063L);

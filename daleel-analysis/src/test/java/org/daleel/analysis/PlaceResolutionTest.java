@@ -28,12 +28,20 @@ class PlaceResolutionTest {
     }
 
     @Test
-    void palmyra_in_a_report_on_upstate_new_york_is_not_tadmur() {
+    void palmyra_in_a_report_on_upstate_new_york_is_palmyra_new_york() {
         Analysis a = Fixtures.analyze(
                 "Palmyra, a village in Wayne County in upstate New York, voted on Tuesday to repair the Erie Canal "
                         + "towpath. The mayor of Palmyra said residents of Rochester often visit.");
         assertThat(a.places()).noneMatch(p -> p.geonameId() == 163808L);
         assertThat(a.places()).noneMatch(p -> p.countryCode().equals("SY"));
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Palmyra"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.geonameId()).isEqualTo(5130441L)); // Palmyra, NY (cities500)
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Rochester"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.admin1()).isEqualTo("NY"));
     }
 
     @Test

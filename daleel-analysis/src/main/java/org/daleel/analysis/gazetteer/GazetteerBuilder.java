@@ -252,6 +252,12 @@ public final class GazetteerBuilder {
         if (upper && !lower && letters <= 5) {
             return false; // "PMS", "OSDI"
         }
+        if (letters <= 3 && Normalizer.script(s) == 'L') {
+            return false; // "Pa", "Wé": too short to tell from a word
+        }
+        if (s.startsWith("The ") || s.startsWith("the ")) {
+            return false; // "The city": a description, not a name
+        }
         return upper || Normalizer.script(s) != 'L';
     }
 

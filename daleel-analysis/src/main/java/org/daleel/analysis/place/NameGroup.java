@@ -12,6 +12,8 @@ final class NameGroup {
     boolean allStartWeak = true;
     boolean allAcronym = true;
     boolean allArabicSingle = true;
+    boolean allSpeaker = true;
+    boolean allBeforeName = true;
     int count;
     int[] cands = new int[0];
     double[] staticScore = new double[0];
@@ -34,6 +36,8 @@ final class NameGroup {
         allStartWeak &= m.startWeak;
         allAcronym &= m.acronym;
         allArabicSingle &= m.arabicSingle;
+        allSpeaker &= m.speaker;
+        allBeforeName &= m.beforeName;
         countryside |= m.rural;
     }
 }

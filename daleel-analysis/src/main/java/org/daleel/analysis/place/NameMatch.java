@@ -20,6 +20,11 @@ final class NameMatch {
     boolean acronym;
     boolean arabicSingle;
     boolean rural;
+    /** A one-word name followed by "said", "told", "was"...: likely a person. */
+    boolean speaker;
+    /** A one-word name followed by another capitalised word ("Julia Roberts"). */
+    boolean beforeName;
+
     String spanFirstForm;
     NameGroup group;
 

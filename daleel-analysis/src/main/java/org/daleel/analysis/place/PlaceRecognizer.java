@@ -197,6 +197,99 @@ public final class PlaceRecognizer {
     private final Lexicon enCommon = Lexicon.englishCommon();
     private final Lexicon arFunction = Lexicon.arabicFunction();
     private final Lexicon arCommon = Lexicon.arabicCommon();
+    private static final Set<String> EN_COMMON_PLACES = loadWords("en-common-places.txt");
+    private static final Set<String> MONTHS = Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+    private static final Set<String> SPEECH_VERBS = Set.of(
+            "said",
+            "says",
+            "told",
+            "tells",
+            "added",
+            "announced",
+            "stated",
+            "warned",
+            "wrote",
+            "tweeted",
+            "claimed",
+            "explained",
+            "noted",
+            "insisted",
+            "argued",
+            "asked",
+            "replied",
+            "urged");
+    /** Capitalised words before a name that do not make it part of a person's or another name. */
+    private static final Set<String> EN_NEUTRAL_BEFORE = Set.of(
+            "the",
+            "greater",
+            "old",
+            "central",
+            "and",
+            "or",
+            "but",
+            "while",
+            "as",
+            "after",
+            "before",
+            "since",
+            "both",
+            "between",
+            "across",
+            "outside",
+            "inside",
+            "western",
+            "eastern",
+            "northern",
+            "southern",
+            "rural",
+            "from",
+            "in",
+            "near",
+            "at",
+            "to",
+            "of",
+            "on",
+            "by",
+            "for",
+            "with",
+            "like",
+            "unlike",
+            "including",
+            "when",
+            "if",
+            "where",
+            "whereas");
+
+    private static Set<String> loadWords(String name) {
+        Set<String> words = new HashSet<>();
+        try (var in = PlaceRecognizer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new java.io.UncheckedIOException(
+                        new java.io.IOException("classpath resource " + name + " is missing"));
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    words.add(org.daleel.analysis.text.Normalizer.key(w));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("word list " + name + ": " + e.getMessage(), e);
+        }
+        return Set.copyOf(words);
+    }
 
     /** Creates a recognizer over {@code gazetteer}. */
     public PlaceRecognizer(Gazetteer gazetteer) {
@@ -218,6 +311,9 @@ public final class PlaceRecognizer {
     public Result recognize(Tokens t, boolean[] blocked, Map<String, Double> extraCountries) {
         DocumentWords words = new DocumentWords(t);
         List<NameMatch> mentions = spot(t, blocked, words);
+        if (!words.persons.isEmpty()) {
+            mentions.removeIf(m -> m.first == m.last && !m.fuzzy && words.persons.contains(m.key));
+        }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
             String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
@@ -342,7 +438,7 @@ public final class PlaceRecognizer {
                 i++;
                 continue;
             }
-            if (describe(t, m, words)) {
+            if (describe(t, m, words, blocked)) {
                 out.add(m);
             }
             i = m.last + 1;
@@ -432,7 +528,7 @@ public final class PlaceRecognizer {
     }
 
     /** Fills modifiers, cues and weaknesses; returns false when the mention must be dropped. */
-    private boolean describe(Tokens t, NameMatch m, DocumentWords words) {
+    private boolean describe(Tokens t, NameMatch m, DocumentWords words, boolean[] blocked) {
         m.spanFirst = m.first;
         m.spanLast = m.last;
         boolean single = m.first == m.last;
@@ -468,19 +564,60 @@ public final class PlaceRecognizer {
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
         }
+        if (single && MONTHS.contains(t.norm(m.first))) {
+            return false; // "in May": a month
+        }
+        if (single) {
+            m.speaker = after < t.size()
+                    && t.kind(after) == Tokens.LATIN
+                    && t.sentence(after) == t.sentence(m.first)
+                    && SPEECH_VERBS.contains(t.norm(after));
+        }
+        if (single && afterOtherName(t, m, blocked)) {
+            words.persons.add(m.key); // every mention of "Clinton" in this document is the person
+            return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
+        }
         if (single) {
             String key = m.fuzzy ? t.norm(m.first) : m.key;
-            if (enCommon.contains(key) || words.lowercase.contains(key)) {
+            if (enCommon.contains(key) || EN_COMMON_PLACES.contains(key) || words.lowercase.contains(key)) {
                 m.common = true;
             }
-            if (words.startWeak(t, m.first) || beforeOtherName(t, m)) {
+            if (words.startWeak(t, m.first)) {
                 m.startWeak = true;
+            }
+            if (beforeOtherName(t, m)) {
+                m.startWeak = true;
+                m.beforeName = true;
             }
             if (t.has(m.first, Tokens.ALL_CAPS) && key.length() <= 3) {
                 m.acronym = true;
             }
         }
         return true;
+    }
+
+    /**
+     * True if a capitalised word that is not a cue, direction or function word comes right before a
+     * one-word name in the same sentence: the name is then part of a person's name or title ("John
+     * Kerry", "President Obama") or of a longer name the gazetteer lacks.
+     */
+    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked) {
+        int before = m.first - 1;
+        if (before < 0
+                || blocked[before]
+                || t.kind(before) != Tokens.LATIN
+                || t.sentence(before) != t.sentence(m.first)
+                || !t.has(before, Tokens.CAPITALISED)
+                || t.has(before, Tokens.ALL_CAPS)) {
+            return false;
+        }
+        String w = t.norm(before);
+        return !EN_NEUTRAL_BEFORE.contains(w)
+                && !EN_CUES.contains(w)
+                && !DIRECTIONS.contains(w)
+                && !EN_ADMIN_BEFORE.contains(w)
+                && !LATIN_ARTICLES.contains(w)
+                && !EN_PLACE_WORDS.contains(w);
     }
 
     /** True if a capitalised word that is not part of the name follows it: "Jackson Street", "Homs Governor". */
@@ -537,8 +674,9 @@ public final class PlaceRecognizer {
                 m.cue = true;
                 m.placeWord = EN_PLACE_WORDS.contains(noun);
             }
-        } else if (EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate")) {
-            m.cue = true; // "Idlib province town Saraqib", "the village Kafr Nabl"
+        } else if ((EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate"))
+                && !t.has(p, Tokens.CAPITALISED)) {
+            m.cue = true; // "Idlib province town Saraqib", "the village Kafr Nabl"; not "City Council"
         }
     }
 
@@ -592,6 +730,9 @@ public final class PlaceRecognizer {
     private static final class DocumentWords {
         final Set<String> lowercase = new HashSet<>();
         final Set<String> capitalisedInside = new HashSet<>();
+        /** Keys seen as part of a person's name ("Hillary Clinton"): no mention of them is a place. */
+        final Set<String> persons = new HashSet<>();
+
         final boolean[] titleCase;
 
         DocumentWords(Tokens t) {

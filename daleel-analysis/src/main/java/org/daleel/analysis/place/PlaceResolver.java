@@ -94,6 +94,15 @@ final class PlaceResolver {
     private double staticScore(NameGroup g, int c, boolean primary, boolean hasAdmin1) {
         GazetteerPlace p = gazetteer.place(c);
         double s = prior(p) + (primary ? 0.3 : 0);
+        if (!primary
+                && !SHIPPED.contains(p.countryCode())
+                && !p.contextOnly()
+                && p.population() < 100_000
+                && !p.isCountry()
+                && !p.featureCode().startsWith("PPLA")
+                && !p.featureCode().equals("PPLC")) {
+            s -= 0.6; // cities500 alternate names include old and foreign names of other places
+        }
         if (g.first.fuzzy) {
             s -= 0.6;
         }
@@ -186,6 +195,25 @@ final class PlaceResolver {
         if (g.allCommon && !g.anyCue) {
             return false;
         }
+        // "at the University", "in Council": a common word after a cue is a place only when the place
+        // is sizeable or its country is what the document is about
+        if (g.allCommon
+                && !g.multiword
+                && prior < 2.4
+                && !SHIPPED.contains(place.countryCode())
+                && !place.contextOnly()
+                && (ctx.othersWeight(place.countryCode(), g) <= 0 || dist > 75)) {
+            return false;
+        }
+        // "Julia Roberts": a one-word name before another capitalised word, outside the core countries
+        if (g.allBeforeName
+                && !g.anyCue
+                && !SHIPPED.contains(place.countryCode())
+                && !place.isCountry()
+                && !place.isAdmin1()
+                && !place.contextOnly()) {
+            return false;
+        }
         if (g.allAcronym && prior < 3.0) {
             return false;
         }
@@ -193,6 +221,28 @@ final class PlaceResolver {
             return false;
         }
         if (g.allArabicSingle && !g.anyCue && prior < 2.4 && dist > 50) {
+            return false;
+        }
+        // "Jackson told reporters", "Erdogan said": a person, unless a country or a capital speaks
+        if (g.allSpeaker
+                && !g.anyCue
+                && !place.isCountry()
+                && !place.isAdmin1()
+                && !place.featureCode().equals("PPLC")
+                && !place.contextOnly()) {
+            return false;
+        }
+        // a bare one-word Latin name of a small place in a country the document says nothing else about
+        // is more often a surname or a word than that place ("Obama said", "Clinton", "Hope")
+        if (!g.multiword
+                && !g.anyCue
+                && !g.allArabicSingle
+                && !SHIPPED.contains(place.countryCode())
+                && !place.isCountry()
+                && !place.isAdmin1()
+                && !place.contextOnly()
+                && prior < 2.8
+                && ctx.othersWeight(place.countryCode(), g) <= 0) {
             return false;
         }
         // Arabic names of Turkish and Ukrainian places are few and often common words: need the country
@@ -306,8 +356,8 @@ final class PlaceResolver {
                     s -= 0.5;
                     double f = foreign - (ownCc != null && !SHIPPED.contains(ownCc) ? own : 0);
                     double cv = covered - (ownCc != null && SHIPPED.contains(ownCc) ? own : 0);
-                    if (f > 2 * cv) {
-                        s -= 1.5;
+                    if (f > 2 * cv && SHIPPED.contains(p.countryCode())) {
+                        s -= 1.5; // village-level data is dense there: a document about elsewhere rarely means it
                     }
                 }
             }
