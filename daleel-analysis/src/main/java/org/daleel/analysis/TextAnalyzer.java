@@ -16,6 +16,7 @@ import java.util.Set;
 import org.daleel.analysis.actor.ActorRecognizer;
 import org.daleel.analysis.actor.ActorRecognizer.ActorMatch;
 import org.daleel.analysis.actor.ActorThesaurus;
+import org.daleel.analysis.actor.PersonNames;
 import org.daleel.analysis.date.DateRecognizer;
 import org.daleel.analysis.date.DateRecognizer.DateMatch;
 import org.daleel.analysis.event.EventClassifier;
@@ -141,6 +142,11 @@ public final class TextAnalyzer {
                 dateTokens[i] = true;
             }
         }
+        boolean[] personNames = new boolean[t.size()];
+        PersonNames.mark(t, placeBlocked, personNames);
+        for (int i = 0; i < t.size(); i++) {
+            placeBlocked[i] |= personNames[i];
+        }
         Map<String, Double> actorCountries = new HashMap<>();
         for (ActorMatch a : actorMatches) {
             // a Syrian actor says the report is about Syria; Russian forces do not say it is about Russia
@@ -201,6 +207,11 @@ public final class TextAnalyzer {
             for (int i = d.first(); i <= d.last(); i++) {
                 blocked[i] = true;
             }
+        }
+        boolean[] personNames = new boolean[t.size()];
+        PersonNames.mark(t, blocked, personNames);
+        for (int i = 0; i < t.size(); i++) {
+            blocked[i] |= personNames[i];
         }
         Map<String, Double> actorCountries = new HashMap<>();
         for (ActorMatch a : actorMatches) {
