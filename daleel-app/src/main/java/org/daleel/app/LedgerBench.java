@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.daleel.item.ItemIds;
 import org.daleel.ledger.EntryKind;
 import org.daleel.ledger.FileLedger;
+import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.ledger.LedgerEntry;
 import org.daleel.ledger.PayloadDigest;
 import org.daleel.ledger.merkle.MerkleTree;
 import org.daleel.ledger.note.Checkpoint;
 import org.daleel.ledger.note.SignedNote;
+import org.daleel.ledger.tsa.CheckpointStamper;
+import org.daleel.ledger.tsa.TimestampClient;
 
 /**
  * {@code daleel bench ledger}: the custody ledger's speed against the published bars (Tessera about
@@ -88,6 +91,66 @@ final class LedgerBench {
         }
         for (int threads : new int[] {1, 16, 64}) {
             concurrent(sample, threads, threads == 1 ? 500 : threads * 500);
+        }
+        withTsaDown(sample);
+    }
+
+    /** (a) again with time-stamping on and a TSA that accepts connections but never answers. */
+    private void withTsaDown(byte[] sample) throws IOException, InterruptedException {
+        try (java.net.ServerSocket blackhole =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        held.add(blackhole.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the run
+                }
+            });
+            var url = java.net.URI.create("http://127.0.0.1:" + blackhole.getLocalPort() + "/tsa");
+            var options = new CheckpointStamper.Options(3, java.time.Duration.ZERO, java.time.Duration.ofSeconds(2));
+            int total = 64 * 500;
+            long start;
+            double s;
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (LedgerCustodyLog log = LedgerCustodyLog.open(dir.resolve("tsa-down"), "daleel.bench/tsa-down")) {
+                log.stamping(new CheckpointStamper(
+                        new TimestampClient(url, options.timeout(), 1 << 16),
+                        log.timestampStore(),
+                        options,
+                        warnings::add));
+                AtomicInteger left = new AtomicInteger(total);
+                start = System.nanoTime();
+                List<Thread> workers = new ArrayList<>();
+                for (int t = 0; t < 64; t++) {
+                    workers.add(Thread.ofPlatform().start(() -> {
+                        try {
+                            while (left.getAndDecrement() > 0) {
+                                log.ledger().append(sample);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+                }
+                for (Thread w : workers) {
+                    w.join();
+                }
+                s = (System.nanoTime() - start) / 1e9;
+            }
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "ledger (a) 64 concurrent appenders, time-stamping on, TSA never answering: %,d appends in %.2f s:"
+                            + " %,.0f durable appends/s; %d outage warning(s)%n",
+                    total,
+                    s,
+                    total / s,
+                    warnings.size());
         }
     }
 

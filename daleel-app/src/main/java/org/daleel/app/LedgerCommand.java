@@ -239,6 +239,7 @@ final class LedgerCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Time-stamp the latest checkpoint now with the configured RFC 3161 TSA and print the result.",
+                "A checkpoint that already has a token keeps it (the earlier genTime is the stronger evidence).",
                 "The TSA is 'ledger.tsa.url' (daleel config set ledger.tsa.url URL); only the SHA-256 of the"
                         + " checkpoint note is sent. The token, the note it stamps, the TSA chain and the validation"
                         + " at stamping are kept in DATA/ledger/timestamps/. Writers also stamp in the background."
@@ -260,18 +261,25 @@ final class LedgerCommand implements Runnable {
                             "the custody ledger is empty: there is no checkpoint to time-stamp");
                 }
                 TimestampStore store = log.timestampStore();
-                var options = new CheckpointStamper.Options(0, java.time.Duration.ZERO, tsa.timeout());
-                try (CheckpointStamper stamper =
-                        new CheckpointStamper(new TimestampClient(tsa), store, options, w -> {})) {
-                    stamper.stampNow(size, log.checkpoint().getBytes(StandardCharsets.UTF_8));
+                // An existing token is kept: an earlier genTime is the stronger evidence, and a token
+                // that no longer verifies must stay for 'daleel verify' to name.
+                boolean already = java.nio.file.Files.exists(store.tokenFile(size));
+                if (!already) {
+                    var options = new CheckpointStamper.Options(0, java.time.Duration.ZERO, tsa.timeout());
+                    try (CheckpointStamper stamper =
+                            new CheckpointStamper(new TimestampClient(tsa), store, options, w -> {})) {
+                        stamper.stampNow(size, log.checkpoint().getBytes(StandardCharsets.UTF_8));
+                    }
                 }
                 CheckpointStamp checked =
                         new TimestampAudit(log.ledger(), store, Timestamping.verifier(settings)).check(size);
                 if (data.json) {
                     System.out.println(Json.write(stampJson(checked)));
                 } else {
-                    System.out.println("checkpoint " + size + " time-stamped: genTime " + checked.genTime() + " by "
-                            + checked.tsa() + " (serial " + checked.serial() + "), " + checked.status());
+                    System.out.println(
+                            "checkpoint " + size + (already ? " was already" : "") + " time-stamped: genTime "
+                                    + checked.genTime() + " by "
+                                    + checked.tsa() + " (serial " + checked.serial() + "), " + checked.status());
                     System.out.println("token " + store.tokenFile(size) + ", checkpoint note " + store.noteFile(size));
                 }
                 return checked.ok() ? 0 : 6;

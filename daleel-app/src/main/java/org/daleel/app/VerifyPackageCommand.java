@@ -428,7 +428,8 @@ final class VerifyPackageCommand implements Callable<Integer> {
                         + " or none had stamped these entries yet)");
             }
             for (PackageTimestamps.Verified v : stamps) {
-                System.out.println("time-stamp: checkpoint " + v.size() + " existed at " + v.genTime() + " (RFC 3161, "
+                System.out.println("time-stamp: the checkpoint of " + v.size() + " entries existed by " + v.genTime()
+                        + " (RFC 3161, "
                         + v.tsa() + ", serial " + v.serial() + ")");
             }
             if (!vkey.isEmpty()) {

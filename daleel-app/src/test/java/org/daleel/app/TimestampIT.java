@@ -92,7 +92,7 @@ class TimestampIT {
 
             Cli.Result stampNow = Cli.run(data, "ledger", "timestamp").assertOk();
             assertThat(stampNow.out())
-                    .contains("checkpoint " + size + " time-stamped")
+                    .contains("checkpoint " + size + " was already time-stamped")
                     .contains("valid");
 
             Cli.Result verified = Cli.run(data, "verify").assertOk();
@@ -103,7 +103,7 @@ class TimestampIT {
                     .assertOk();
             Cli.Result pkg = Cli.run(data, "verify-package", wacz.toString()).assertOk();
             assertThat(pkg.out())
-                    .contains("time-stamp: checkpoint " + size + " existed at")
+                    .contains("time-stamp: the checkpoint of " + size + " entries existed by")
                     .contains("RFC 3161 time-stamps valid");
 
             String member = "custody/timestamps/" + size + ".tsr";

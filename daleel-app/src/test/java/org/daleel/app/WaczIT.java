@@ -103,7 +103,10 @@ class WaczIT {
         }
 
         Cli.Result ok = Cli.run(data, "verify-package", wacz.toString()).assertOk();
-        assertThat(ok.out()).contains("2 receipts: all hold").contains("signed by " + Wiring.LEDGER_ORIGIN_PREFIX);
+        assertThat(ok.out())
+                .contains("2 receipts: all hold")
+                .contains("signed by " + Wiring.LEDGER_ORIGIN_PREFIX)
+                .contains("no RFC 3161 time-stamps in the package");
         JsonNode okJson = JSON.readTree(Cli.run(data, "verify-package", wacz.toString(), "--json")
                 .assertOk()
                 .out());
