@@ -110,7 +110,13 @@ public final class UiRoutes {
         page(
                 ctx,
                 ItemPage.heading(item),
-                ItemPage.render(item, archive.resources(id), archive.similar(id), archive.metadata(id), replayOrigin));
+                ItemPage.render(
+                        item,
+                        archive.resources(id),
+                        archive.similar(id),
+                        archive.metadata(id),
+                        archive.mediaParts(id),
+                        replayOrigin));
     }
 
     private void capture(Context ctx) {
