@@ -724,6 +724,11 @@ public final class LocalArchive implements Archive {
     }
 
     @Override
+    public List<MediaPart> mediaParts(String id) {
+        return ports.media().parts(get(id).seq());
+    }
+
+    @Override
     public MediaMetadata metadata(String id) {
         Item item = get(id);
         if (isVideo(item)) {

@@ -122,7 +122,11 @@ class VideoUiTest {
                 .contains("src=\"" + web.server.replayBaseUrl() + "/media/" + videoId + "\"")
                 .contains("Video metadata")
                 .contains("2016-06-15T10:00:00")
-                .contains("frames hashed");
+                .contains("frames hashed")
+                .contains("Sampled frames (")
+                .contains("<video class=\"frame\" muted=\"\" preload=\"metadata\" width=\"160\" src=\""
+                        + web.server.replayBaseUrl() + "/media/" + videoId + "#t=0.000\">")
+                .contains("<span class=\"time\">0:00.0</span>");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("media-src " + web.server.replayBaseUrl() + ";");
     }

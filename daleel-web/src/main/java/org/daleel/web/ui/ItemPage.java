@@ -8,6 +8,7 @@ import org.daleel.item.Item;
 import org.daleel.item.ItemAnalysis;
 import org.daleel.item.Provenance;
 import org.daleel.item.Resource;
+import org.daleel.match.MediaPart;
 import org.daleel.meta.MediaMetadata;
 import org.daleel.web.Html;
 import org.daleel.web.replay.ReplayPaths;
@@ -52,7 +53,7 @@ final class ItemPage {
             List<org.daleel.archive.SimilarItem> similar,
             MediaMetadata picture,
             String replayOrigin) {
-        return render(item, resources, similar, picture, Optional.empty(), replayOrigin);
+        return render(item, resources, similar, picture, Optional.empty(), List.of(), replayOrigin);
     }
 
     static Html render(
@@ -61,6 +62,7 @@ final class ItemPage {
             List<org.daleel.archive.SimilarItem> similar,
             MediaMetadata picture,
             Optional<ItemAnalysis> analysis,
+            List<MediaPart> parts,
             String replayOrigin) {
         Html h = new Html();
         h.element("h1", heading(item), "dir", "auto");
@@ -68,6 +70,7 @@ final class ItemPage {
         boolean video = item.mediaType().startsWith("video/");
         if (video) {
             video(h, item, replayOrigin);
+            frames(h, item, parts, replayOrigin);
         } else if (!item.url().isEmpty()) {
             replay(h, item, replayOrigin);
         }
@@ -153,6 +156,53 @@ final class ItemPage {
                 replayOrigin + ReplayPaths.MEDIA + item.id());
         h.text("This browser cannot play " + item.mediaType() + "; download the original below.");
         h.close("video");
+        h.close("section");
+    }
+
+    /** Most frames shown in the strip of sampled frames. */
+    static final int STRIP_FRAMES = 12;
+
+    /**
+     * A strip of the sampled frames (at most {@link #STRIP_FRAMES}, evenly chosen), each drawn by the
+     * browser from the video at the frame's time (a media fragment on the replay origin's URL).
+     */
+    private static void frames(Html h, Item item, List<MediaPart> parts, String replayOrigin) {
+        List<MediaPart> frames = parts.stream().filter(MediaPart::isFrame).toList();
+        if (frames.isEmpty()) {
+            return;
+        }
+        int shown = Math.min(STRIP_FRAMES, frames.size());
+        h.open("section", "class", "frames");
+        h.element(
+                "h2",
+                "Sampled frames (" + frames.size() + " hashed" + (shown < frames.size() ? ", " + shown + " shown" : "")
+                        + ")");
+        h.open("ol", "class", "strip");
+        for (int i = 0; i < shown; i++) {
+            MediaPart f = frames.get(shown == frames.size() ? i : (int) ((long) i * (frames.size() - 1) / (shown - 1)));
+            String t = String.format(Locale.ROOT, "%.3f", f.frameMillis() / 1000.0);
+            h.open("li");
+            h.open(
+                    "video",
+                    "class",
+                    "frame",
+                    "muted",
+                    "",
+                    "preload",
+                    "metadata",
+                    "width",
+                    "160",
+                    "src",
+                    replayOrigin + ReplayPaths.MEDIA + item.id() + "#t=" + t);
+            h.close("video");
+            h.element(
+                    "span",
+                    MediaPart.time(f.frameMillis()) + (f.quality() < 50 ? " (flat, not matched)" : ""),
+                    "class",
+                    "time");
+            h.close("li");
+        }
+        h.close("ol");
         h.close("section");
     }
 

@@ -112,6 +112,7 @@ public final class UiRoutes {
                         archive.similar(id),
                         archive.metadata(id),
                         archive.analysis(id),
+                        archive.mediaParts(id),
                         replayOrigin));
     }
 
