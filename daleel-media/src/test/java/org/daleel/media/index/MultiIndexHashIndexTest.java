@@ -17,6 +17,7 @@ import org.daleel.match.HashMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MultiIndexHashIndexTest extends HashIndexContract {
     @Override
@@ -30,7 +31,7 @@ class MultiIndexHashIndexTest extends HashIndexContract {
         Random random = new Random(99);
         Map<Long, Hash256> model = new HashMap<>();
         List<Hash256> queries = new ArrayList<>();
-        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(MultiIndexHashIndex.Strategy.TABLES, layout)) {
+        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(MultiIndexHashIndex.Strategy.TABLES, layout, 0)) {
             long id = 0;
             for (int i = 0; i < 3000; i++, id++) {
                 Hash256 h = random(random);
@@ -86,7 +87,7 @@ class MultiIndexHashIndexTest extends HashIndexContract {
                 List<HashMatch> exact = index.search(query, radius);
                 List<HashMatch> shared = index.searchSharingSubstring(query, radius);
                 List<HashMatch> sharing = exact.stream()
-                        .filter(m -> sharesASubstring(layout, model.get(m.id()), query))
+                        .filter(m -> sharesASubstring(index, model.get(m.id()), query))
                         .toList();
                 assertThat(shared).as("radius %d", radius).isEqualTo(sharing);
                 if (radius <= 15) {
@@ -98,34 +99,98 @@ class MultiIndexHashIndexTest extends HashIndexContract {
         }
     }
 
-    private static boolean sharesASubstring(MultiIndexHashIndex.SubstringLayout layout, Hash256 a, Hash256 b) {
-        for (int k = 0; k < 16; k++) {
-            if (layout.substring(a.w0(), a.w1(), a.w2(), a.w3(), k)
-                    == layout.substring(b.w0(), b.w1(), b.w2(), b.w3(), k)) {
+    private static boolean sharesASubstring(MultiIndexHashIndex index, Hash256 a, Hash256 b) {
+        for (int k = 0; k < index.substrings(); k++) {
+            if (index.substringOf(a, k) == index.substringOf(b, k)) {
                 return true;
             }
         }
         return false;
     }
 
-    @Test
-    void each_layout_partitions_the_256_bits() {
+    @ParameterizedTest
+    @ValueSource(ints = {16, 17, 19, 21, 23})
+    void every_substring_length_partitions_the_256_bits(int bits) {
         for (MultiIndexHashIndex.SubstringLayout layout : MultiIndexHashIndex.SubstringLayout.values()) {
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(MultiIndexHashIndex.Strategy.TABLES, layout, bits);
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int bit = 0; bit < 256; bit++) {
                 Hash256 h = Hash256.ZERO.flip(bit);
                 int owners = 0;
-                for (int k = 0; k < 16; k++) {
-                    int v = layout.substring(h.w0(), h.w1(), h.w2(), h.w3(), k);
+                for (int k = 0; k < index.substrings(); k++) {
+                    int v = index.substringOf(h, k);
                     if (v != 0) {
                         owners++;
                         assertThat(Integer.bitCount(v)).isEqualTo(1);
-                        seen.add(k * 16 + Integer.numberOfTrailingZeros(v));
+                        seen.add(k + ":" + Integer.numberOfTrailingZeros(v));
                     }
                 }
-                assertThat(owners).as("%s bit %d", layout, bit).isEqualTo(1);
+                // DIAGONAL has two partitions of the bits.
+                int partitions = layout == MultiIndexHashIndex.SubstringLayout.DIAGONAL ? 2 : 1;
+                assertThat(owners).as("%s bit %d", layout, bit).isEqualTo(partitions);
             }
-            assertThat(seen).hasSize(256);
+            assertThat(seen).hasSize(layout == MultiIndexHashIndex.SubstringLayout.DIAGONAL ? 512 : 256);
+            index.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {19, 23})
+    void long_substrings_are_exact_at_every_radius_up_to_40_through_adds_and_removes(int bits) {
+        Random random = new Random(bits);
+        Map<Long, Hash256> model = new HashMap<>();
+        List<Hash256> queries = new ArrayList<>();
+        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory(
+                MultiIndexHashIndex.Strategy.TABLES, MultiIndexHashIndex.SubstringLayout.CONTIGUOUS, bits)) {
+            long id = 0;
+            for (int i = 0; i < 2000; i++, id++) {
+                Hash256 h = random(random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+            for (int q = 0; q < 3; q++) {
+                Hash256 query = random(random);
+                queries.add(query);
+                for (int d = 0; d <= 40; d++, id++) {
+                    // Near-duplicates that also share most substrings with each other: crowded values.
+                    for (int copy = 0; copy < 3; copy++) {
+                        Hash256 h = atDistance(query, d, random);
+                        index.add(id * 3 + copy + 1_000_000, h);
+                        model.put(id * 3 + copy + 1_000_000, h);
+                    }
+                }
+            }
+            for (long r = 0; r < 2000; r += 3) {
+                index.remove(r);
+                model.remove(r);
+            }
+            for (Hash256 query : queries) {
+                for (int radius = 0; radius <= 40; radius++) {
+                    assertThat(index.search(query, radius))
+                            .as("bits %d radius %d", bits, radius)
+                            .isEqualTo(expected(model, query, radius));
+                }
+            }
+        }
+    }
+
+    @Test
+    void substrings_lengthen_as_the_index_grows_and_results_stay_exact() {
+        Random random = new Random(17);
+        Map<Long, Hash256> model = new HashMap<>();
+        try (MultiIndexHashIndex index = MultiIndexHashIndex.inMemory()) {
+            assertThat(index.substrings()).isEqualTo(16);
+            Hash256 query = random(random);
+            for (long id = 0; id < 300_000; id++) {
+                Hash256 h = id % 1000 == 0 ? atDistance(query, (int) (id / 1000) % 40, random) : random(random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+            // 2^18 entries: substrings of 18 bits, 14 tables.
+            assertThat(index.substrings()).isEqualTo(14);
+            for (int radius : new int[] {0, 10, 31, 40}) {
+                assertThat(index.search(query, radius)).isEqualTo(expected(model, query, radius));
+            }
         }
     }
 
