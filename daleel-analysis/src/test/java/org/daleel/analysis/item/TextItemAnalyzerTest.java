@@ -1,0 +1,134 @@
+package org.daleel.analysis.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
+import org.daleel.item.ItemAnalyzer;
+import org.daleel.item.ItemIds;
+import org.daleel.item.ItemKind;
+import org.daleel.meta.GpsPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The item analyzer: the text analysis mapped onto items, with containing areas, EXIF places and place lookup. */
+@Timeout(120)
+class TextItemAnalyzerTest {
+    static final ItemAnalyzer ANALYZER = TextItemAnalyzer.loadingDefault();
+
+    static Item item(String text, String published, String mediaType) {
+        Instant t = Instant.parse("2016-12-13T10:00:00Z");
+        return new Item(
+                ItemIds.next(t),
+                0,
+                ItemKind.FILE,
+                "",
+                "",
+                "r.txt",
+                "ab".repeat(32),
+                text.length(),
+                mediaType,
+                t,
+                "",
+                text,
+                "",
+                published,
+                "",
+                null,
+                null);
+    }
+
+    @Test
+    void places_carry_their_governorate_and_country_and_offsets_into_the_item_text() {
+        String text = "Regime helicopters dropped barrel bombs on Tall Rifat, north of Aleppo, on 3 March 2016.";
+        ItemAnalysis a = ANALYZER.analyze(item(text, "", "text/plain"), Optional.empty());
+
+        ItemAnalysis.Place tallRifat = a.places().stream()
+                .filter(p -> p.geonameId() == 163476)
+                .findFirst()
+                .orElseThrow();
+        var span = (ItemAnalysis.PlaceSource.InText) tallRifat.source();
+        assertThat(text.substring(span.start(), span.end())).isEqualTo("Tall Rifat");
+        assertThat(tallRifat.within())
+                .extracting(ItemAnalysis.Area::level, ItemAnalysis.Area::geonameId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ItemAnalysis.AreaLevel.ADMIN1, 170062L),
+                        org.assertj.core.groups.Tuple.tuple(ItemAnalysis.AreaLevel.COUNTRY, 163843L));
+        assertThat(a.events()).extracting(ItemAnalysis.Event::type).contains("air_drone_strike");
+        assertThat(a.events().getFirst().label()).isEqualTo("Air or drone strike");
+        assertThat(a.events().getFirst().date()).isEqualTo("2016-03-03");
+        assertThat(a.version()).isEqualTo(ANALYZER.version());
+    }
+
+    @Test
+    void relative_dates_are_anchored_at_the_stated_publication_date() {
+        ItemAnalysis a = ANALYZER.analyze(
+                item("Shelling hit Darayya yesterday.", "2016-08-20T09:00:00Z", "text/plain"), Optional.empty());
+
+        assertThat(a.dates()).extracting(ItemAnalysis.DateMention::value).containsExactly("2016-08-19");
+    }
+
+    @Test
+    void a_gps_position_becomes_the_nearest_populated_place_with_source_exif() {
+        var baghdad = new GpsPosition(33.3128, 44.3615, OptionalDouble.empty(), "EXIF");
+        ItemAnalysis a = ANALYZER.analyze(item("", "", "image/jpeg"), Optional.of(baghdad));
+
+        assertThat(a.places()).hasSize(1);
+        ItemAnalysis.Place p = a.places().getFirst();
+        assertThat(p.countryCode()).isEqualTo("IQ");
+        assertThat(p.featureCode()).startsWith("PPL");
+        var exif = (ItemAnalysis.PlaceSource.Exif) p.source();
+        assertThat(exif.lat()).isEqualTo(33.3128);
+        assertThat(exif.distanceKm()).isLessThan(10);
+        assertThat(p.within()).extracting(ItemAnalysis.Area::level).contains(ItemAnalysis.AreaLevel.COUNTRY);
+    }
+
+    @Test
+    void a_position_far_from_any_place_of_the_gazetteer_gives_no_place() {
+        var southAtlantic = new GpsPosition(-45.0, -20.0, OptionalDouble.empty(), "EXIF");
+
+        assertThat(ANALYZER.analyze(item("", "", "image/jpeg"), Optional.of(southAtlantic))
+                        .places())
+                .isEmpty();
+    }
+
+    @Test
+    void finds_places_by_id_or_name_preferring_country_then_governorate() {
+        assertThat(ANALYZER.findPlace("163843"))
+                .map(ItemAnalyzer.KnownPlace::name)
+                .contains("Syria");
+        assertThat(ANALYZER.findPlace("Syria"))
+                .map(ItemAnalyzer.KnownPlace::geonameId)
+                .contains(163843L);
+        assertThat(ANALYZER.findPlace("سوريا"))
+                .map(ItemAnalyzer.KnownPlace::geonameId)
+                .contains(163843L);
+        assertThat(ANALYZER.findPlace("Aleppo"))
+                .map(ItemAnalyzer.KnownPlace::featureCode)
+                .contains("ADM1");
+        assertThat(ANALYZER.findPlace("حلب"))
+                .map(ItemAnalyzer.KnownPlace::geonameId)
+                .contains(170062L);
+        assertThat(ANALYZER.findPlace("Tall Rifat"))
+                .map(ItemAnalyzer.KnownPlace::geonameId)
+                .contains(163476L);
+        assertThat(ANALYZER.findPlace("Atlantis")).isEmpty();
+        assertThat(ANALYZER.findPlace("999999999999")).isEmpty();
+        assertThat(ANALYZER.findPlace(" ")).isEmpty();
+    }
+
+    @Test
+    void text_of_another_language_gives_an_empty_analysis_with_its_language() {
+        ItemAnalysis a = ANALYZER.analyze(
+                item("Les bombardements ont touché la ville ce matin selon les témoins.", "", "text/plain"),
+                Optional.empty());
+
+        assertThat(a.isEmpty()).isTrue();
+        assertThat(a.language()).isNotIn("en", "ar");
+        assertThat(List.of(a.version())).containsExactly(ANALYZER.version());
+    }
+}
