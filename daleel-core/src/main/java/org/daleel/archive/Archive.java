@@ -76,6 +76,8 @@ public interface Archive extends AutoCloseable {
      * org.daleel.core.NotFoundException} when the item is absent.
      */
     Optional<ItemAnalysis> analysis(String id);
+
+    /**
      * The pictures indexed inside item {@code id}: a video's sampled frames (with their times) or a
      * captured page's images (with their URLs), in order; empty for other items, and where this
      * archive has no media index (the default).
