@@ -392,7 +392,7 @@ public final class PlaceRecognizer {
                 outside[i] = true;
             }
             if (best != null) {
-                describe(t, best, words);
+                describe(t, best, words, blocked); // the verdict is ignored: the caller says it is a place
                 best.cue = true; // the caller says it is a place
                 best.common = false;
                 best.startWeak = false;
