@@ -410,7 +410,8 @@ class HttpCapturerTest {
                 () -> capture(p, "/slow"),
                 Cause.TIMEOUT,
                 origin.url("/slow") + ": no complete response within the 400 ms per-request time bound");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2500);
+        // the per-request bound (400 ms) stopped it, not the 20 s total bound
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
         assertThat(warc).doesNotExist();
     }
 

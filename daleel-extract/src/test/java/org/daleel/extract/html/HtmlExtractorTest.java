@@ -212,15 +212,15 @@ class HtmlExtractorTest {
     @Test
     void takes_linear_time_on_deeply_nested_elements() {
         String text = "Some words, with commas, and enough of them to count as a paragraph. ";
-        byte[] html = ("<html><body>" + ("<span>" + text).repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] html = ("<html><body>" + ("<span>" + text).repeat(40_000)).getBytes(StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
         Extracted e = HTML.extract(html, "text/html", "", "");
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(e.text()).startsWith("Some words");
-        // quadratic scoring took 18 s here; linear takes well under one
-        assertThat(millis).isLessThan(8_000);
+        // quadratic scoring took 18 s here at half this depth (so > 70 s now); linear takes about a second
+        assertThat(millis).isLessThan(30_000);
     }
 
     @Test
