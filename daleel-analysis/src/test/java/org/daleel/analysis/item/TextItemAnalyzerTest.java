@@ -116,7 +116,8 @@ class TextItemAnalyzerTest {
         assertThat(ANALYZER.findPlace("Tall Rifat"))
                 .map(ItemAnalyzer.KnownPlace::geonameId)
                 .contains(163476L);
-        assertThat(ANALYZER.findPlace("Qazwxoplis") /* no such place, even worldwide */).isEmpty();
+        assertThat(ANALYZER.findPlace("Qazwxoplis") /* no such place, even worldwide */)
+                .isEmpty();
         assertThat(ANALYZER.findPlace("999999999999")).isEmpty();
         assertThat(ANALYZER.findPlace(" ")).isEmpty();
     }
