@@ -158,5 +158,6 @@ class PageImagesIT {
                         .out());
         assertThat(record.path("resources").findValuesAsText("url"))
                 .containsExactlyInAnyOrder(base + "/news/img/market.jpg", base + "/img/other.jpg");
+        assertThat(Cli.run(data2, "verify").assertOk().out()).contains("0 failed");
     }
 }

@@ -117,7 +117,14 @@ record ProbeResult(
             if (fps.matches("\\d+/\\d+") && !fps.endsWith("/0")) {
                 String[] f = fps.split("/");
                 double r = Double.parseDouble(f[0]) / Double.parseDouble(f[1]);
-                rate = r > 0 ? String.format(Locale.ROOT, " at %.3g fps", r) : "";
+                rate = r > 0 && Double.isFinite(r)
+                        ? " at "
+                                + java.math.BigDecimal.valueOf(r)
+                                        .setScale(2, java.math.RoundingMode.HALF_UP)
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " fps"
+                        : "";
             }
             return "video " + codec + " " + st.getOrDefault("width", "?") + "×" + st.getOrDefault("height", "?") + rate;
         }

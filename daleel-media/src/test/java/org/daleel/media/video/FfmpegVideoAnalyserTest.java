@@ -58,7 +58,7 @@ class FfmpegVideoAnalyserTest {
             assertThat(g.longitude()).isEqualTo(44.3661);
             assertThat(g.source()).isEqualTo("video metadata");
         });
-        assertThat(m.assessment().getFirst()).startsWith("video: 3.0 s, MP4/QuickTime; video h264 320×240 at 25.0 fps");
+        assertThat(m.assessment().getFirst()).startsWith("video: 3.0 s, MP4/QuickTime; video h264 320×240 at 25 fps");
         assertThat(m.tags())
                 .anyMatch(t -> t.directory().equals("stream 0 (video)")
                         && t.tag().equals("codec_name")
@@ -210,6 +210,30 @@ class FfmpegVideoAnalyserTest {
         assertThat(fewFrames.note()).contains("5 frames hashed (the bound of 5 frames)");
         assertThat(quick.note()).contains("stopped after the decode bound of 0.001 s");
         assertThat(millis).isLessThan(15_000);
+    }
+
+    @Test
+    void a_video_with_twenty_thousand_frames_is_sampled_within_the_bounds() throws Exception {
+        Path video = TestVideos.make(
+                tmp.resolve("many.mp4"),
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=64x64:rate=1000:duration=20",
+                "-c:v",
+                "mpeg4",
+                "-q:v",
+                "10");
+        var settings =
+                FfmpegVideoAnalyser.Settings.DEFAULTS.withMaxFrames(50).withDecodeTimeout(Duration.ofSeconds(20));
+        long started = System.nanoTime();
+
+        VideoAnalysis a = new FfmpegVideoAnalyser(TestVideos.ffmpeg(), settings).analyse(video, "many.mp4");
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(seconds).isLessThan(35);
+        assertThat(a.frames()).isNotEmpty().hasSizeLessThanOrEqualTo(50);
+        assertThat(a.note()).contains("at 1000 fps").contains("frames hashed");
     }
 
     @Test
