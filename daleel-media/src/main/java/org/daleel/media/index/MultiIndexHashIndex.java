@@ -38,6 +38,37 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     private static final int MAX_BITS = 23;
     private static final int EMPTY = -1;
 
+    /** Masks are listed in advance up to this many bits set; beyond, they are enumerated on the fly. */
+    private static final int LISTED_WEIGHT = 4;
+
+    /**
+     * {@code MASKS[width - MIN_BITS][weight]}: every {@code width}-bit mask with {@code weight} bits
+     * set, for widths up to {@code MAX_BITS + 1} (the longest substring), so that probing is a plain
+     * loop of independent reads.
+     */
+    private static final int[][][] MASKS = new int[MAX_BITS + 2 - MIN_BITS][LISTED_WEIGHT + 1][];
+
+    static {
+        for (int width = MIN_BITS; width <= MAX_BITS + 1; width++) {
+            for (int weight = 0; weight <= LISTED_WEIGHT; weight++) {
+                int count = (int) (ball(width, weight) - ball(width, weight - 1));
+                int[] list = new int[count];
+                int n = 0;
+                long mask = (1L << weight) - 1;
+                while (mask < (1L << width)) {
+                    list[n++] = (int) mask;
+                    if (mask == 0) {
+                        break;
+                    }
+                    long c = mask & -mask;
+                    long t = mask + c;
+                    mask = (((t ^ mask) >>> 2) / c) | t;
+                }
+                MASKS[width - MIN_BITS][weight] = list;
+            }
+        }
+    }
+
     /** When to use the tables rather than a scan. */
     enum Strategy {
         /** Tables unless the estimated probe cost exceeds a scan. */
@@ -312,6 +343,18 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
             list[size++] = s;
         }
         for (int weight = 1; weight <= r; weight++) {
+            if (weight <= LISTED_WEIGHT && width - MIN_BITS < MASKS.length) {
+                int[] masks = MASKS[width - MIN_BITS][weight];
+                if (list.length - size < masks.length) {
+                    list = Arrays.copyOf(list, Math.max(list.length * 2, size + masks.length));
+                }
+                for (int mask : masks) {
+                    s = head[key ^ mask];
+                    list[size] = s;
+                    size += s == EMPTY ? 0 : 1;
+                }
+                continue;
+            }
             // Every mask with this many bits set, in increasing order (Gosper's hack).
             long mask = (1L << weight) - 1;
             while (mask < (1L << width)) {
