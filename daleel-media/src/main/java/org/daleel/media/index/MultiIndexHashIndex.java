@@ -423,15 +423,35 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     private void collectSharing(Hash256 query, int radius, List<HashMatch> out) {
         long[] w = entries.words();
         long q0 = query.w0(), q1 = query.w1(), q2 = query.w2(), q3 = query.w3();
+        // A work list of (table, slot) pairs: the heads of all tables first, then each checked slot
+        // appends its chain's next, so that the chains of different tables are read side by side.
+        int[] tables = new int[Math.max(64, 2 * m)];
+        int[] slots = new int[tables.length];
+        int size = 0;
         for (int k = 0; k < m; k++) {
-            int[] nk = next[k];
-            for (int s = heads[k][substring(q0, q1, q2, q3, k)]; s != EMPTY; s = nk[s]) {
-                int o = s * 4;
-                long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
-                int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-                if (d <= radius && !sharedEarlier(x0, x1, x2, x3, k)) {
-                    out.add(new HashMatch(entries.id(s), d));
+            int s = heads[k][substring(q0, q1, q2, q3, k)];
+            if (s != EMPTY) {
+                tables[size] = k;
+                slots[size++] = s;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int k = tables[i];
+            int s = slots[i];
+            int o = s * 4;
+            long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
+            int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+            if (d <= radius && !sharedEarlier(x0, x1, x2, x3, k)) {
+                out.add(new HashMatch(entries.id(s), d));
+            }
+            int after = next[k][s];
+            if (after != EMPTY) {
+                if (size == slots.length) {
+                    tables = Arrays.copyOf(tables, size * 2);
+                    slots = Arrays.copyOf(slots, size * 2);
                 }
+                tables[size] = k;
+                slots[size++] = after;
             }
         }
     }
