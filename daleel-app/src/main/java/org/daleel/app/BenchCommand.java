@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 new PdqBench(photo, reference, 200).run();
             }
             if (what.contains("match")) {
-                new MatchBench(hashes, Math.min(queries * 4, hashes / MatchBench.PLANTED), 50, 31).run();
+                new MatchBench(hashes, Math.max(1, Math.min(queries * 4, hashes / MatchBench.PLANTED)), 50, 31).run();
             }
             if (what.contains("ledger")) {
                 new LedgerBench(dir.resolve("ledger"), entries, hashMiB).run();

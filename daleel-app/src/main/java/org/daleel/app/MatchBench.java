@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.daleel.core.InvalidInputException;
 import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.media.index.BruteForceHashIndex;
@@ -31,10 +32,12 @@ final class MatchBench {
     private final int radius;
 
     MatchBench(int hashes, int queries, int bruteQueries, int radius) {
-        if (hashes < (long) queries * PLANTED || queries < 1 || bruteQueries < 1 || radius < 0) {
-            throw new IllegalArgumentException("bench match: expected --hashes >= " + PLANTED
-                    + " x --queries, at least one query, radius >= 0; found hashes " + hashes + ", queries "
-                    + queries + ", radius " + radius);
+        if (hashes < 10L * PLANTED || hashes < (long) queries * PLANTED || queries < 1 || bruteQueries < 1) {
+            throw new InvalidInputException("bench match --hashes " + hashes + ": expected at least " + 10 * PLANTED
+                    + " and at least " + PLANTED + " per query (" + queries + " queries)");
+        }
+        if (radius < 0) {
+            throw new InvalidInputException("bench match radius " + radius + ": expected 0 or more bits");
         }
         this.hashes = hashes;
         this.queries = queries;

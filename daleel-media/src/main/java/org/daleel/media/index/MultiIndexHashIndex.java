@@ -38,6 +38,37 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     private static final int MAX_BITS = 23;
     private static final int EMPTY = -1;
 
+    /** Masks are listed in advance up to this many bits set; beyond, they are enumerated on the fly. */
+    private static final int LISTED_WEIGHT = 4;
+
+    /**
+     * {@code MASKS[width - MIN_BITS][weight]}: every {@code width}-bit mask with {@code weight} bits
+     * set, for widths up to {@code MAX_BITS + 1} (the longest substring), so that probing is a plain
+     * loop of independent reads.
+     */
+    private static final int[][][] MASKS = new int[MAX_BITS + 2 - MIN_BITS][LISTED_WEIGHT + 1][];
+
+    static {
+        for (int width = MIN_BITS; width <= MAX_BITS + 1; width++) {
+            for (int weight = 0; weight <= LISTED_WEIGHT; weight++) {
+                int count = (int) (ball(width, weight) - ball(width, weight - 1));
+                int[] list = new int[count];
+                int n = 0;
+                long mask = (1L << weight) - 1;
+                while (mask < (1L << width)) {
+                    list[n++] = (int) mask;
+                    if (mask == 0) {
+                        break;
+                    }
+                    long c = mask & -mask;
+                    long t = mask + c;
+                    mask = (((t ^ mask) >>> 2) / c) | t;
+                }
+                MASKS[width - MIN_BITS][weight] = list;
+            }
+        }
+    }
+
     /** When to use the tables rather than a scan. */
     enum Strategy {
         /** Tables unless the estimated probe cost exceeds a scan. */
@@ -312,6 +343,18 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
             list[size++] = s;
         }
         for (int weight = 1; weight <= r; weight++) {
+            if (weight <= LISTED_WEIGHT && width - MIN_BITS < MASKS.length) {
+                int[] masks = MASKS[width - MIN_BITS][weight];
+                if (list.length - size < masks.length) {
+                    list = Arrays.copyOf(list, Math.max(list.length * 2, size + masks.length));
+                }
+                for (int mask : masks) {
+                    s = head[key ^ mask];
+                    list[size] = s;
+                    size += s == EMPTY ? 0 : 1;
+                }
+                continue;
+            }
             // Every mask with this many bits set, in increasing order (Gosper's hack).
             long mask = (1L << weight) - 1;
             while (mask < (1L << width)) {
@@ -380,15 +423,35 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     private void collectSharing(Hash256 query, int radius, List<HashMatch> out) {
         long[] w = entries.words();
         long q0 = query.w0(), q1 = query.w1(), q2 = query.w2(), q3 = query.w3();
+        // A work list of (table, slot) pairs: the heads of all tables first, then each checked slot
+        // appends its chain's next, so that the chains of different tables are read side by side.
+        int[] tables = new int[Math.max(64, 2 * m)];
+        int[] slots = new int[tables.length];
+        int size = 0;
         for (int k = 0; k < m; k++) {
-            int[] nk = next[k];
-            for (int s = heads[k][substring(q0, q1, q2, q3, k)]; s != EMPTY; s = nk[s]) {
-                int o = s * 4;
-                long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
-                int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-                if (d <= radius && !sharedEarlier(x0, x1, x2, x3, k)) {
-                    out.add(new HashMatch(entries.id(s), d));
+            int s = heads[k][substring(q0, q1, q2, q3, k)];
+            if (s != EMPTY) {
+                tables[size] = k;
+                slots[size++] = s;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int k = tables[i];
+            int s = slots[i];
+            int o = s * 4;
+            long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
+            int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+            if (d <= radius && !sharedEarlier(x0, x1, x2, x3, k)) {
+                out.add(new HashMatch(entries.id(s), d));
+            }
+            int after = next[k][s];
+            if (after != EMPTY) {
+                if (size == slots.length) {
+                    tables = Arrays.copyOf(tables, size * 2);
+                    slots = Arrays.copyOf(slots, size * 2);
                 }
+                tables[size] = k;
+                slots[size++] = after;
             }
         }
     }
