@@ -27,12 +27,12 @@ import picocli.CommandLine.Parameters;
             "Every word must match; use \"quoted phrases\",",
             "OR, NOT, and field:word (title:, url:). Arabic is normalised (hamza and alef forms, taa",
             "marbuta, diacritics, tatweel), so داريا, داريّا and دارَيّا find each other.",
-            "Filter by what the analysis found: --place (a governorate or country also finds the",
-            "villages inside it), --actor, --type and event dates --from/--to. The event dates of an",
-            "item are the dates its text gives for the events it reports (a day, week, month or year);",
-            "an item with no dated event uses its stated publication date. Counts of countries,",
-            "regions, places, actors, event types and years over all matches follow the hits.",
-            "QUERY may be left out when a filter is given."
+            "Filters on what the analysis found: --place (a governorate or country",
+            "also finds the villages inside it), --actor, --type, and event dates",
+            "--from/--to: the dates the text gives for the events it reports (a day,",
+            "week, month or year), else the publication date the source states.",
+            "Counts of countries, regions, places, actors, event types and years over",
+            "all matches follow the hits. QUERY may be left out when a filter is given."
         })
 final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for.")

@@ -146,6 +146,6 @@ class CliIT {
 
         Cli.Result usage = Cli.run(data, "search");
         assertThat(usage.exit()).isEqualTo(2);
-        assertThat(usage.err()).contains("QUERY");
+        assertThat(usage.err()).contains("give at least one word or a filter");
     }
 }

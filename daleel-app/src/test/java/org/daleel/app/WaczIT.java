@@ -134,17 +134,17 @@ class WaczIT {
         assertThat(badReceipt.path("ok").asBoolean()).isFalse();
         assertThat(badReceipt.path("problems").findValuesAsText("file")).contains(receipt);
 
-        Cli.Result csv = Cli.run(
+        Cli.Result kml = Cli.run(
                 data,
                 "export",
                 "--format",
-                "csv",
+                "kml",
                 page,
                 "--output",
-                tmp.resolve("x.csv").toString());
-        assertThat(csv.exit()).isNotZero();
-        assertThat(csv.err()).contains("csv").contains("wacz").contains("future");
-        assertThat(tmp.resolve("x.csv")).doesNotExist();
+                tmp.resolve("x.kml").toString());
+        assertThat(kml.exit()).isNotZero();
+        assertThat(kml.err()).contains("kml").contains("wacz, csv, geojson");
+        assertThat(tmp.resolve("x.kml")).doesNotExist();
 
         Path none = tmp.resolve("none").resolve("none.wacz");
         Cli.Result unknown = Cli.run(

@@ -16,9 +16,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -224,14 +224,11 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new SearchResult(0, List.of());
             }
             int numHits = (int) Math.min((long) query.offset() + query.limit(), maxDoc);
-            // One pass collects the top hits and every matching document for the facet counts.
-            var both = searcher.search(
-                    filtered,
-                    new MultiCollectorManager(
-                            new TopScoreDocCollectorManager(numHits, EXACT_TOTAL_THRESHOLD),
-                            new FacetsCollectorManager()));
-            TopDocs top = (TopDocs) both[0];
-            FacetsCollector matching = (FacetsCollector) both[1];
+            // Two passes: the top hits, scored with early termination (block-max WAND) once the
+            // total is known to exceed the threshold; then every match, unscored, for the facet
+            // counts and the exact total. Scoring every match in one pass is slower.
+            TopDocs top = searcher.search(filtered, new TopScoreDocCollectorManager(numHits, EXACT_TOTAL_THRESHOLD));
+            FacetsCollector matching = searcher.search(new ConstantScoreQuery(filtered), new FacetsCollectorManager());
             long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value()
                     : matching.getMatchingDocs().stream()
