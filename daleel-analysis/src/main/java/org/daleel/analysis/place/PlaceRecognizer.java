@@ -315,6 +315,11 @@ public final class PlaceRecognizer {
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
         for (NameMatch m : given) {
             GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
+            if (p != null && p.contextOnly() && !p.countryCode().isEmpty()) {
+                // a context entry given as a place ("Israeli", "Moscow" without its own record): its country
+                int country = gazetteer.countryIndex(p.countryCode());
+                p = country >= 0 ? gazetteer.place(country) : null;
+            }
             out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
         }
         return out;

@@ -22,6 +22,10 @@ final class PlaceResolver {
     private static final double THRESHOLD = 2.0;
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
+    private static final int SUPPORT_CANDIDATES = 8;
+    private static final double SUPPORT_KM = 60;
+    private static final double SUPPORT_WEIGHT = 0.4;
+    private static final int SUPPORT_CAP = 3;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
     private static final Set<String> THIN_ARABIC = Set.of("TR", "UA");
 
@@ -39,11 +43,48 @@ final class PlaceResolver {
         for (NameGroup g : groups) {
             prepare(g);
         }
+        support(groups);
         Context ctx = Context.of(groups, extraCountries, true, gazetteer);
         decide(groups, ctx);
         ctx = Context.of(groups, extraCountries, false, gazetteer);
         decide(groups, ctx);
         return ctx.countryWeights();
+    }
+
+    /**
+     * Counts, for each candidate, the other names of the document that have one of their best
+     * candidates within {@link #SUPPORT_KM}: places a report names tend to lie together (Otter Tail,
+     * Douglas and Grant are all counties of one state), which tells homonyms apart before any of them
+     * is resolved.
+     */
+    private void support(List<NameGroup> groups) {
+        for (NameGroup g : groups) {
+            g.support = new int[g.cands.length];
+            for (int i = 0; i < g.cands.length; i++) {
+                GazetteerPlace p = gazetteer.place(g.cands[i]);
+                if (!p.hasCoordinates() || p.isCountry() || p.isAdmin1()) {
+                    continue;
+                }
+                double cosLat = Math.cos(Math.toRadians(p.lat()));
+                for (NameGroup h : groups) {
+                    if (h == g || h.first.key.equals(g.first.key)) {
+                        continue;
+                    }
+                    for (int j = 0; j < Math.min(SUPPORT_CANDIDATES, h.cands.length); j++) {
+                        GazetteerPlace q = gazetteer.place(h.cands[j]);
+                        if (!q.hasCoordinates() || q.isCountry() || q.isAdmin1()) {
+                            continue;
+                        }
+                        double dy = (q.lat() - p.lat()) * 111.2;
+                        double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
+                        if (dx * dx + dy * dy < SUPPORT_KM * SUPPORT_KM) {
+                            g.support[i]++;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void prepare(NameGroup g) {
@@ -153,7 +194,9 @@ final class PlaceResolver {
             for (int i = 0; i < g.cands.length; i++) {
                 GazetteerPlace p = gazetteer.place(g.cands[i]);
                 double dist = ctx.nearest(p, g);
-                double s = g.staticScore[i] + ctx.score(p, dist, g);
+                double s = g.staticScore[i]
+                        + ctx.score(p, dist, g)
+                        + SUPPORT_WEIGHT * Math.min(SUPPORT_CAP, g.support.length > i ? g.support[i] : 0);
                 if (s > bestScore
                         || (s == bestScore
                                 && p.population()
@@ -216,9 +259,11 @@ final class PlaceResolver {
         final List<double[]> points = new ArrayList<>();
         final List<NameGroup> pointGroups = new ArrayList<>();
         double total;
+        Gazetteer gazetteer;
 
         static Context of(List<NameGroup> groups, Map<String, Double> extra, boolean anchorsOnly, Gazetteer gz) {
             Context c = new Context();
+            c.gazetteer = gz;
             extra.forEach((k, v) -> c.countries.merge(k, v, Double::sum));
             for (NameGroup g : groups) {
                 if (g.chosen < 0) {
@@ -291,6 +336,19 @@ final class PlaceResolver {
             return best;
         }
 
+        /** True if the name also means a town of the division itself (Aleppo city in Aleppo governorate). */
+        private boolean namesakeTown(GazetteerPlace division, NameGroup g) {
+            for (int c : g.cands) {
+                GazetteerPlace q = gazetteer.place(c);
+                if (q.featureClass() == 'P'
+                        && q.countryCode().equals(division.countryCode())
+                        && q.admin1().equals(division.admin1())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Context score of candidate {@code p} of group {@code g}, leaving out what {@code g} itself contributed. */
         double score(GazetteerPlace p, double dist, NameGroup g) {
             double s = 0;
@@ -302,7 +360,8 @@ final class PlaceResolver {
                         - (p.countryCode().equals(ownCc) ? own : 0);
                 double share = Math.max(0, w) / tot;
                 s += 1.2 * share;
-                if (share == 0 && !p.contextOnly()) {
+                // a country named is its own evidence; only its places need the document to be about it
+                if (share == 0 && !p.contextOnly() && !p.isCountry()) {
                     s -= 0.5;
                     double f = foreign - (ownCc != null && !SHIPPED.contains(ownCc) ? own : 0);
                     double cv = covered - (ownCc != null && SHIPPED.contains(ownCc) ? own : 0);
@@ -316,6 +375,9 @@ final class PlaceResolver {
                 int n = admin1.getOrDefault(a1, 0) - (a1.equals(ownAdmin1.get(g)) ? 1 : 0);
                 if (n > 0) {
                     s += 0.6;
+                    if (p.isAdmin1() && !namesakeTown(p, g)) {
+                        s += 1.0; // a division holding the document's other places is as close as can be
+                    }
                 }
             }
             if (dist < 25) {
