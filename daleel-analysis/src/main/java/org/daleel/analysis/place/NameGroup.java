@@ -15,9 +15,6 @@ final class NameGroup {
     int count;
     int[] cands = new int[0];
     double[] staticScore = new double[0];
-    /** Per candidate: other names of the document with a candidate nearby (PlaceResolver.support). */
-    int[] support = new int[0];
-
     int chosen = -1;
     double score;
     boolean accepted;

@@ -22,10 +22,6 @@ final class PlaceResolver {
     private static final double THRESHOLD = 2.0;
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
-    private static final int SUPPORT_CANDIDATES = 8;
-    private static final double SUPPORT_KM = 60;
-    private static final double SUPPORT_WEIGHT = 0.4;
-    private static final int SUPPORT_CAP = 3;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
     private static final Set<String> THIN_ARABIC = Set.of("TR", "UA");
 
@@ -43,48 +39,11 @@ final class PlaceResolver {
         for (NameGroup g : groups) {
             prepare(g);
         }
-        support(groups);
         Context ctx = Context.of(groups, extraCountries, true, gazetteer);
         decide(groups, ctx);
         ctx = Context.of(groups, extraCountries, false, gazetteer);
         decide(groups, ctx);
         return ctx.countryWeights();
-    }
-
-    /**
-     * Counts, for each candidate, the other names of the document that have one of their best
-     * candidates within {@link #SUPPORT_KM}: places a report names tend to lie together (Otter Tail,
-     * Douglas and Grant are all counties of one state), which tells homonyms apart before any of them
-     * is resolved.
-     */
-    private void support(List<NameGroup> groups) {
-        for (NameGroup g : groups) {
-            g.support = new int[g.cands.length];
-            for (int i = 0; i < g.cands.length; i++) {
-                GazetteerPlace p = gazetteer.place(g.cands[i]);
-                if (!p.hasCoordinates() || p.isCountry() || p.isAdmin1()) {
-                    continue;
-                }
-                double cosLat = Math.cos(Math.toRadians(p.lat()));
-                for (NameGroup h : groups) {
-                    if (h == g || h.first.key.equals(g.first.key)) {
-                        continue;
-                    }
-                    for (int j = 0; j < Math.min(SUPPORT_CANDIDATES, h.cands.length); j++) {
-                        GazetteerPlace q = gazetteer.place(h.cands[j]);
-                        if (!q.hasCoordinates() || q.isCountry() || q.isAdmin1()) {
-                            continue;
-                        }
-                        double dy = (q.lat() - p.lat()) * 111.2;
-                        double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
-                        if (dx * dx + dy * dy < SUPPORT_KM * SUPPORT_KM) {
-                            g.support[i]++;
-                            break;
-                        }
-                    }
-                }
-            }
-        }
     }
 
     private void prepare(NameGroup g) {
@@ -194,9 +153,7 @@ final class PlaceResolver {
             for (int i = 0; i < g.cands.length; i++) {
                 GazetteerPlace p = gazetteer.place(g.cands[i]);
                 double dist = ctx.nearest(p, g);
-                double s = g.staticScore[i]
-                        + ctx.score(p, dist, g)
-                        + SUPPORT_WEIGHT * Math.min(SUPPORT_CAP, g.support.length > i ? g.support[i] : 0);
+                double s = g.staticScore[i] + ctx.score(p, dist, g);
                 if (s > bestScore
                         || (s == bestScore
                                 && p.population()
@@ -259,6 +216,7 @@ final class PlaceResolver {
         final List<double[]> points = new ArrayList<>();
         final List<NameGroup> pointGroups = new ArrayList<>();
         double total;
+        /** Set by {@link #of}. */
         Gazetteer gazetteer;
 
         static Context of(List<NameGroup> groups, Map<String, Double> extra, boolean anchorsOnly, Gazetteer gz) {
