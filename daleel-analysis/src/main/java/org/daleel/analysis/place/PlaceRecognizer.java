@@ -473,6 +473,9 @@ public final class PlaceRecognizer {
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
         }
+        if (!single && allCommonWords(t, m)) {
+            m.common = true; // "The City", "North Hill": a name made of common words needs a cue too
+        }
         if (single) {
             String key = m.fuzzy ? t.norm(m.first) : m.key;
             if (enCommon.contains(key) || words.lowercase.contains(key)) {
@@ -483,6 +486,15 @@ public final class PlaceRecognizer {
             }
             if (t.has(m.first, Tokens.ALL_CAPS) && key.length() <= 3) {
                 m.acronym = true;
+            }
+        }
+        return true;
+    }
+
+    private boolean allCommonWords(Tokens t, NameMatch m) {
+        for (int i = m.first; i <= m.last; i++) {
+            if (t.isWord(i) && !enCommon.contains(t.norm(i))) {
+                return false;
             }
         }
         return true;
@@ -542,7 +554,9 @@ public final class PlaceRecognizer {
                 m.cue = true;
                 m.placeWord = EN_PLACE_WORDS.contains(noun);
             }
-        } else if (EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate")) {
+        } else if ((EN_PLACE_WORDS.contains(w) || w.equals("province") || w.equals("governorate"))
+                && !t.has(p, Tokens.CAPITALISED)) {
+            // "the village Kafr Nabl", but not "City Council", "Town Hall"
             m.cue = true; // "Idlib province town Saraqib", "the village Kafr Nabl"
         }
     }
