@@ -266,9 +266,12 @@ final class PlaceResolver {
         final List<double[]> points = new ArrayList<>();
         final List<NameGroup> pointGroups = new ArrayList<>();
         double total;
+        /** Set by {@link #of}. */
+        Gazetteer gazetteer;
 
         static Context of(List<NameGroup> groups, Map<String, Double> extra, boolean anchorsOnly, Gazetteer gz) {
             Context c = new Context();
+            c.gazetteer = gz;
             extra.forEach((k, v) -> c.countries.merge(k, v, Double::sum));
             for (NameGroup g : groups) {
                 if (g.chosen < 0) {
@@ -341,6 +344,19 @@ final class PlaceResolver {
             return best;
         }
 
+        /** True if the name also means a town of the division itself (Aleppo city in Aleppo governorate). */
+        private boolean namesakeTown(GazetteerPlace division, NameGroup g) {
+            for (int c : g.cands) {
+                GazetteerPlace q = gazetteer.place(c);
+                if (q.featureClass() == 'P'
+                        && q.countryCode().equals(division.countryCode())
+                        && q.admin1().equals(division.admin1())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Context score of candidate {@code p} of group {@code g}, leaving out what {@code g} itself contributed. */
         double score(GazetteerPlace p, double dist, NameGroup g) {
             double s = 0;
@@ -352,7 +368,8 @@ final class PlaceResolver {
                         - (p.countryCode().equals(ownCc) ? own : 0);
                 double share = Math.max(0, w) / tot;
                 s += 1.2 * share;
-                if (share == 0 && !p.contextOnly()) {
+                // a country named is its own evidence; only its places need the document to be about it
+                if (share == 0 && !p.contextOnly() && !p.isCountry()) {
                     s -= 0.5;
                     double f = foreign - (ownCc != null && !SHIPPED.contains(ownCc) ? own : 0);
                     double cv = covered - (ownCc != null && SHIPPED.contains(ownCc) ? own : 0);
@@ -366,6 +383,9 @@ final class PlaceResolver {
                 int n = admin1.getOrDefault(a1, 0) - (a1.equals(ownAdmin1.get(g)) ? 1 : 0);
                 if (n > 0) {
                     s += 0.6;
+                    if (p.isAdmin1() && !namesakeTown(p, g)) {
+                        s += 1.0; // a division holding the document's other places is as close as can be
+                    }
                 }
             }
             if (dist < 25) {
