@@ -195,7 +195,9 @@ public final class GazetteerBuilder {
             row.admin1 = f[10].equals("00") ? "" : f[10].intern();
             row.population = f[14].isEmpty() ? 0 : parseLong(f[14]);
             row.name = pick(f[1], f[2], f[3], 'L');
-            row.nameAr = Normalizer.script(nameAr) == 'A' ? nameAr : pick(f[1], f[2], f[3], 'A');
+            row.nameAr = Normalizer.script(nameAr) == 'A'
+                    ? nameAr
+                    : strictAlternates ? pickArabic(f[3]) : pick(f[1], f[2], f[3], 'A');
             row.historical = isHistorical(row.fcode, f[1], nameAr);
             if (strictRows && (row.cc.length() != 2 || !Character.isLetter(row.fclass))) {
                 throw new InvalidInputException("gazetteer " + source + " line " + lineNo
@@ -210,6 +212,8 @@ public final class GazetteerBuilder {
             }
             if (!nameAr.isEmpty()) {
                 collect(nameAr, true, fz, names);
+            } else if (strictAlternates && !row.nameAr.isEmpty()) {
+                collect(row.nameAr, true, fz, names); // the Arabic name counts as the place's own name
             }
             String alts = f[3];
             int from = 0;
@@ -430,6 +434,39 @@ public final class GazetteerBuilder {
             from = to + 1;
         }
         return script == 'L' ? name : "";
+    }
+
+    /**
+     * The Arabic name among GeoNames alternate names, which mix Arabic with Persian, Urdu, Kurdish
+     * and Uyghur names in the same script: the shortest one written with Arabic letters only
+     * ("لندن" rather than "لأندأن" or "لەندەن"), or "" when there is none.
+     */
+    static String pickArabic(String alts) {
+        String best = "";
+        int from = 0;
+        while (from < alts.length()) {
+            int comma = alts.indexOf(',', from);
+            int to = comma < 0 ? alts.length() : comma;
+            String a = alts.substring(from, to).trim();
+            from = to + 1;
+            if (a.isEmpty() || Normalizer.script(a) != 'A' || !arabicLettersOnly(a)) {
+                continue;
+            }
+            if (best.isEmpty() || a.length() < best.length()) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static boolean arabicLettersOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Normalizer.isArabic(c) && Character.isLetter(c) && (c < 0x0621 || c > 0x064A)) {
+                return false; // پ چ ژ گ ک ی ە ٹ ...: another language's letters
+            }
+        }
+        return true;
     }
 
     private static boolean isHistorical(String fcode, String name, String nameAr) {
