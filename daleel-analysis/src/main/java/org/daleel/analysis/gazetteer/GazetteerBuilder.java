@@ -57,6 +57,8 @@ public final class GazetteerBuilder {
         boolean deprecated;
         boolean historical;
         boolean noCoordinates;
+        /** Copied from a built gazetteer, whose build already tried to derive its admin1 code. */
+        boolean seeded;
     }
 
     /**
@@ -79,6 +81,7 @@ public final class GazetteerBuilder {
             r.lon = p.lon();
             r.population = p.population();
             r.historical = p.historical();
+            r.seeded = true;
             b.rows.add(r);
             if (r.id != 0) {
                 b.byId.putIfAbsent(r.id, i);
@@ -678,6 +681,16 @@ public final class GazetteerBuilder {
 
     /** Fills empty admin1 codes from the nearest place of the same country that has one (0.1° grid). */
     private void deriveAdmin1() {
+        boolean needed = false;
+        for (Row r : rows) {
+            if (needsAdmin1(r)) {
+                needed = true;
+                break;
+            }
+        }
+        if (!needed) {
+            return;
+        }
         Map<Long, List<Integer>> grid = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -689,7 +702,7 @@ public final class GazetteerBuilder {
             }
         }
         for (Row r : rows) {
-            if (!r.admin1.isEmpty() || r.id == 0 || r.fcode.startsWith("PCL") || r.fcode.equals("ADM1")) {
+            if (!needsAdmin1(r)) {
                 continue;
             }
             int la = (int) Math.floor(r.lat * 10);
@@ -721,6 +734,11 @@ public final class GazetteerBuilder {
                 }
             }
         }
+    }
+
+    /** A row without an admin1 code that one could be derived for (not yet tried, when seeded). */
+    private static boolean needsAdmin1(Row r) {
+        return r.admin1.isEmpty() && r.id != 0 && !r.seeded && !r.fcode.startsWith("PCL") && !r.fcode.equals("ADM1");
     }
 
     private static long cell(String cc, int la, int lo) {
