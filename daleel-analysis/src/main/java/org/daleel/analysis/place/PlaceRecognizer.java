@@ -336,7 +336,8 @@ public final class PlaceRecognizer {
                     : m.spanFirstForm != null
                             ? ArabicClitics.startWithout(t, m.spanFirst, m.spanFirstForm)
                             : t.start(m.spanFirst);
-            out.add(new ResolvedPlace(start, t.end(m.spanLast), m.spanFirst, m.spanLast, p, m.reference));
+            out.add(new ResolvedPlace(
+                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference));
         }
         return new Result(out, countries);
     }
@@ -419,6 +420,25 @@ public final class PlaceRecognizer {
             out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
         }
         return out;
+    }
+
+    /**
+     * End of a mention at token {@code last}: a division's short written form keeps its final dot
+     * ("Kan.", "Calif.", "S.C."), which is part of the name and not the end of a sentence.
+     */
+    private static int abbreviationEnd(Tokens t, int last, GazetteerPlace p) {
+        int end = t.end(last);
+        String text = t.text();
+        String surface = t.surface(last);
+        if (p.isAdmin1()
+                && end < text.length()
+                && text.charAt(end) == '.'
+                && surface.length() <= 5
+                && Character.isUpperCase(surface.charAt(0))
+                && !surface.endsWith(".")) {
+            return end + 1;
+        }
+        return end;
     }
 
     private static int startAfterClitics(Tokens t, NameMatch m) {
