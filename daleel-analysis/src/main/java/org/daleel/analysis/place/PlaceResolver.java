@@ -20,8 +20,8 @@ import org.daleel.analysis.gazetteer.NameTable;
  */
 final class PlaceResolver {
     private static final double THRESHOLD = 2.0;
-    private static final double ALT_NAME = Double.parseDouble(System.getProperty("daleel.alt", "0.8"));
-    private static final double NAMED_DIVISION = Double.parseDouble(System.getProperty("daleel.nd", "0.4"));
+    private static final double ALT_NAME = 0.8;
+    private static final double NAMED_DIVISION = 0.4;
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
