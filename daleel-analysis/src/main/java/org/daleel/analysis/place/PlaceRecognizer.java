@@ -435,7 +435,8 @@ public final class PlaceRecognizer {
                 && text.charAt(end) == '.'
                 && surface.length() <= 5
                 && Character.isUpperCase(surface.charAt(0))
-                && !surface.endsWith(".")) {
+                && !surface.endsWith(".")
+                && !p.name().equalsIgnoreCase(surface)) {
             return end + 1;
         }
         return end;
