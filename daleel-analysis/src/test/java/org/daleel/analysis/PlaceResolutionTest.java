@@ -154,4 +154,36 @@ class PlaceResolutionTest {
                 .get()
                 .satisfies(p -> assertThat(p.admin1()).isEqualTo("11"));
     }
+
+    @Test
+    void a_state_abbreviation_keeps_its_dot_and_a_full_name_does_not() {
+        Analysis a =
+                Fixtures.analyze("Storms hit Wichita, Kan., and Columbia, S.C., on Monday. Rain fell across Texas.");
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("Kan.");
+            assertThat(p.geonameId()).isEqualTo(4273857L); // Kansas
+        });
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("S.C.");
+            assertThat(p.geonameId()).isEqualTo(4597040L); // South Carolina
+        });
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("Texas");
+            assertThat(p.geonameId()).isEqualTo(4736286L);
+        });
+    }
+
+    @Test
+    void a_state_named_outright_is_the_state_not_a_town_listing_its_name() {
+        // towns list "Texas", "Ohio", "Pennsylvania" among their alternate names in cities500
+        assertThat(ids("The governor of Texas met the governor of Ohio in Pennsylvania."))
+                .contains(4736286L, 5165418L, 6254927L);
+    }
+
+    @Test
+    void a_town_in_a_state_the_report_names_wins_over_its_larger_namesake() {
+        assertThat(ids("Shops in Gainesville reopened on Friday, the Texas chamber of commerce said."))
+                .contains(4692746L) // Gainesville, Texas
+                .doesNotContain(4156404L); // Gainesville, Florida
+    }
 }

@@ -41,6 +41,10 @@ class WorldwidePlacesTest {
                 "The delegation flew to Moscow for talks.|Moscow|524901",
                 "Refugees reached Gaziantep and Kilis.|Gaziantep|314830",
                 "Shelling hit a school in Reading, police said.|Reading|2639577",
+                "وصل الوفد إلى لندن وباريس يوم الاثنين.|لندن|2643743",
+                "وصل الوفد إلى لندن وباريس يوم الاثنين.|باريس|2988507",
+                "عقد الاجتماع في واشنطن بحضور وزير الخارجية.|واشنطن|4140963",
+                "Officials met in Washington on Monday.|Washington|4140963",
             })
     void foreign_places_resolve_to_the_place_a_reader_would_pick(String text, String mention, long geonameId) {
         assertThat(Fixtures.analyze(text, "2016-08-20").places())

@@ -164,12 +164,14 @@ final class EvalCommand implements Callable<Integer> {
     private void printLgl(LglReport r) {
         System.out.printf(
                 Locale.ROOT,
-                "LGL: documents %d..%d (%d), %d toponyms with a GeoNames id (%d without, not scored)%n",
+                "LGL: documents %d..%d (%d), %d toponyms with a GeoNames id (%d without, not scored);"
+                        + " %d ids are not in the gazetteer%n",
                 r.firstDocument(),
                 r.firstDocument() + r.documents() - 1,
                 r.documents(),
                 r.toponyms(),
-                r.untagged());
+                r.untagged(),
+                r.notInGazetteer());
         System.out.println("  end to end (exact span + id): " + r.endToEnd().summary());
         System.out.println(
                 "  end to end (overlapping span + id): " + r.endToEndOverlap().summary());

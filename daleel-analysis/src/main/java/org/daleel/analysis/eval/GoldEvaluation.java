@@ -210,8 +210,7 @@ public final class GoldEvaluation {
                 PlaceMention located = lenient != null ? lenient : other;
                 if (located != null && goldPlace.isPresent()) {
                     t.located++;
-                    double km = distance(goldPlace.get(), located);
-                    if (km <= KM_161) {
+                    if (located.geonameId() == g.geonameId() || distance(goldPlace.get(), located) <= KM_161) {
                         t.within161++;
                     }
                 }

@@ -48,12 +48,18 @@ public final class LglEvaluation {
         int given = 0;
         int tagged = 0;
         int untagged = 0;
+        int unknown = 0;
         List<EvalError> errors = new ArrayList<>();
         for (LglDocument d : corpus.subList(first, corpus.size())) {
             Analysis a = analyzer.analyze(d.text(), d.published());
             List<LglToponym> gold =
                     d.toponyms().stream().filter(LglToponym::tagged).toList();
             tagged += gold.size();
+            for (LglToponym g : gold) {
+                if (analyzer.gazetteer().find(g.geonameId()).isEmpty()) {
+                    unknown++;
+                }
+            }
             untagged += d.toponyms().size() - gold.size();
             Set<PlaceMention> exact = new HashSet<>();
             Set<PlaceMention> overlapping = new HashSet<>();
@@ -89,7 +95,8 @@ public final class LglEvaluation {
                 PlaceMention found = lenient != null ? lenient : other;
                 if (found != null) {
                     located++;
-                    if (km(g, found.lat(), found.lon()) <= GoldEvaluation.KM_161) {
+                    if (found.geonameId() == g.geonameId()
+                            || km(g, found.lat(), found.lon()) <= GoldEvaluation.KM_161) {
                         within++;
                     }
                 }
@@ -123,14 +130,20 @@ public final class LglEvaluation {
                     gold.stream().map(g -> new int[] {g.start(), g.end()}).toList());
             for (int i = 0; i < gold.size(); i++) {
                 given++;
+                LglToponym g = gold.get(i);
                 if (resolved.get(i).isEmpty()) {
+                    errors.add(new EvalError(
+                            "lgl", d.id(), "given-unresolved", "'" + g.phrase() + "' = " + g.geonameId()));
                     continue;
                 }
                 PlaceMention p = resolved.get(i).get();
-                if (p.geonameId() == gold.get(i).geonameId()) {
+                if (p.geonameId() == g.geonameId()) {
                     givenExact++;
+                } else {
+                    errors.add(new EvalError("lgl", d.id(), "given-wrong", describe(g, p)));
                 }
-                if (km(gold.get(i), p.lat(), p.lon()) <= GoldEvaluation.KM_161) {
+                // the same id is the same place, even where the gazetteer lacks its coordinates
+                if (p.geonameId() == g.geonameId() || km(g, p.lat(), p.lon()) <= GoldEvaluation.KM_161) {
                     givenWithin++;
                 }
             }
@@ -140,6 +153,7 @@ public final class LglEvaluation {
                 first,
                 tagged,
                 untagged,
+                unknown,
                 Prf.of(tp, fp, fn),
                 Prf.of(otp, ofp, ofn),
                 Accuracy.of(within, located),

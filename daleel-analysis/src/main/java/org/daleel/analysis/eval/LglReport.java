@@ -10,18 +10,22 @@ import java.util.Objects;
  * @param firstDocument index (0-based, in file order) of the first evaluated document
  * @param toponyms annotated toponyms in those documents with a GeoNames id
  * @param untagged annotated toponyms without an id (predictions on them are not scored)
+ * @param notInGazetteer toponyms whose GeoNames id the gazetteer lacks (US counties, for example):
+ *     no setting can resolve them exactly
  * @param endToEnd Daleel's own recognition and resolution: exact span and exact GeoNames id
  * @param endToEndOverlap the same with overlapping spans accepted
  * @param endToEndAccuracy161 over gold toponyms that a prediction overlaps: within 161 km
  * @param givenExact resolution of the gold mentions (spans given): exact GeoNames id
  * @param givenAccuracy161 resolution of the gold mentions: within 161 km of the gold place
- * @param errors the end-to-end errors (document id, kind, detail)
+ * @param errors end-to-end errors (place-missed, place-wrong, place-spurious) and errors with the
+ *     gold mentions given (given-wrong, given-unresolved)
  */
 public record LglReport(
         int documents,
         int firstDocument,
         int toponyms,
         int untagged,
+        int notInGazetteer,
         Prf endToEnd,
         Prf endToEndOverlap,
         Accuracy endToEndAccuracy161,

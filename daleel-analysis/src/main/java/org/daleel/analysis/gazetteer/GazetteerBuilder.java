@@ -57,6 +57,8 @@ public final class GazetteerBuilder {
         boolean deprecated;
         boolean historical;
         boolean noCoordinates;
+        /** Copied from a built gazetteer, whose build already tried to derive its admin1 code. */
+        boolean seeded;
     }
 
     /**
@@ -79,6 +81,7 @@ public final class GazetteerBuilder {
             r.lon = p.lon();
             r.population = p.population();
             r.historical = p.historical();
+            r.seeded = true;
             b.rows.add(r);
             if (r.id != 0) {
                 b.byId.putIfAbsent(r.id, i);
@@ -195,7 +198,9 @@ public final class GazetteerBuilder {
             row.admin1 = f[10].equals("00") ? "" : f[10].intern();
             row.population = f[14].isEmpty() ? 0 : parseLong(f[14]);
             row.name = pick(f[1], f[2], f[3], 'L');
-            row.nameAr = Normalizer.script(nameAr) == 'A' ? nameAr : pick(f[1], f[2], f[3], 'A');
+            row.nameAr = Normalizer.script(nameAr) == 'A'
+                    ? nameAr
+                    : strictAlternates ? pickArabic(f[3]) : pick(f[1], f[2], f[3], 'A');
             row.historical = isHistorical(row.fcode, f[1], nameAr);
             if (strictRows && (row.cc.length() != 2 || !Character.isLetter(row.fclass))) {
                 throw new InvalidInputException("gazetteer " + source + " line " + lineNo
@@ -210,6 +215,8 @@ public final class GazetteerBuilder {
             }
             if (!nameAr.isEmpty()) {
                 collect(nameAr, true, fz, names);
+            } else if (strictAlternates && !row.nameAr.isEmpty()) {
+                collect(row.nameAr, true, fz, names); // the Arabic name counts as the place's own name
             }
             String alts = f[3];
             int from = 0;
@@ -432,6 +439,39 @@ public final class GazetteerBuilder {
         return script == 'L' ? name : "";
     }
 
+    /**
+     * The Arabic name among GeoNames alternate names, which mix Arabic with Persian, Urdu, Kurdish
+     * and Uyghur names in the same script: the shortest one written with Arabic letters only
+     * ("لندن" rather than "لأندأن" or "لەندەن"), or "" when there is none.
+     */
+    static String pickArabic(String alts) {
+        String best = "";
+        int from = 0;
+        while (from < alts.length()) {
+            int comma = alts.indexOf(',', from);
+            int to = comma < 0 ? alts.length() : comma;
+            String a = alts.substring(from, to).trim();
+            from = to + 1;
+            if (a.isEmpty() || Normalizer.script(a) != 'A' || !arabicLettersOnly(a)) {
+                continue;
+            }
+            if (best.isEmpty() || a.length() < best.length()) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static boolean arabicLettersOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Normalizer.isArabic(c) && Character.isLetter(c) && (c < 0x0621 || c > 0x064A)) {
+                return false; // پ چ ژ گ ک ی ە ٹ ...: another language's letters
+            }
+        }
+        return true;
+    }
+
     private static boolean isHistorical(String fcode, String name, String nameAr) {
         if (fcode.equals("PPLH") || fcode.equals("PPLQ") || fcode.equals("PPLW") || fcode.endsWith("H")) {
             return true;
@@ -641,6 +681,16 @@ public final class GazetteerBuilder {
 
     /** Fills empty admin1 codes from the nearest place of the same country that has one (0.1° grid). */
     private void deriveAdmin1() {
+        boolean needed = false;
+        for (Row r : rows) {
+            if (needsAdmin1(r)) {
+                needed = true;
+                break;
+            }
+        }
+        if (!needed) {
+            return;
+        }
         Map<Long, List<Integer>> grid = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -652,7 +702,7 @@ public final class GazetteerBuilder {
             }
         }
         for (Row r : rows) {
-            if (!r.admin1.isEmpty() || r.id == 0 || r.fcode.startsWith("PCL") || r.fcode.equals("ADM1")) {
+            if (!needsAdmin1(r)) {
                 continue;
             }
             int la = (int) Math.floor(r.lat * 10);
@@ -684,6 +734,11 @@ public final class GazetteerBuilder {
                 }
             }
         }
+    }
+
+    /** A row without an admin1 code that one could be derived for (not yet tried, when seeded). */
+    private static boolean needsAdmin1(Row r) {
+        return r.admin1.isEmpty() && r.id != 0 && !r.seeded && !r.fcode.startsWith("PCL") && !r.fcode.equals("ADM1");
     }
 
     private static long cell(String cc, int la, int lo) {

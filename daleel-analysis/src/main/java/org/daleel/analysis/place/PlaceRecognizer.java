@@ -336,7 +336,8 @@ public final class PlaceRecognizer {
                     : m.spanFirstForm != null
                             ? ArabicClitics.startWithout(t, m.spanFirst, m.spanFirstForm)
                             : t.start(m.spanFirst);
-            out.add(new ResolvedPlace(start, t.end(m.spanLast), m.spanFirst, m.spanLast, p, m.reference));
+            out.add(new ResolvedPlace(
+                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference));
         }
         return new Result(out, countries);
     }
@@ -411,9 +412,34 @@ public final class PlaceRecognizer {
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
         for (NameMatch m : given) {
             GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
+            if (p != null && p.contextOnly() && !p.countryCode().isEmpty()) {
+                // a context entry given as a place ("Israeli", "Moscow" without its own record): its country
+                int country = gazetteer.countryIndex(p.countryCode());
+                p = country >= 0 ? gazetteer.place(country) : null;
+            }
             out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
         }
         return out;
+    }
+
+    /**
+     * End of a mention at token {@code last}: a division's short written form keeps its final dot
+     * ("Kan.", "Calif.", "S.C."), which is part of the name and not the end of a sentence.
+     */
+    private static int abbreviationEnd(Tokens t, int last, GazetteerPlace p) {
+        int end = t.end(last);
+        String text = t.text();
+        String surface = t.surface(last);
+        if (p.isAdmin1()
+                && end < text.length()
+                && text.charAt(end) == '.'
+                && surface.length() <= 5
+                && Character.isUpperCase(surface.charAt(0))
+                && !surface.endsWith(".")
+                && !p.name().equalsIgnoreCase(surface)) {
+            return end + 1;
+        }
+        return end;
     }
 
     private static int startAfterClitics(Tokens t, NameMatch m) {
@@ -577,6 +603,9 @@ public final class PlaceRecognizer {
             words.persons.add(m.key); // every mention of "Clinton" in this document is the person
             return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
         }
+        if (!single && allCommonWords(t, m)) {
+            m.common = true; // "The City", "North Hill": a name made of common words needs a cue too
+        }
         if (single) {
             String key = m.fuzzy ? t.norm(m.first) : m.key;
             if (enCommon.contains(key) || EN_COMMON_PLACES.contains(key) || words.lowercase.contains(key)) {
@@ -618,6 +647,15 @@ public final class PlaceRecognizer {
                 && !EN_ADMIN_BEFORE.contains(w)
                 && !LATIN_ARTICLES.contains(w)
                 && !EN_PLACE_WORDS.contains(w);
+    }
+
+    private boolean allCommonWords(Tokens t, NameMatch m) {
+        for (int i = m.first; i <= m.last; i++) {
+            if (t.isWord(i) && !enCommon.contains(t.norm(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if a capitalised word that is not part of the name follows it: "Jackson Street", "Homs Governor". */

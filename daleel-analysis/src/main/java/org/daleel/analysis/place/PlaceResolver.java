@@ -20,6 +20,8 @@ import org.daleel.analysis.gazetteer.NameTable;
  */
 final class PlaceResolver {
     private static final double THRESHOLD = 2.0;
+    private static final double ALT_NAME = 0.8;
+    private static final double NAMED_DIVISION = 0.4;
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
@@ -62,11 +64,13 @@ final class PlaceResolver {
             cands.merge(v >>> 1, (v & 1) == 1, Boolean::logicalOr);
         }
         boolean hasAdmin1 = false;
-        for (int c : cands.keySet()) {
-            if (gazetteer.place(c).isAdmin1()) {
-                hasAdmin1 = true;
-                break;
-            }
+        boolean namedDivision = false;
+        boolean namedPlace = false;
+        for (Map.Entry<Integer, Boolean> e : cands.entrySet()) {
+            GazetteerPlace q = gazetteer.place(e.getKey());
+            hasAdmin1 |= q.isAdmin1();
+            namedDivision |= e.getValue() && (q.isAdmin1() || q.isCountry());
+            namedPlace |= e.getValue() && !q.contextOnly() && !SHIPPED.contains(q.countryCode());
         }
         int size = cands.size();
         int[] all = new int[size];
@@ -75,6 +79,12 @@ final class PlaceResolver {
         for (Map.Entry<Integer, Boolean> e : cands.entrySet()) {
             all[n] = e.getKey();
             scores[n] = staticScore(g, e.getKey(), e.getValue(), hasAdmin1);
+            if (namedDivision && !e.getValue() && !gazetteer.place(e.getKey()).contextOnly()) {
+                // "Texas", "Ohio": the state or country of that name, not a town listing it as an alternate
+                scores[n] -= 1.5;
+            } else if (namedPlace && !e.getValue() && minorAlternate(gazetteer.place(e.getKey()))) {
+                scores[n] -= ALT_NAME; // "Charleston": the places of that name before one that also answers to it
+            }
             n++;
         }
         Integer[] order = new Integer[size];
@@ -89,6 +99,17 @@ final class PlaceResolver {
             g.cands[i] = all[order[i]];
             g.staticScore[i] = scores[order[i]];
         }
+    }
+
+    /** A small place outside the core countries, whose alternate names (old, foreign) are unreliable. */
+    private static boolean minorAlternate(GazetteerPlace p) {
+        return !SHIPPED.contains(p.countryCode())
+                && !p.contextOnly()
+                && !p.isCountry()
+                && !p.isAdmin1()
+                && p.population() < 100_000
+                && !p.featureCode().equals("PPLA")
+                && !p.featureCode().equals("PPLC");
     }
 
     private double staticScore(NameGroup g, int c, boolean primary, boolean hasAdmin1) {
@@ -214,7 +235,8 @@ final class PlaceResolver {
                 && !place.contextOnly()) {
             return false;
         }
-        if (g.allAcronym && prior < 3.0) {
+        // "S.C.", "N.Y.": a state's initials stand for it in a document about its country
+        if (g.allAcronym && prior < 3.0 && !(place.isAdmin1() && ctx.othersWeight(place.countryCode(), g) > 0)) {
             return false;
         }
         if (g.allStartWeak && !g.anyCue && prior < 2.4 && dist > 75) {
@@ -258,17 +280,24 @@ final class PlaceResolver {
     private static final class Context {
         final Map<String, Double> countries = new HashMap<>();
         final Map<String, Integer> admin1 = new HashMap<>();
-        final Map<NameGroup, String> ownCountry = new HashMap<>();
-        final Map<NameGroup, Double> ownWeight = new HashMap<>();
-        final Map<NameGroup, String> ownAdmin1 = new HashMap<>();
+        /** First-level divisions the document names ("Texas", "Idlib Governorate"). */
+        final Set<String> namedAdmin1 = new java.util.HashSet<>();
+        /** Per name (all groups of one name count as one: "Dublin" is no evidence for "Dublin"): country weights. */
+        final Map<String, Map<String, Double>> ownCountries = new HashMap<>();
+        /** Per name: first-level divisions and their counts. */
+        final Map<String, Map<String, Integer>> ownAdmin1s = new HashMap<>();
+
         double foreign;
         double covered;
         final List<double[]> points = new ArrayList<>();
         final List<NameGroup> pointGroups = new ArrayList<>();
         double total;
+        /** Set by {@link #of}. */
+        Gazetteer gazetteer;
 
         static Context of(List<NameGroup> groups, Map<String, Double> extra, boolean anchorsOnly, Gazetteer gz) {
             Context c = new Context();
+            c.gazetteer = gz;
             extra.forEach((k, v) -> c.countries.merge(k, v, Double::sum));
             for (NameGroup g : groups) {
                 if (g.chosen < 0) {
@@ -286,12 +315,16 @@ final class PlaceResolver {
                 }
                 double w = Math.min(3, g.count);
                 c.countries.merge(p.countryCode(), w, Double::sum);
-                c.ownCountry.put(g, p.countryCode());
-                c.ownWeight.put(g, w);
+                c.ownCountries.computeIfAbsent(nameOf(g), k -> new HashMap<>()).merge(p.countryCode(), w, Double::sum);
                 if (!p.admin1().isEmpty()) {
                     String a1 = p.countryCode() + "." + p.admin1();
                     c.admin1.merge(a1, 1, Integer::sum);
-                    c.ownAdmin1.put(g, a1);
+                    if (p.isAdmin1()) {
+                        c.namedAdmin1.add(a1);
+                    }
+                    c.ownAdmin1s
+                            .computeIfAbsent(nameOf(g), k -> new HashMap<>())
+                            .merge(a1, 1, Integer::sum);
                 }
                 if (p.hasCoordinates() && !p.isCountry() && !p.isAdmin1() && c.points.size() < MAX_ANCHORS) {
                     c.points.add(new double[] {p.lat(), p.lon()});
@@ -309,10 +342,18 @@ final class PlaceResolver {
             return c;
         }
 
-        /** Weight of country {@code cc} in the document, leaving out what group {@code g} contributed. */
+        static String nameOf(NameGroup g) {
+            return (g.first.fuzzy ? "~" : "") + g.first.key;
+        }
+
+        /** Weight of country {@code cc} that the groups of {@code g}'s name contributed. */
+        double own(String cc, NameGroup g) {
+            return ownCountries.getOrDefault(nameOf(g), Map.of()).getOrDefault(cc, 0.0);
+        }
+
+        /** Weight of country {@code cc} in the document, leaving out what {@code g}'s name contributed. */
         double othersWeight(String cc, NameGroup g) {
-            double own = cc.equals(ownCountry.get(g)) ? ownWeight.getOrDefault(g, 0.0) : 0;
-            return countries.getOrDefault(cc, 0.0) - own;
+            return countries.getOrDefault(cc, 0.0) - own(cc, g);
         }
 
         Map<String, Double> countryWeights() {
@@ -327,7 +368,7 @@ final class PlaceResolver {
             double best = Double.MAX_VALUE;
             double cosLat = Math.cos(Math.toRadians(p.lat()));
             for (int i = 0; i < points.size(); i++) {
-                if (pointGroups.get(i) == self) {
+                if (pointGroups.get(i) == self || nameOf(pointGroups.get(i)).equals(nameOf(self))) {
                     continue;
                 }
                 double[] q = points.get(i);
@@ -341,21 +382,41 @@ final class PlaceResolver {
             return best;
         }
 
+        /** True if the name also means a town of the division itself (Aleppo city in Aleppo governorate). */
+        private boolean namesakeTown(GazetteerPlace division, NameGroup g) {
+            for (int c : g.cands) {
+                GazetteerPlace q = gazetteer.place(c);
+                if (q.featureClass() == 'P'
+                        && q.countryCode().equals(division.countryCode())
+                        && q.admin1().equals(division.admin1())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Context score of candidate {@code p} of group {@code g}, leaving out what {@code g} itself contributed. */
         double score(GazetteerPlace p, double dist, NameGroup g) {
             double s = 0;
-            String ownCc = ownCountry.get(g);
-            double own = ownWeight.getOrDefault(g, 0.0);
-            double tot = total - own;
+            Map<String, Double> ownCcs = ownCountries.getOrDefault(nameOf(g), Map.of());
+            double ownTotal = 0;
+            double ownForeign = 0;
+            for (Map.Entry<String, Double> e : ownCcs.entrySet()) {
+                ownTotal += e.getValue();
+                if (!SHIPPED.contains(e.getKey())) {
+                    ownForeign += e.getValue();
+                }
+            }
+            double tot = total - ownTotal;
             if (tot > 0) {
-                double w = countries.getOrDefault(p.countryCode(), 0.0)
-                        - (p.countryCode().equals(ownCc) ? own : 0);
+                double w = countries.getOrDefault(p.countryCode(), 0.0) - ownCcs.getOrDefault(p.countryCode(), 0.0);
                 double share = Math.max(0, w) / tot;
                 s += 1.2 * share;
-                if (share == 0 && !p.contextOnly()) {
+                // a country named is its own evidence; only its places need the document to be about it
+                if (share == 0 && !p.contextOnly() && !p.isCountry()) {
                     s -= 0.5;
-                    double f = foreign - (ownCc != null && !SHIPPED.contains(ownCc) ? own : 0);
-                    double cv = covered - (ownCc != null && SHIPPED.contains(ownCc) ? own : 0);
+                    double f = foreign - ownForeign;
+                    double cv = covered - (ownTotal - ownForeign);
                     if (f > 2 * cv && SHIPPED.contains(p.countryCode())) {
                         s -= 1.5; // village-level data is dense there: a document about elsewhere rarely means it
                     }
@@ -363,9 +424,16 @@ final class PlaceResolver {
             }
             if (!p.admin1().isEmpty()) {
                 String a1 = p.countryCode() + "." + p.admin1();
-                int n = admin1.getOrDefault(a1, 0) - (a1.equals(ownAdmin1.get(g)) ? 1 : 0);
+                int n = admin1.getOrDefault(a1, 0)
+                        - ownAdmin1s.getOrDefault(nameOf(g), Map.of()).getOrDefault(a1, 0);
                 if (n > 0) {
                     s += 0.6;
+                    if (!p.isAdmin1() && namedAdmin1.contains(a1)) {
+                        s += NAMED_DIVISION; // a town in a division the document names ("Gainesville", "Texas")
+                    }
+                    if (p.isAdmin1() && !namesakeTown(p, g)) {
+                        s += 1.0; // a division holding the document's other places is as close as can be
+                    }
                 }
             }
             if (dist < 25) {
