@@ -30,16 +30,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code daleel ledger ...}: read the custody ledger (checkpoint, verifier key, entries, receipts,
- * consistency proofs). Read-only: works while {@code daleel serve} or another writer runs.
+ * consistency proofs, RFC 3161 time-stamps) and time-stamp its latest checkpoint. Works while
+ * {@code daleel serve} or another writer runs: the ledger is opened read-only.
  */
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
         description = {
-            "Read the custody ledger: checkpoint, verifier key, entries, receipts, proofs.",
+            "Read the custody ledger: checkpoint, verifier key, entries, receipts, proofs, RFC 3161 time-stamps.",
             "The ledger is an append-only Merkle log (RFC 9162) of every capture and import, with Ed25519-signed"
                     + " checkpoints in the C2SP formats (signed-note, tlog-checkpoint, tlog-tiles, tlog-proof), checkable"
-                    + " offline by tools nobody here wrote. Read-only: works while 'daleel serve' runs."
+                    + " offline by tools nobody here wrote. Works while 'daleel serve' runs; only 'timestamp' writes"
+                    + " (a token into DATA/ledger/timestamps/)."
         },
         subcommands = {
             LedgerCommand.CheckpointCommand.class,
