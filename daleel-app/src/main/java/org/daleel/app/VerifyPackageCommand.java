@@ -97,6 +97,7 @@ final class VerifyPackageCommand implements Callable<Integer> {
     private long resources;
     private long records;
     private long receipts;
+    private List<String> keyHistory = List.of();
     private String vkey = "";
     private List<PackageTimestamps.Verified> stamps = List.of();
 
@@ -339,6 +340,7 @@ final class VerifyPackageCommand implements Callable<Integer> {
             }
         }
         rotations.sort(java.util.Comparator.comparingLong(KeyHistory.Rotation::index));
+        keyHistory = keys.keys().stream().map(KeyHistory.Key::line).toList();
         for (String p : keys.checkChain(rotations)) {
             problems.add(new Problem(VKEYS, p, "", ""));
         }
@@ -464,6 +466,8 @@ final class VerifyPackageCommand implements Callable<Integer> {
             out.put("records", records);
             out.put("receipts", receipts);
             out.put("vkey", vkey);
+            var history = out.putArray("keys");
+            keyHistory.forEach(history::add);
             var ts = out.putArray("timestamps");
             for (PackageTimestamps.Verified v : stamps) {
                 ObjectNode o = ts.addObject();
@@ -495,6 +499,10 @@ final class VerifyPackageCommand implements Callable<Integer> {
             }
             if (!vkey.isEmpty()) {
                 System.out.println("signed by " + vkey + " (compare with the archive's published verifier key)");
+            }
+            if (keyHistory.size() > 1) {
+                System.out.println("key history (custody/vkeys, tree size each key signs from), rotations checked:");
+                keyHistory.forEach(line -> System.out.println("  " + line));
             }
             System.out.println(summary);
         }

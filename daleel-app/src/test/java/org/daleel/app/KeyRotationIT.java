@@ -97,7 +97,31 @@ class KeyRotationIT {
         Cli.run(data, "export", "--format", "wacz", "--output", wacz.toString(), before, after)
                 .assertOk();
         assertThat(Cli.run(data, "verify-package", wacz.toString()).assertOk().out())
-                .contains("3 receipts: all hold");
+                .contains("3 receipts: all hold")
+                .contains("  0 " + oldKey + "\n  2 " + newKey + "\n");
+        // a package whose key history does not match its rotation entry is named offline
+        Path forged = tmp.resolve("forged.wacz");
+        String otherOld = org.daleel.ledger.note.NoteSigner.generate(oldKey.substring(0, oldKey.indexOf('+')))
+                .verifier()
+                .vkey();
+        try (var in = new java.util.zip.ZipFile(wacz.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(forged))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("custody/vkeys")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace(oldKey, otherOld)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Cli.Result badPackage = Cli.run(data, "verify-package", forged.toString());
+        assertThat(badPackage.exit()).isEqualTo(6);
+        assertThat(badPackage.out())
+                .contains("FAILED custody/vkeys: key rotation entry 1: expected old key " + otherOld);
 
         // a history whose first key is not the one the rotation entry names
         Path vkeys = data.resolve("ledger/vkeys");
