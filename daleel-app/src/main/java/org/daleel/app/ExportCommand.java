@@ -62,7 +62,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Write items as an evidence package: a WACZ 1.1.1 file with their WARCs, index, pages and custody receipts.",
             "The package lists every file's SHA-256 and size in datapackage.json and holds the signed checkpoint, the"
-                    + " verifier key, one tlog-proof receipt per item (custody/receipts/ID.tlog-proof), the ledger"
+                    + " verifier key, the key history after key rotations (custody/vkeys, with each rotation entry and its"
+                    + " receipt custody/receipts/key-rotation.N.tlog-proof), one tlog-proof receipt per item (custody/receipts/ID.tlog-proof), the ledger"
                     + " entries they prove (custody/entries/N.json) and the RFC 3161 time-stamps of the earliest"
                     + " stamped checkpoints covering them, with the TSA chain and a consistency proof to the package's"
                     + " checkpoint (custody/timestamps/). Check it offline with 'daleel verify-package'."

@@ -57,7 +57,8 @@ import picocli.CommandLine.Parameters;
             "Check an evidence package (from 'daleel export') offline; exit 0 only if all holds.",
             "Checks datapackage-digest.json, the SHA-256 and size of every listed file, the block and payload digests"
                     + " of every WARC record, every receipt's inclusion proof against the signed checkpoint, the"
-                    + " checkpoint signature against the packaged verifier key, and that each ledger entry's digests"
+                    + " checkpoint signature against the packaged verifier key, the key rotation chain (custody/vkeys"
+                    + " against the packaged KEY_ROTATION entries; stamped checkpoints with the key of their size), and that each ledger entry's digests"
                     + " name a packaged WARC or payload, and every RFC 3161 time-stamp (token over the exact stamped"
                     + " checkpoint, signature at genTime with the packaged TSA chain, checkpoint consistent with the"
                     + " package's). Prints each problem with the file inside the package and"
