@@ -35,6 +35,7 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.core.Version;
 import org.daleel.item.Item;
+import org.daleel.ledger.KeyHistory;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.warc.WarcBlock;
 import org.daleel.warc.WarcRecord;
@@ -61,7 +62,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Write items as an evidence package: a WACZ 1.1.1 file with their WARCs, index, pages and custody receipts.",
             "The package lists every file's SHA-256 and size in datapackage.json and holds the signed checkpoint, the"
-                    + " verifier key, one tlog-proof receipt per item (custody/receipts/ID.tlog-proof), the ledger"
+                    + " verifier key, the key history after key rotations (custody/vkeys, with each rotation entry and its"
+                    + " receipt custody/receipts/key-rotation.N.tlog-proof), one tlog-proof receipt per item (custody/receipts/ID.tlog-proof), the ledger"
                     + " entries they prove (custody/entries/N.json) and the RFC 3161 time-stamps of the earliest"
                     + " stamped checkpoints covering them, with the TSA chain and a consistency proof to the package's"
                     + " checkpoint (custody/timestamps/). Check it offline with 'daleel verify-package'."
@@ -159,6 +161,21 @@ final class ExportCommand implements Callable<Integer> {
             parts.add(new Part("custody/vkey", custody.resolve("vkey")));
             Files.createDirectories(custody.resolve("receipts"));
             Files.createDirectories(custody.resolve("entries"));
+            // The verifier key history and every key rotation entry with its receipt: the chain from
+            // the first key to the one that signs the package's checkpoint, checkable offline.
+            KeyHistory keys = log.ledger().keyHistory();
+            Files.writeString(custody.resolve("vkeys"), keys.format(), StandardCharsets.UTF_8);
+            parts.add(new Part("custody/vkeys", custody.resolve("vkeys")));
+            for (KeyHistory.Key k : keys.keys().subList(1, keys.keys().size())) {
+                long index = k.from() - 1;
+                String name = VerifyPackageCommand.ROTATION_RECEIPT + index + ".tlog-proof";
+                Path receipt = custody.resolve("receipts").resolve(name);
+                Files.writeString(receipt, log.receipt(index), StandardCharsets.UTF_8);
+                parts.add(new Part("custody/receipts/" + name, receipt));
+                Path entry = custody.resolve("entries").resolve(index + ".json");
+                Files.write(entry, log.entry(index));
+                parts.add(new Part("custody/entries/" + index + ".json", entry));
+            }
             FileBlobStore blobs = new FileBlobStore(dir.blobs());
             List<Long> proved = new ArrayList<>();
             for (String id : unique) {

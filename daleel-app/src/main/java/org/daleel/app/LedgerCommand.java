@@ -13,6 +13,7 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.custody.CheckpointStamp;
 import org.daleel.item.ItemIds;
+import org.daleel.ledger.KeyHistory;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.ledger.TimestampAudit;
 import org.daleel.ledger.note.Checkpoint;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "The ledger is an append-only Merkle log (RFC 9162) of every capture and import, with Ed25519-signed"
                     + " checkpoints in the C2SP formats (signed-note, tlog-checkpoint, tlog-tiles, tlog-proof), checkable"
                     + " offline by tools nobody here wrote. Works while 'daleel serve' runs; only 'timestamp' writes"
-                    + " (a token into DATA/ledger/timestamps/)."
+                    + " (a token into DATA/ledger/timestamps/) and 'rotate-key' (a new signing key)."
         },
         subcommands = {
             LedgerCommand.CheckpointCommand.class,
@@ -50,7 +51,8 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.ProveCommand.class,
             LedgerCommand.ConsistencyCommand.class,
             LedgerCommand.TimestampCommand.class,
-            LedgerCommand.TimestampsCommand.class
+            LedgerCommand.TimestampsCommand.class,
+            LedgerCommand.RotateKeyCommand.class
         })
 final class LedgerCommand implements Runnable {
     @CommandLine.Spec
@@ -95,24 +97,100 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    /** {@code daleel ledger vkey}. */
+    /** {@code daleel ledger vkey [--all]}. */
     @Command(
             name = "vkey",
             mixinStandardHelpOptions = true,
-            description = "Print the verifier key (C2SP vkey: name+keyid+base64(0x01||Ed25519 key)).")
+            description = {
+                "Print the verifier key (C2SP vkey: name+keyid+base64(0x01||Ed25519 key)).",
+                "With --all, the history of verifier keys after key rotations, oldest first, one"
+                        + " '<from size> <vkey>' line each: the key signs checkpoints from that tree size on."
+            })
     static final class VkeyCommand implements Callable<Integer> {
         @Mixin
         DataOptions data;
 
+        @CommandLine.Option(names = "--all", description = "Print every verifier key with the tree size it signs from.")
+        boolean all;
+
         @Override
         public Integer call() {
             try (LedgerCustodyLog log = Wiring.openLedgerReader(data.dataDir())) {
+                KeyHistory history = log.ledger().keyHistory();
                 if (data.json) {
                     var json = Json.object();
                     json.put("vkey", log.verifierKey());
+                    if (all) {
+                        var keys = json.putArray("keys");
+                        for (KeyHistory.Key k : history.keys()) {
+                            keys.addObject()
+                                    .put("from", k.from())
+                                    .put("vkey", k.verifier().vkey());
+                        }
+                    }
                     System.out.println(Json.write(json));
+                } else if (all) {
+                    writeRaw(history.format().getBytes(StandardCharsets.UTF_8));
                 } else {
                     writeRaw((log.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code daleel ledger rotate-key [--reason TEXT]}. */
+    @Command(
+            name = "rotate-key",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Replace the ledger's Ed25519 signing key with a new one and record it in the ledger.",
+                "Appends a KEY_ROTATION entry with the old and the new verifier key, operator, time, tool version and"
+                        + " reason; the checkpoint covering it is signed by both keys, later checkpoints by the new one."
+                        + " The new key is stored owner-only in DATA/ledger/log.key; 'daleel ledger vkey --all' lists"
+                        + " every key with the tree size it signs from. Earlier receipts and time-stamps keep verifying"
+                        + " with the key of their time. Stop 'daleel serve' first: it signs with the key it opened."
+            })
+    static final class RotateKeyCommand implements Callable<Integer> {
+        static final int MAX_REASON = 1000;
+
+        @Mixin
+        DataOptions data;
+
+        @CommandLine.Option(
+                names = "--reason",
+                paramLabel = "TEXT",
+                description = "Why the key is rotated (recorded in the entry), at most " + MAX_REASON + " characters.")
+        String reason = "";
+
+        @Override
+        public Integer call() throws IOException {
+            String why = java.text.Normalizer.normalize(reason.strip(), java.text.Normalizer.Form.NFC);
+            if (why.length() > MAX_REASON) {
+                throw new InvalidInputException(
+                        "--reason: " + why.length() + " characters; at most " + MAX_REASON + " are allowed");
+            }
+            String user = System.getProperty("user.name", "");
+            String actor = "cli:" + (user.isBlank() ? "unknown" : user);
+            try (Wiring.LedgerSession session = Wiring.forLedgerWriting(data.dataDir(), System.err)) {
+                LedgerCustodyLog log = session.log();
+                String oldKey = log.verifierKey();
+                long index = log.rotateKey(
+                        actor, java.time.Instant.now(), "daleel/" + org.daleel.core.Version.current(), why);
+                String newKey = log.verifierKey();
+                if (data.json) {
+                    var json = Json.object();
+                    json.put("index", index);
+                    json.put("size", index + 1);
+                    json.put("oldKey", oldKey);
+                    json.put("newKey", newKey);
+                    json.put("checkpoint", log.checkpoint());
+                    System.out.println(Json.write(json));
+                } else {
+                    System.out.println("rotated the ledger key at entry " + index + "; checkpoint " + (index + 1)
+                            + " is signed by both keys, later ones by the new key only");
+                    System.out.println("old key " + oldKey);
+                    System.out.println("new key " + newKey);
                 }
             }
             return 0;

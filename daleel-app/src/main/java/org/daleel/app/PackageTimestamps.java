@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
+import org.daleel.ledger.KeyHistory;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.ledger.merkle.MerkleTree;
 import org.daleel.ledger.note.Checkpoint;
-import org.daleel.ledger.note.NoteVerifier;
 import org.daleel.ledger.note.SignedNote;
 import org.daleel.ledger.tsa.CheckpointTimestamp;
 import org.daleel.ledger.tsa.TimestampStore;
@@ -115,7 +116,7 @@ final class PackageTimestamps {
     static List<Verified> check(
             Collection<String> listed,
             Function<String, byte[]> bytes,
-            NoteVerifier verifier,
+            KeyHistory keys,
             Checkpoint packaged,
             List<VerifyPackageCommand.Problem> problems) {
         List<Verified> ok = new ArrayList<>();
@@ -131,7 +132,7 @@ final class PackageTimestamps {
             }
             long n = Long.parseLong(stem);
             int before = problems.size();
-            Verified v = checkOne(n, bytes, verifier, packaged, problems);
+            Verified v = checkOne(n, bytes, keys, packaged, problems);
             if (v != null && problems.size() == before) {
                 ok.add(v);
             }
@@ -142,7 +143,7 @@ final class PackageTimestamps {
     private static Verified checkOne(
             long n,
             Function<String, byte[]> bytes,
-            NoteVerifier verifier,
+            KeyHistory keys,
             Checkpoint packaged,
             List<VerifyPackageCommand.Problem> problems) {
         String tsr = DIR + n + ".tsr";
@@ -175,10 +176,21 @@ final class PackageTimestamps {
         String where = DIR + n + ".checkpoint";
         Checkpoint c;
         try {
-            c = Checkpoint.open(SignedNote.parse(note), verifier);
+            // signed by the key valid at its size (custody/vkeys): stamps from before a key rotation
+            // carry the old key's signature
+            SignedNote signed = SignedNote.parse(note);
+            c = Checkpoint.open(signed, keys.at(n));
+            Optional<String> cosigned = keys.checkSignatures(signed, n);
+            if (cosigned.isPresent()) {
+                problems.add(new VerifyPackageCommand.Problem(where, cosigned.get(), "", ""));
+                return null;
+            }
         } catch (InvalidInputException | org.daleel.core.IntegrityException e) {
             problems.add(new VerifyPackageCommand.Problem(
-                    where, "stamped checkpoint not signed by custody/vkey: " + e.getMessage(), "", ""));
+                    where,
+                    "stamped checkpoint not signed by the key valid at its size (custody/vkeys): " + e.getMessage(),
+                    "",
+                    ""));
             return null;
         }
         if (c.size() != n) {

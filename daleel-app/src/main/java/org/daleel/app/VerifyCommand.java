@@ -120,6 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
         LedgerVerification tree = log.ledger().verify();
         ledgerJson.put("entries", log.size());
         ledgerJson.put("result", tree.message());
+        ledgerJson.put("keys", log.ledger().keyHistory().keys().size());
         if (!(tree instanceof LedgerVerification.Intact)) {
             String what = tree.message();
             problems.add(new Problem("", dir.ledger().toString(), what, "", ""));

@@ -27,6 +27,8 @@ import org.daleel.blob.Digests;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
 import org.daleel.custody.CustodyEvent;
+import org.daleel.ledger.EntryKind;
+import org.daleel.ledger.KeyHistory;
 import org.daleel.ledger.LedgerEntry;
 import org.daleel.ledger.PayloadDigest;
 import org.daleel.ledger.TlogProof;
@@ -55,7 +57,8 @@ import picocli.CommandLine.Parameters;
             "Check an evidence package (from 'daleel export') offline; exit 0 only if all holds.",
             "Checks datapackage-digest.json, the SHA-256 and size of every listed file, the block and payload digests"
                     + " of every WARC record, every receipt's inclusion proof against the signed checkpoint, the"
-                    + " checkpoint signature against the packaged verifier key, and that each ledger entry's digests"
+                    + " checkpoint signature against the packaged verifier key, the key rotation chain (custody/vkeys"
+                    + " against the packaged KEY_ROTATION entries; stamped checkpoints with the key of their size), and that each ledger entry's digests"
                     + " name a packaged WARC or payload, and every RFC 3161 time-stamp (token over the exact stamped"
                     + " checkpoint, signature at genTime with the packaged TSA chain, checkpoint consistent with the"
                     + " package's). Prints each problem with the file inside the package and"
@@ -67,6 +70,10 @@ final class VerifyPackageCommand implements Callable<Integer> {
     private static final String DIGEST = "datapackage-digest.json";
     private static final String CHECKPOINT = "custody/checkpoint";
     private static final String VKEY = "custody/vkey";
+    private static final String VKEYS = "custody/vkeys";
+    /** Receipts of key rotation entries are named {@code custody/receipts/key-rotation.N.tlog-proof}. */
+    static final String ROTATION_RECEIPT = "key-rotation.";
+
     private static final Set<String> KNOWN_ROLES =
             Set.of(CustodyEvent.PAYLOAD, CustodyEvent.WARC, CustodyEvent.RESOURCE);
 
@@ -91,6 +98,7 @@ final class VerifyPackageCommand implements Callable<Integer> {
     private long resources;
     private long records;
     private long receipts;
+    private List<String> keyHistory = List.of();
     private String vkey = "";
     private List<PackageTimestamps.Verified> stamps = List.of();
 
@@ -260,6 +268,25 @@ final class VerifyPackageCommand implements Callable<Integer> {
                     "a valid Ed25519 signature by " + verifier.name(),
                     "none"));
         }
+        KeyHistory keys = KeyHistory.of(verifier);
+        byte[] vkeysBytes = bytes(zip, VKEYS);
+        if (vkeysBytes != null) {
+            try {
+                keys = KeyHistory.parse(new String(vkeysBytes, StandardCharsets.UTF_8));
+            } catch (InvalidInputException e) {
+                problems.add(new Problem(VKEYS, "verifier key history unreadable: " + e.getMessage(), "", ""));
+            }
+            if (!keys.current().equals(verifier)) {
+                problems.add(new Problem(
+                        VKEYS,
+                        "last key of the history is not custody/vkey",
+                        vkey,
+                        keys.current().vkey()));
+            }
+            keys.checkSignatures(note, checkpoint.size())
+                    .ifPresent(p -> problems.add(new Problem(CHECKPOINT, p, "", "")));
+        }
+        List<KeyHistory.Rotation> rotations = new ArrayList<>();
         Set<String> proved = new HashSet<>();
         Set<String> provedEntries = new HashSet<>();
         for (String path : listed) {
@@ -299,6 +326,11 @@ final class VerifyPackageCommand implements Callable<Integer> {
                         "leaf hash " + HexFormat.of().formatHex(MerkleTree.leafHash(entry))));
                 continue;
             }
+            if (stem.startsWith(ROTATION_RECEIPT)) {
+                checkRotation(path, entryPath, entry, proof.index(), rotations);
+                provedEntries.add(entryPath);
+                continue;
+            }
             checkEntry(entryPath, entry, item, payloads, warcFiles);
             proved.add(item);
             provedEntries.add(entryPath);
@@ -308,7 +340,12 @@ final class VerifyPackageCommand implements Callable<Integer> {
                 problems.add(new Problem(path, "no receipt proves this entry", "a receipt with its index", "none"));
             }
         }
-        stamps = PackageTimestamps.check(listed, name -> bytes(zip, name), verifier, checkpoint, problems);
+        rotations.sort(java.util.Comparator.comparingLong(KeyHistory.Rotation::index));
+        keyHistory = keys.keys().stream().map(KeyHistory.Key::line).toList();
+        for (String p : keys.checkChain(rotations)) {
+            problems.add(new Problem(VKEYS, p, "", ""));
+        }
+        stamps = PackageTimestamps.check(listed, name -> bytes(zip, name), keys, checkpoint, problems);
         byte[] pages = bytes(zip, "pages/pages.jsonl");
         if (pages != null) {
             String[] lines = new String(pages, StandardCharsets.UTF_8).split("\n");
@@ -324,6 +361,33 @@ final class VerifyPackageCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** A receipt-proved key rotation entry: well-formed, of kind KEY_ROTATION, at the receipt's index. */
+    private void checkRotation(
+            String receipt, String entryPath, byte[] bytes, long index, List<KeyHistory.Rotation> rotations) {
+        String stem = receipt.substring(
+                "custody/receipts/".length() + ROTATION_RECEIPT.length(), receipt.length() - ".tlog-proof".length());
+        if (!stem.equals(Long.toUnsignedString(index))) {
+            problems.add(new Problem(receipt, "receipt name", ROTATION_RECEIPT + index + ".tlog-proof", stem));
+            return;
+        }
+        LedgerEntry entry;
+        try {
+            entry = LedgerEntry.decode(bytes);
+        } catch (InvalidInputException e) {
+            problems.add(new Problem(entryPath, "not a valid ledger entry: " + e.getMessage(), "", ""));
+            return;
+        }
+        if (entry.kind() != EntryKind.KEY_ROTATION) {
+            problems.add(new Problem(
+                    entryPath,
+                    "entry kind",
+                    EntryKind.KEY_ROTATION.name(),
+                    entry.kind().name()));
+            return;
+        }
+        rotations.add(KeyHistory.Rotation.of(index, entry));
     }
 
     private void checkEntry(String path, byte[] bytes, String item, Set<String> payloads, Set<String> warcFiles) {
@@ -403,6 +467,8 @@ final class VerifyPackageCommand implements Callable<Integer> {
             out.put("records", records);
             out.put("receipts", receipts);
             out.put("vkey", vkey);
+            var history = out.putArray("keys");
+            keyHistory.forEach(history::add);
             var ts = out.putArray("timestamps");
             for (PackageTimestamps.Verified v : stamps) {
                 ObjectNode o = ts.addObject();
@@ -434,6 +500,10 @@ final class VerifyPackageCommand implements Callable<Integer> {
             }
             if (!vkey.isEmpty()) {
                 System.out.println("signed by " + vkey + " (compare with the archive's published verifier key)");
+            }
+            if (keyHistory.size() > 1) {
+                System.out.println("key history (custody/vkeys, tree size each key signs from), rotations checked:");
+                keyHistory.forEach(line -> System.out.println("  " + line));
             }
             System.out.println(summary);
         }

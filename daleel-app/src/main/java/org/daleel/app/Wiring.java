@@ -77,6 +77,60 @@ final class Wiring {
     }
 
     /**
+     * Opens the writable custody ledger alone, for ledger writes that concern no item (key
+     * rotation), holding the archive's writer lock meanwhile: waits for another CLI writer to
+     * finish; refuses while {@code daleel serve} holds the data directory, since the server signs
+     * with the key it opened.
+     *
+     * @throws org.daleel.core.NotFoundException when the archive has no ledger yet
+     * @throws ConflictException when a server is writing the archive
+     */
+    static LedgerSession forLedgerWriting(DataDir dir, PrintStream status) {
+        if (!java.nio.file.Files.isRegularFile(dir.ledger().resolve("log.key"))) {
+            throw new org.daleel.core.NotFoundException(
+                    "no custody ledger in " + dir.ledger() + ": it is created by the first capture or import");
+        }
+        try {
+            Optional<DataDir.WriterLock> lock = dir.tryLockWriter();
+            if (lock.isEmpty()) {
+                Optional<RemoteArchive> remote = RemoteArchive.ofRunningServer(dir);
+                if (remote.isPresent()) {
+                    remote.get().close();
+                    throw new ConflictException(dir + ": 'daleel serve' is writing this archive and signs with the"
+                            + " ledger key it opened; stop the server, rotate the key, then start it again");
+                }
+                status.println("daleel: waiting for another daleel process writing to " + dir);
+                lock = waitForLock(dir);
+            }
+            try {
+                return new LedgerSession(openLedgerWriter(dir), lock.get());
+            } catch (IOException | RuntimeException e) {
+                lock.get().close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new DaleelException(
+                    dir.ledger() + ": could not open the custody ledger for writing: " + e.getMessage(), e);
+        }
+    }
+
+    /** The writable custody ledger and the archive's writer lock; closing releases both. */
+    record LedgerSession(LedgerCustodyLog log, DataDir.WriterLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                log.close();
+            } finally {
+                try {
+                    lock.close();
+                } catch (IOException e) {
+                    // the lock dies with the process anyway
+                }
+            }
+        }
+    }
+
+    /**
      * Opens the custody ledger read-only (it may be written meanwhile by a server or CLI writer).
      *
      * @throws org.daleel.core.NotFoundException when the archive has no ledger yet

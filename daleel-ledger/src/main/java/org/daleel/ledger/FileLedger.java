@@ -55,8 +55,11 @@ public final class FileLedger implements LedgerStore {
 
     private final LedgerFiles files;
     private final Optional<FileLock> lock; // empty when read-only
-    private final Optional<NoteSigner> signer; // empty when read-only
-    private final NoteVerifier verifier;
+    private final boolean writable;
+    private volatile Optional<NoteSigner> signer; // empty when read-only; replaced by a key rotation
+    private volatile NoteVerifier verifier;
+    private volatile KeyHistory history;
+    private volatile String historyProblem; // null when the key history file is well-formed
     private volatile LedgerState state;
     private volatile CheckpointListener listener = (size, note) -> {};
 
@@ -83,12 +86,25 @@ public final class FileLedger implements LedgerStore {
             Optional<FileLock> lock,
             Optional<NoteSigner> signer,
             NoteVerifier verifier,
-            LedgerState state) {
+            LedgerState state)
+            throws IOException {
         this.files = files;
         this.lock = lock;
+        this.writable = signer.isPresent();
         this.signer = signer;
         this.verifier = verifier;
         this.state = state;
+        loadHistory();
+    }
+
+    private void loadHistory() throws IOException {
+        try {
+            history = LedgerRecovery.loadHistory(files, verifier);
+            historyProblem = null;
+        } catch (InvalidInputException e) {
+            history = KeyHistory.of(verifier);
+            historyProblem = "key history " + files.vkeys() + " is malformed: " + e.getMessage();
+        }
     }
 
     /**
@@ -102,18 +118,19 @@ public final class FileLedger implements LedgerStore {
      */
     public static FileLedger openReadOnly(Path dir) throws IOException {
         LedgerFiles files = new LedgerFiles(dir.toAbsolutePath().normalize());
-        NoteVerifier verifier;
-        try {
-            verifier = NoteVerifier.parse(Files.readString(files.vkey(), java.nio.charset.StandardCharsets.UTF_8)
-                    .strip());
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new NotFoundException("no ledger in " + files.dir() + " (no log.vkey)");
-        } catch (InvalidInputException e) {
-            throw new IntegrityException("ledger verifier key " + files.vkey() + " is malformed: " + e.getMessage(), e);
-        }
         // A writer may replace the checkpoint and delete the partial tiles of the old one while we
-        // read: retry with the newer checkpoint.
+        // read, or rotate its key: retry with the newer checkpoint and key.
         for (int attempt = 1; ; attempt++) {
+            NoteVerifier verifier;
+            try {
+                verifier = NoteVerifier.parse(Files.readString(files.vkey(), java.nio.charset.StandardCharsets.UTF_8)
+                        .strip());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new NotFoundException("no ledger in " + files.dir() + " (no log.vkey)");
+            } catch (InvalidInputException e) {
+                throw new IntegrityException(
+                        "ledger verifier key " + files.vkey() + " is malformed: " + e.getMessage(), e);
+            }
             String note;
             try {
                 note = Files.readString(files.checkpoint(), java.nio.charset.StandardCharsets.UTF_8);
@@ -152,7 +169,123 @@ public final class FileLedger implements LedgerStore {
 
     /** True when this handle was opened with {@link #openReadOnly(Path)}. */
     public boolean readOnly() {
-        return signer.isEmpty();
+        return !writable;
+    }
+
+    /** The verifier keys this log has signed with, each with the tree size from which it signs. */
+    public KeyHistory keyHistory() {
+        return history;
+    }
+
+    /** Builds the {@link EntryKind#KEY_ROTATION} entry for a rotation from one key to another. */
+    @FunctionalInterface
+    public interface RotationEntry {
+        /** The encoded entry recording the rotation from {@code oldKey} to {@code newKey} (C2SP vkeys). */
+        byte[] entry(String oldKey, String newKey);
+    }
+
+    /**
+     * Rotates the signing key: makes a new Ed25519 key (same name), appends the rotation entry that
+     * {@code entry} builds, and signs the checkpoint covering it with both the old and the new key;
+     * later checkpoints are signed by the new key only. The new key is stored owner-only in {@code
+     * log.key}, its verifier key in {@code log.vkey}, and added to the history ({@code vkeys}) as
+     * signing from the size of that checkpoint. A crash part-way is finished or undone on the next
+     * open (see {@code FORMAT.md}).
+     *
+     * @return the rotation entry's index
+     * @throws InvalidInputException when the built entry is not a KEY_ROTATION entry naming both keys
+     * @throws ConflictException when this ledger is open read-only
+     */
+    public long rotateKey(RotationEntry entry) throws IOException {
+        if (!writable) {
+            throw new ConflictException("ledger " + files.dir() + " is open read-only; the process that holds "
+                    + files.lock() + " writes it");
+        }
+        exclusive(true);
+        try {
+            queueLock.lock();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("ledger " + files.dir() + " is closed");
+                }
+                if (failure != null) {
+                    throw new IOException(
+                            "ledger " + files.dir() + " stopped after a failed write; reopen it to recover", failure);
+                }
+            } finally {
+                queueLock.unlock();
+            }
+            try {
+                return rotate(entry);
+            } catch (IntegrityException | IOException e) {
+                queueLock.lock();
+                try {
+                    failure = e; // state on disk is unknown: reopen to finish or undo the rotation
+                } finally {
+                    queueLock.unlock();
+                }
+                throw e;
+            }
+        } finally {
+            exclusive(false);
+        }
+    }
+
+    private long rotate(RotationEntry build) throws IOException {
+        NoteSigner old = signer.orElseThrow();
+        NoteSigner next = LedgerRecovery.newKey(old.name());
+        String oldKey = old.verifier().vkey();
+        String newKey = next.verifier().vkey();
+        byte[] entry = build.entry(oldKey, newKey);
+        LedgerEntry decoded = LedgerEntry.decode(entry);
+        if (decoded.kind() != EntryKind.KEY_ROTATION
+                || !decoded.oldKey().equals(oldKey)
+                || !decoded.newKey().equals(newKey)) {
+            throw new InvalidInputException("key rotation: expected a KEY_ROTATION entry from " + oldKey + " to "
+                    + newKey + ", found a " + decoded.kind() + " entry");
+        }
+        if (historyProblem != null) {
+            throw new IntegrityException(historyProblem + "; repair it before rotating the key");
+        }
+        LedgerFiles.writeAtomically(
+                files.nextKey(),
+                (next.skey() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                LedgerFiles.OWNER_ONLY);
+        LedgerState before = state;
+        TreeEdge.Grown grown = before.edge().append(List.of(entry));
+        byte[] root = grown.edge().root();
+        long size = grown.edge().size();
+        Checkpoint checkpoint = new Checkpoint(old.name(), size, root);
+        String note = checkpoint
+                .sign(old)
+                .withSignature(next.sign(checkpoint.body()).signatures().get(0))
+                .format();
+        files.commit(
+                grown.writes(), note.getBytes(java.nio.charset.StandardCharsets.UTF_8), LedgerRecovery.PUBLIC_READ);
+        state = new LedgerState(grown.edge(), note, root);
+        KeyHistory rotated = LedgerRecovery.completeRotation(files, old.verifier(), next, size);
+        history = rotated;
+        verifier = next.verifier();
+        signer = Optional.of(next);
+        afterCommit(size, note, grown);
+        return before.edge().size();
+    }
+
+    private void exclusive(boolean take) {
+        queueLock.lock();
+        try {
+            if (take) {
+                while (committing) {
+                    batchDone.awaitUninterruptibly();
+                }
+                committing = true;
+            } else {
+                committing = false;
+                batchDone.signalAll();
+            }
+        } finally {
+            queueLock.unlock();
+        }
     }
 
     /**
@@ -201,7 +334,8 @@ public final class FileLedger implements LedgerStore {
                     "ledger " + abs + " is already open (another process or handle holds " + files.lock() + ")");
         }
         try {
-            NoteSigner signer = LedgerRecovery.loadOrCreateKey(files, origin, create);
+            NoteSigner signer =
+                    LedgerRecovery.finishRotation(files, LedgerRecovery.loadOrCreateKey(files, origin, create));
             return new FileLedger(
                     files,
                     Optional.of(lock),
@@ -251,7 +385,7 @@ public final class FileLedger implements LedgerStore {
      */
     @Override
     public List<Long> appendAll(List<byte[]> entries) throws IOException {
-        if (signer.isEmpty()) {
+        if (!writable) {
             throw new ConflictException("ledger " + files.dir() + " is open read-only; the process that holds "
                     + files.lock() + " writes it");
         }
@@ -354,8 +488,12 @@ public final class FileLedger implements LedgerStore {
             batch.get(i).index = before.edge().size() + i;
         }
         state = new LedgerState(grown.edge(), note, root);
+        afterCommit(grown.edge().size(), note, grown);
+    }
+
+    private void afterCommit(long size, String note, TreeEdge.Grown grown) {
         try {
-            listener.committed(grown.edge().size(), note);
+            listener.committed(size, note);
         } catch (RuntimeException e) {
             // The entries are durable and acknowledged; what a listener does with the checkpoint
             // (time-stamping) must never fail the append. Listeners report their own problems.
@@ -505,26 +643,51 @@ public final class FileLedger implements LedgerStore {
     public LedgerVerification verify() throws IOException {
         // No commit may run meanwhile: it would replace the checkpoint and delete partial tiles
         // under the audit. Appends queue up and are committed together afterwards.
-        queueLock.lock();
+        exclusive(true);
         try {
-            while (committing) {
-                batchDone.awaitUninterruptibly();
-            }
-            committing = true;
+            LedgerVerification result = audit();
+            return result instanceof LedgerVerification.Intact intact ? auditKeys(intact) : result;
         } finally {
-            queueLock.unlock();
+            exclusive(false);
         }
-        try {
-            return audit();
-        } finally {
-            queueLock.lock();
-            try {
-                committing = false;
-                batchDone.signalAll();
-            } finally {
-                queueLock.unlock();
+    }
+
+    /** The key history against the log: well-formed, ends at log.vkey, chain of rotations, checkpoint signatures. */
+    private LedgerVerification auditKeys(LedgerVerification.Intact intact) throws IOException {
+        if (readOnly()) {
+            loadHistory();
+        }
+        if (historyProblem != null) {
+            return new LedgerVerification.Damaged(historyProblem);
+        }
+        KeyHistory h = history;
+        if (!h.current().equals(verifier)) {
+            return new LedgerVerification.Damaged(
+                    "key history " + files.vkeys() + ": expected its last key to be " + verifier.vkey() + " ("
+                            + files.vkey() + "), found " + h.current().vkey());
+        }
+        LedgerState s = state;
+        List<KeyHistory.Rotation> rotations = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        scan(0, s.edge().size(), (index, entry) -> {
+            if (KeyHistory.mayBeRotation(entry)) {
+                try {
+                    LedgerEntry e = LedgerEntry.decode(entry);
+                    if (e.kind() == EntryKind.KEY_ROTATION) {
+                        rotations.add(KeyHistory.Rotation.of(index, e));
+                    }
+                } catch (InvalidInputException e) {
+                    problems.add(
+                            "ledger entry " + index + " looks like a key rotation but is malformed: " + e.getMessage());
+                }
             }
+        });
+        problems.addAll(h.checkChain(rotations));
+        h.checkSignatures(SignedNote.parse(s.note()), s.edge().size()).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new LedgerVerification.Damaged(String.join("; ", problems));
         }
+        return intact;
     }
 
     private LedgerVerification audit() throws IOException {

@@ -115,6 +115,21 @@ public final class LedgerCustodyLog implements CustodyLog {
                 entry.note());
     }
 
+    /**
+     * Rotates the ledger's signing key ({@link FileLedger#rotateKey}), recording a {@link
+     * EntryKind#KEY_ROTATION} entry with both verifier keys.
+     *
+     * @param actor who rotates it, e.g. {@code cli:amina}
+     * @param toolVersion e.g. {@code daleel/0.1.0}
+     * @param reason free text, possibly empty
+     * @return the rotation entry's index
+     */
+    public long rotateKey(String actor, java.time.Instant time, String toolVersion, String reason) throws IOException {
+        return ledger.rotateKey(
+                (oldKey, newKey) -> LedgerEntry.keyRotation(oldKey, newKey, actor, time, toolVersion, reason)
+                        .encode());
+    }
+
     @Override
     public long append(CustodyEvent event) throws IOException {
         return ledger.append(toEntry(event).encode());

@@ -37,6 +37,10 @@ import org.daleel.item.ItemIds;
  * @param time when, with millisecond precision (finer precision is dropped), 1970 to 9999
  * @param toolVersion the software that wrote it, e.g. {@code daleel/0.1.0}
  * @param note free text; empty when there is none
+ * @param oldKey for {@link EntryKind#KEY_ROTATION}: the verifier key (C2SP vkey) that signed until
+ *     this entry; empty for every other kind
+ * @param newKey for {@link EntryKind#KEY_ROTATION}: the verifier key that signs from the checkpoint
+ *     covering this entry on; empty for every other kind
  */
 public record LedgerEntry(
         EntryKind kind,
@@ -45,14 +49,17 @@ public record LedgerEntry(
         String actor,
         Instant time,
         String toolVersion,
-        String note) {
+        String note,
+        String oldKey,
+        String newKey) {
     /** Format version written in the {@code v} member. */
     public static final int VERSION = 1;
     /** Largest encoding in bytes: a tlog-tiles entry bundle prefixes each entry with a uint16 length. */
     public static final int MAX_ENCODED_BYTES = 65_535;
 
     private static final long MAX_MILLIS = 253_402_300_799_999L; // 9999-12-31T23:59:59.999Z
-    private static final Set<String> MEMBERS = Set.of("actor", "digests", "item", "kind", "note", "time", "tool", "v");
+    private static final Set<String> MEMBERS =
+            Set.of("actor", "digests", "item", "kind", "newKey", "note", "oldKey", "time", "tool", "v");
     private static final Set<String> DIGEST_MEMBERS = Set.of("role", "sha256", "size");
 
     public LedgerEntry {
@@ -75,10 +82,37 @@ public record LedgerEntry(
         if (time == null) {
             throw new InvalidInputException("ledger entry: time is required");
         }
+        if (kind == EntryKind.KEY_ROTATION) {
+            requireLine("old key", oldKey);
+            requireLine("new key", newKey);
+            if (oldKey.equals(newKey)) {
+                throw new InvalidInputException("ledger entry KEY_ROTATION: the new key is the old key " + oldKey);
+            }
+        } else if (!"".equals(oldKey) || !"".equals(newKey)) {
+            throw new InvalidInputException("ledger entry " + kind + ": old and new keys belong to KEY_ROTATION only");
+        }
         time = time.truncatedTo(ChronoUnit.MILLIS);
         if (time.toEpochMilli() < 0 || time.toEpochMilli() > MAX_MILLIS) {
             throw new InvalidInputException("ledger entry: time " + time + " is outside 1970..9999");
         }
+    }
+
+    /** An entry of any kind but {@link EntryKind#KEY_ROTATION} (no keys). */
+    public LedgerEntry(
+            EntryKind kind,
+            String item,
+            List<PayloadDigest> digests,
+            String actor,
+            Instant time,
+            String toolVersion,
+            String note) {
+        this(kind, item, digests, actor, time, toolVersion, note, "", "");
+    }
+
+    /** A {@link EntryKind#KEY_ROTATION} entry from {@code oldKey} to {@code newKey} (C2SP vkeys). */
+    public static LedgerEntry keyRotation(
+            String oldKey, String newKey, String actor, Instant time, String toolVersion, String reason) {
+        return new LedgerEntry(EntryKind.KEY_ROTATION, "", List.of(), actor, time, toolVersion, reason, oldKey, newKey);
     }
 
     /** The canonical encoding (see the class comment). */
@@ -100,9 +134,17 @@ public record LedgerEntry(
         sb.append("],\"item\":");
         CanonicalJson.writeString(sb, item);
         sb.append(",\"kind\":\"").append(kind.name()).append('"');
+        if (!newKey.isEmpty()) {
+            sb.append(",\"newKey\":");
+            CanonicalJson.writeString(sb, newKey);
+        }
         if (!note.isEmpty()) {
             sb.append(",\"note\":");
             CanonicalJson.writeString(sb, note);
+        }
+        if (!oldKey.isEmpty()) {
+            sb.append(",\"oldKey\":");
+            CanonicalJson.writeString(sb, oldKey);
         }
         sb.append(",\"time\":").append(time.toEpochMilli());
         sb.append(",\"tool\":");
@@ -125,7 +167,7 @@ public record LedgerEntry(
         if (!(CanonicalJson.parse(bytes) instanceof Map<?, ?> m)) {
             throw new InvalidInputException("ledger entry: expected a JSON object");
         }
-        checkMembers(m, MEMBERS, Set.of("note"), "ledger entry");
+        checkMembers(m, MEMBERS, Set.of("note", "newKey", "oldKey"), "ledger entry");
         long version = number(m, "v");
         if (version != VERSION) {
             throw new InvalidInputException(
@@ -149,7 +191,9 @@ public record LedgerEntry(
                 text(m, "actor"),
                 Instant.ofEpochMilli(number(m, "time")),
                 text(m, "tool"),
-                m.containsKey("note") ? text(m, "note") : "");
+                m.containsKey("note") ? text(m, "note") : "",
+                m.containsKey("oldKey") ? text(m, "oldKey") : "",
+                m.containsKey("newKey") ? text(m, "newKey") : "");
         if (!Arrays.equals(entry.encode(), bytes)) {
             throw new InvalidInputException("ledger entry for " + entry.item()
                     + " is not in canonical form (member order, whitespace, escapes or number form differ)");

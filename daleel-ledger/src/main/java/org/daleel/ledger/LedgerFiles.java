@@ -79,6 +79,16 @@ final class LedgerFiles {
         return dir.resolve("checkpoint");
     }
 
+    /** The history of verifier keys ({@link KeyHistory}). */
+    Path vkeys() {
+        return dir.resolve("vkeys");
+    }
+
+    /** The next signer key while a key rotation is under way (owner only). */
+    Path nextKey() {
+        return dir.resolve("log.key.next");
+    }
+
     Path tiles() {
         return dir.resolve("tile");
     }

@@ -18,6 +18,7 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.ledger.merkle.MerkleTree;
 import org.daleel.ledger.note.Checkpoint;
 import org.daleel.ledger.note.NoteSigner;
+import org.daleel.ledger.note.NoteVerifier;
 import org.daleel.ledger.note.SignedNote;
 
 /**
@@ -61,7 +62,91 @@ final class LedgerRecovery {
                 files.key(), (signer.skey() + "\n").getBytes(StandardCharsets.UTF_8), LedgerFiles.OWNER_ONLY);
         LedgerFiles.writeAtomically(
                 files.vkey(), (signer.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+        LedgerFiles.writeAtomically(
+                files.vkeys(), KeyHistory.of(signer.verifier()).format().getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
         return signer;
+    }
+
+    /**
+     * The key history in {@code vkeys}; a ledger created before key rotation existed has no such
+     * file and signs with {@code current} from size 0.
+     *
+     * @throws InvalidInputException when the file is malformed
+     */
+    static KeyHistory loadHistory(LedgerFiles files, NoteVerifier current) throws IOException {
+        try {
+            return KeyHistory.parse(Files.readString(files.vkeys(), StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return KeyHistory.of(current);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("not UTF-8 text", e);
+        }
+    }
+
+    /**
+     * Finishes or undoes a key rotation a crash interrupted: when {@code log.key.next} exists and the
+     * checkpoint is signed by both it and {@code signer}, the rotation's entry is committed, so the
+     * history, {@code log.vkey} and {@code log.key} are brought up to the new key; otherwise the
+     * entry never was, and the next key is deleted.
+     *
+     * @return the key that signs from now on
+     */
+    static NoteSigner finishRotation(LedgerFiles files, NoteSigner signer) throws IOException {
+        if (!Files.exists(files.nextKey())) {
+            return signer;
+        }
+        NoteSigner next;
+        try {
+            next = NoteSigner.parse(Files.readString(files.nextKey(), StandardCharsets.UTF_8));
+        } catch (InvalidInputException e) {
+            throw new IntegrityException(
+                    "ledger key " + files.nextKey() + " is not a signer key: " + e.getMessage(), e);
+        }
+        if (Files.exists(files.checkpoint())) {
+            try {
+                SignedNote note = SignedNote.parse(Files.readString(files.checkpoint(), StandardCharsets.UTF_8));
+                if (note.verifiedBy(next.verifier()) && note.verifiedBy(signer.verifier())) {
+                    completeRotation(
+                            files,
+                            signer.verifier(),
+                            next,
+                            Checkpoint.parse(note.text()).size());
+                    return next;
+                }
+            } catch (InvalidInputException e) {
+                // a malformed checkpoint is reported by recover(); the rotation did not commit
+            }
+        }
+        Files.delete(files.nextKey());
+        LedgerFiles.syncDir(files.dir());
+        return signer;
+    }
+
+    /**
+     * The last steps of a rotation whose co-signed checkpoint of {@code size} is durable: history,
+     * then {@code log.vkey}, then the new key moved over {@code log.key}. Idempotent.
+     */
+    static KeyHistory completeRotation(LedgerFiles files, NoteVerifier old, NoteSigner next, long size)
+            throws IOException {
+        KeyHistory history;
+        try {
+            history = loadHistory(files, old);
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("ledger key history " + files.vkeys() + ": " + e.getMessage(), e);
+        }
+        if (!history.current().equals(next.verifier())) {
+            history = history.rotatedTo(next.verifier(), size);
+            LedgerFiles.writeAtomically(files.vkeys(), history.format().getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+        }
+        LedgerFiles.writeAtomically(
+                files.vkey(), (next.verifier().vkey() + "\n").getBytes(StandardCharsets.UTF_8), PUBLIC_READ);
+        Files.move(
+                files.nextKey(),
+                files.key(),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LedgerFiles.syncDir(files.dir());
+        return history;
     }
 
     /**

@@ -13,7 +13,6 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.custody.CheckpointStamp;
 import org.daleel.ledger.merkle.MerkleTree;
 import org.daleel.ledger.note.Checkpoint;
-import org.daleel.ledger.note.NoteVerifier;
 import org.daleel.ledger.note.SignedNote;
 import org.daleel.ledger.tsa.CheckpointTimestamp;
 import org.daleel.ledger.tsa.TimestampStore;
@@ -94,10 +93,12 @@ public final class TimestampAudit {
     private Optional<String> checkpointProblem(long size, byte[] noteBytes) throws IOException {
         String where = store.noteFile(size).toString();
         Checkpoint c;
+        KeyHistory keys = ledger.keyHistory();
+        SignedNote signed;
         try {
-            c = Checkpoint.open(
-                    SignedNote.parse(new String(noteBytes, StandardCharsets.UTF_8)),
-                    NoteVerifier.parse(ledger.verifierKey()));
+            signed = SignedNote.parse(new String(noteBytes, StandardCharsets.UTF_8));
+            // the key valid at the stamped size: checkpoints from before a key rotation keep the old key
+            c = Checkpoint.open(signed, keys.at(size));
         } catch (InvalidInputException | org.daleel.core.IntegrityException e) {
             return Optional.of(
                     where + ": expected a checkpoint signed by " + ledger.origin() + ", found: " + e.getMessage());
@@ -105,6 +106,10 @@ public final class TimestampAudit {
         if (c.size() != size) {
             return Optional.of(
                     where + ": expected a checkpoint of size " + size + " (its file name), found size " + c.size());
+        }
+        Optional<String> signatures = keys.checkSignatures(signed, size);
+        if (signatures.isPresent()) {
+            return Optional.of(where + ": " + signatures.get());
         }
         long now = ledger.size();
         if (Long.compareUnsigned(size, now) > 0) {

@@ -56,8 +56,7 @@ class LedgerEntryTest {
         for (LedgerEntry e : List.of(
                 sample(""),
                 sample("a note / with \\ and \t tab and \uD83D\uDE00"),
-                new LedgerEntry(
-                        EntryKind.KEY_ROTATION, "", List.of(), "admin", Instant.EPOCH, "daleel/0.1.0", "new+key"))) {
+                LedgerEntry.keyRotation("o+1+AQ", "n+2+AQ", "admin", Instant.EPOCH, "daleel/0.1.0", "new+key"))) {
             byte[] bytes = e.encode();
             assertThat(LedgerEntry.decode(bytes)).isEqualTo(e);
             assertThat(LedgerEntry.decode(bytes).encode()).isEqualTo(bytes);
@@ -161,14 +160,17 @@ class LedgerEntryTest {
                         Arbitraries.longs().between(0, 253_402_300_799_999L),
                         line,
                         anyText)
-                .as((kind, digests, actor, millis, tool, note) -> new LedgerEntry(
-                        kind,
-                        kind.concernsItem() ? ITEM : "",
-                        digests,
-                        actor,
-                        Instant.ofEpochMilli(millis),
-                        tool,
-                        note));
+                .as((kind, digests, actor, millis, tool, note) -> kind == EntryKind.KEY_ROTATION
+                        ? LedgerEntry.keyRotation(
+                                "old+" + tool, "new+" + tool, actor, Instant.ofEpochMilli(millis), tool, note)
+                        : new LedgerEntry(
+                                kind,
+                                kind.concernsItem() ? ITEM : "",
+                                digests,
+                                actor,
+                                Instant.ofEpochMilli(millis),
+                                tool,
+                                note));
     }
 
     @Property(tries = 200)

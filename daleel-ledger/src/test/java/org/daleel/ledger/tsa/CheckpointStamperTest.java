@@ -132,6 +132,41 @@ class CheckpointStamperTest {
     }
 
     @Test
+    void stamps_from_before_a_key_rotation_verify_with_the_old_key_and_later_ones_with_the_new() throws Exception {
+        try (LocalTsa tsa = new LocalTsa()) {
+            String oldKey;
+            try (LedgerCustodyLog log = open(tsa.url(), FAST)) {
+                log.ledger().append(entry(0));
+                log.ledger().append(entry(1));
+                oldKey = log.verifierKey();
+            }
+            TimestampStore store = new TimestampStore(dir.resolve("ledger/timestamps"));
+            assertThat(store.sizes()).contains(2L);
+            String newKey;
+            try (LedgerCustodyLog log = open(tsa.url(), FAST)) {
+                log.rotateKey("cli:amina", java.time.Instant.now(), "daleel/test", "rotation under stamping");
+                log.ledger().append(entry(3));
+                newKey = log.verifierKey();
+            }
+            assertThat(newKey).isNotEqualTo(oldKey);
+            assertThat(store.sizes()).contains(2L, 4L);
+            try (FileLedger ledger = FileLedger.openReadOnly(dir.resolve("ledger"))) {
+                List<CheckpointStamp> stamps =
+                        new TimestampAudit(ledger, store, TimestampVerifier.withoutTrustedRoots()).run();
+                assertThat(stamps)
+                        .hasSizeGreaterThanOrEqualTo(2)
+                        .allSatisfy(s -> assertThat(s.problems()).isEmpty());
+                // the checkpoint stamped before the rotation carries the old key's signature only
+                var stamped = org.daleel.ledger.note.SignedNote.parse(Files.readString(store.noteFile(2)));
+                assertThat(stamped.verifiedBy(org.daleel.ledger.note.NoteVerifier.parse(oldKey)))
+                        .isTrue();
+                assertThat(stamped.verifiedBy(org.daleel.ledger.note.NoteVerifier.parse(newKey)))
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
     void a_changed_token_or_note_is_named_by_the_audit() throws Exception {
         try (LocalTsa tsa = new LocalTsa()) {
             try (LedgerCustodyLog log = open(tsa.url(), FAST)) {
