@@ -18,6 +18,8 @@ class NormalizerTest {
                 "Hay'at Tahrir al-Sham|hayat tahrir al sham",
                 "Ḩalab|halab",
                 "U.S.|us",
+                "W.Va.|wva",
+                "N.Mex.|nmex",
                 "أَلْإِسْلَامِيَّة|الاسلاميه",
                 "مُسْتَشْفَى|مستشفي",
                 "آب|اب",
@@ -59,5 +61,26 @@ class NormalizerTest {
         }
         assertThat(t.norm(number)).isEqualTo("2000");
         assertThat(t.surface(number)).isEqualTo("2,000");
+    }
+
+    @Test
+    void a_state_abbreviation_after_an_initial_is_one_word() {
+        String text = "Flooding in Charleston, W.Va. on Monday. J.Smith wrote.";
+        Tokens t = Tokenizer.tokenize(text);
+        int wva = -1;
+        int monday = -1;
+        int wrote = -1;
+        for (int i = 0; i < t.size(); i++) {
+            switch (t.surface(i)) {
+                case "W.Va." -> wva = i;
+                case "Monday" -> monday = i;
+                case "wrote" -> wrote = i;
+                default -> {}
+            }
+        }
+        assertThat(wva).isNotNegative();
+        assertThat(t.norm(wva)).isEqualTo("wva");
+        assertThat(t.sentence(monday)).isEqualTo(t.sentence(wva)); // its dot ends no sentence
+        assertThat(t.sentence(wrote)).isEqualTo(t.sentence(monday) + 1);
     }
 }

@@ -180,17 +180,32 @@ public final class Normalizer {
 
     /**
      * True if the char at {@code i} is a dot inside an initialism ("U.S.", "U.N.", "D.C."): a dot
-     * between two single letters. Such dots are dropped, so "U.S." has the key "us".
+     * between two single letters, or after a capital initial before a capitalised short abbreviation
+     * that ends with its own dot ("W.Va.", "N.Mex."). Such dots are dropped, so "U.S." has the key
+     * "us" and "W.Va." the key "wva".
      */
     public static boolean isInitialismDot(CharSequence s, int i) {
         int n = s.length();
-        return s.charAt(i) == '.'
-                && i >= 1
-                && i + 1 < n
-                && Character.isLetter(s.charAt(i - 1))
-                && (i < 2 || !Character.isLetter(s.charAt(i - 2)))
-                && Character.isLetter(s.charAt(i + 1))
-                && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)));
+        if (s.charAt(i) != '.'
+                || i < 1
+                || i + 1 >= n
+                || !Character.isLetter(s.charAt(i - 1))
+                || (i >= 2 && Character.isLetter(s.charAt(i - 2)))
+                || !Character.isLetter(s.charAt(i + 1))) {
+            return false;
+        }
+        if (i + 2 >= n || !Character.isLetter(s.charAt(i + 2))) {
+            return true; // "U.S.", "U.N."
+        }
+        // "W.Va.", "N.Mex.": an initial, then a capitalised short abbreviation with its own dot
+        if (!Character.isUpperCase(s.charAt(i - 1)) || !Character.isUpperCase(s.charAt(i + 1))) {
+            return false;
+        }
+        int j = i + 2;
+        while (j < n && j - i <= 4 && Character.isLowerCase(s.charAt(j))) {
+            j++;
+        }
+        return j < n && j - i <= 4 && s.charAt(j) == '.';
     }
 
     /** True if the char is in the Arabic block (letters, marks, digits). */
