@@ -58,7 +58,21 @@ public enum Setting {
             "5s",
             v -> duration(v, Duration.ZERO, Duration.ofHours(24)),
             "least time between two background time-stamps (checkpoints in between are covered by the next"
-                    + " one; the last checkpoint is stamped when the writer closes), 0s to 24h");
+                    + " one; the last checkpoint is stamped when the writer closes), 0s to 24h"),
+    /** Largest video fetched whole with a captured page. */
+    CAPTURE_VIDEO_MAX_BYTES(
+            "capture.video.max-bytes",
+            "250MB",
+            v -> size(v, 1_000, 4L << 30),
+            "largest video a capture fetches whole with its page (a number of bytes, or with kB, MB, GB, KiB, MiB"
+                    + " or GiB), 1kB to 4GiB; a larger video is left out with a note on the item"),
+    /** Time for fetching the videos of one capture. */
+    CAPTURE_VIDEO_TIMEOUT(
+            "capture.video.timeout",
+            "5m",
+            v -> duration(v, Duration.ofSeconds(1), Duration.ofHours(2)),
+            "wall time for fetching all the videos of one capture, on top of the page's 3 min, 1s to 2h;"
+                    + " a video not fetched in time is left out with a note on the item");
 
     private final String key;
     private final String defaultValue;
@@ -133,6 +147,38 @@ public enum Setting {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** Parses a size written as bytes or with a unit: {@code 1000}, {@code 250MB}, {@code 64KiB}, {@code 2GiB}. */
+    public static long parseSize(String v) {
+        var m = java.util.regex.Pattern.compile("([0-9]{1,13})\\s*([kKMG]i?B|B)?")
+                .matcher(v.strip());
+        if (!m.matches()) {
+            throw new InvalidInputException("expected a size such as 1000, 250MB, 64KiB or 2GiB");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        long factor = switch (unit) {
+            case "KB" -> 1_000L;
+            case "MB" -> 1_000_000L;
+            case "GB" -> 1_000_000_000L;
+            case "KIB" -> 1L << 10;
+            case "MIB" -> 1L << 20;
+            case "GIB" -> 1L << 30;
+            default -> 1L;
+        };
+        if (n > Long.MAX_VALUE / factor) {
+            throw new InvalidInputException("size " + v.strip() + " is too large");
+        }
+        return n * factor;
+    }
+
+    private static String size(String v, long min, long max) {
+        long n = parseSize(v);
+        if (n < min || n > max) {
+            throw new InvalidInputException("expected a size from " + min + " to " + max + " bytes, found " + n);
+        }
+        return v.strip().replaceAll("\\s+", "");
     }
 
     private static String duration(String v, Duration min, Duration max) {

@@ -102,6 +102,11 @@ public final class Settings {
         return Setting.parseDuration(get(s));
     }
 
+    /** A size setting's value in bytes. */
+    public long bytes(Setting s) {
+        return Setting.parseSize(get(s));
+    }
+
     /** A whole-number setting's value. */
     public int integer(Setting s) {
         return Integer.parseInt(get(s));

@@ -5,13 +5,17 @@ import java.time.Duration;
 /**
  * Bounds of one capture. Every bound that stops a capture is named in the error.
  *
- * @param maxResponseBytes largest single response body
- * @param maxTotalBytes largest sum of all bodies of one capture
+ * @param maxResponseBytes largest single response body (videos excepted: see {@code maxVideoBytes})
+ * @param maxTotalBytes largest sum of all bodies of one capture, videos excepted
  * @param requestTimeout connect + read time for one request
- * @param totalTimeout wall time for the whole capture
+ * @param totalTimeout wall time for the page and its resources (videos excepted)
  * @param maxResources most embedded resources fetched for one page
  * @param maxRedirects most redirects followed for one URL
  * @param userAgent User-Agent header sent
+ * @param maxVideoBytes largest video fetched whole with a page (setting {@code capture.video.max-bytes}); a
+ *     larger one is left out with a note on the item, the page is captured regardless
+ * @param videoTimeout wall time for fetching all the videos of one capture (setting {@code
+ *     capture.video.timeout}), on top of {@code totalTimeout}
  */
 public record CapturePolicy(
         long maxResponseBytes,
@@ -20,7 +24,45 @@ public record CapturePolicy(
         Duration totalTimeout,
         int maxResources,
         int maxRedirects,
-        String userAgent) {
+        String userAgent,
+        long maxVideoBytes,
+        Duration videoTimeout) {
+
+    /** Default {@link #maxVideoBytes()}: 250 MB. */
+    public static final long DEFAULT_MAX_VIDEO_BYTES = 250_000_000L;
+
+    /** Default {@link #videoTimeout()}: 5 minutes. */
+    public static final Duration DEFAULT_VIDEO_TIMEOUT = Duration.ofMinutes(5);
+
+    public CapturePolicy {
+        if (maxVideoBytes <= 0) {
+            throw new IllegalArgumentException("maxVideoBytes must be positive, found " + maxVideoBytes);
+        }
+        if (videoTimeout.isNegative() || videoTimeout.isZero()) {
+            throw new IllegalArgumentException("videoTimeout must be positive, found " + videoTimeout);
+        }
+    }
+
+    /** Bounds with the default video bounds. */
+    public CapturePolicy(
+            long maxResponseBytes,
+            long maxTotalBytes,
+            Duration requestTimeout,
+            Duration totalTimeout,
+            int maxResources,
+            int maxRedirects,
+            String userAgent) {
+        this(
+                maxResponseBytes,
+                maxTotalBytes,
+                requestTimeout,
+                totalTimeout,
+                maxResources,
+                maxRedirects,
+                userAgent,
+                DEFAULT_MAX_VIDEO_BYTES,
+                DEFAULT_VIDEO_TIMEOUT);
+    }
 
     /** Defaults suited to news pages and social posts. */
     public static CapturePolicy defaults(String toolVersion) {
@@ -32,5 +74,19 @@ public record CapturePolicy(
                 200,
                 10,
                 "Mozilla/5.0 (compatible; Daleel/" + toolVersion + "; evidence archive)");
+    }
+
+    /** These bounds with other video bounds. */
+    public CapturePolicy withVideo(long maxBytes, Duration timeout) {
+        return new CapturePolicy(
+                maxResponseBytes,
+                maxTotalBytes,
+                requestTimeout,
+                totalTimeout,
+                maxResources,
+                maxRedirects,
+                userAgent,
+                maxBytes,
+                timeout);
     }
 }

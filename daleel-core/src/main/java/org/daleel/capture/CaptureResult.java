@@ -20,6 +20,8 @@ import org.daleel.item.Resource;
  * @param resources embedded resources captured with the page
  * @param warcSha256 lowercase hex SHA-256 of the finished WARC file
  * @param warcSize size of the finished WARC file
+ * @param notes sentences for the item about what the capture left out and why (a video too large,
+ *     a video served as a stream), empty when nothing
  */
 public record CaptureResult(
         String requestedUrl,
@@ -34,9 +36,11 @@ public record CaptureResult(
         long pageRecordOffset,
         List<Resource> resources,
         String warcSha256,
-        long warcSize) {
+        long warcSize,
+        List<String> notes) {
     public CaptureResult {
         redirects = List.copyOf(redirects);
         resources = List.copyOf(resources);
+        notes = List.copyOf(notes);
     }
 }

@@ -6,12 +6,16 @@ import org.daleel.capture.CapturePolicy;
 /**
  * What is left of one capture's {@link CapturePolicy} bounds: wall time since the capture began and
  * body bytes read so far; names each bound for error messages ("the 50 MiB per-response bound").
- * Used by one capture thread only.
+ * Videos have bounds of their own: a size per video, and a wall time for all of them that starts
+ * with the first video fetch; their bytes do not count against the total size bound. Used by one
+ * capture thread only.
  */
 final class Budget {
     private final CapturePolicy policy;
     private final long startNanos;
     private long bytesRead;
+    private long videoStartNanos = -1;
+    private long videoBytesRead;
 
     Budget(CapturePolicy policy) {
         this.policy = policy;
@@ -54,6 +58,35 @@ final class Budget {
         return bytesRead;
     }
 
+    /** Starts the video time bound, once: at the first video fetch. */
+    void startVideos() {
+        if (videoStartNanos < 0) {
+            videoStartNanos = System.nanoTime();
+        }
+    }
+
+    /** Milliseconds left of the video time bound (its whole length before {@link #startVideos}). */
+    long videoTimeLeftMillis() {
+        long spent = videoStartNanos < 0 ? 0 : (System.nanoTime() - videoStartNanos) / 1_000_000;
+        return policy.videoTimeout().toMillis() - spent;
+    }
+
+    void addVideoBytes(long n) {
+        videoBytesRead += n;
+    }
+
+    long videoBytesRead() {
+        return videoBytesRead;
+    }
+
+    String videoBound() {
+        return "the " + decimalBytes(policy.maxVideoBytes()) + " video size bound (capture.video.max-bytes)";
+    }
+
+    String videoTimeBound() {
+        return "the " + duration(policy.videoTimeout()) + " video time bound (capture.video.timeout)";
+    }
+
     String perResponseBound() {
         return "the " + bytes(policy.maxResponseBytes()) + " per-response bound";
     }
@@ -87,6 +120,20 @@ final class Budget {
             return n / 1024 + " KiB";
         }
         return n + " bytes";
+    }
+
+    /** "250 MB", "1.5 GB", "64 kB", or as {@link #bytes} when not a round decimal size. */
+    static String decimalBytes(long n) {
+        if (n >= 1_000_000_000L && n % 100_000_000L == 0) {
+            return n % 1_000_000_000L == 0 ? n / 1_000_000_000L + " GB" : n / 1e9 + " GB";
+        }
+        if (n >= 1_000_000 && n % 1_000_000 == 0) {
+            return n / 1_000_000 + " MB";
+        }
+        if (n >= 1_000 && n % 1_000 == 0 && n % 1024 != 0) {
+            return n / 1_000 + " kB";
+        }
+        return bytes(n);
     }
 
     /** "3 min", "30 s" or "500 ms". */

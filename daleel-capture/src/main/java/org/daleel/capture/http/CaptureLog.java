@@ -21,7 +21,8 @@ final class CaptureLog {
     enum Role {
         PAGE,
         REDIRECT,
-        RESOURCE
+        RESOURCE,
+        VIDEO
     }
 
     private final List<Map<String, Object>> fetches = new ArrayList<>();
@@ -29,6 +30,9 @@ final class CaptureLog {
     private final List<Map<String, Object>> failures = new ArrayList<>();
     private final List<String> stopped = new ArrayList<>();
     private final List<String> notFetched = new ArrayList<>();
+    private final List<Map<String, Object>> refetched = new ArrayList<>();
+    private final List<String> streams = new ArrayList<>();
+    private int videosFound;
     private int resourcesFound;
     private int resourcesFetched;
 
@@ -63,6 +67,20 @@ final class CaptureLog {
 
     void resourcesFound(int n) {
         resourcesFound += n;
+    }
+
+    void videosFound(int files, List<String> streamNotes) {
+        videosFound += files;
+        streams.addAll(streamNotes);
+    }
+
+    /** A page or resource that is a video hit an ordinary bound and is fetched again under the video bounds. */
+    void refetchedAsVideo(String url, CaptureException e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("url", url);
+        r.put("cause", e.cause().name());
+        r.put("message", e.getMessage());
+        refetched.add(r);
     }
 
     void resourceFetched() {
@@ -116,6 +134,11 @@ final class CaptureLog {
         res.put("failed", failures.size());
         res.put("notFetched", List.copyOf(notFetched));
         m.put("resources", res);
+        Map<String, Object> videos = new LinkedHashMap<>();
+        videos.put("found", videosFound);
+        videos.put("refetchedWhole", refetched);
+        videos.put("streamsNotArchived", List.copyOf(streams));
+        m.put("videos", videos);
         m.put("failures", failures);
         m.put("stoppedBy", stopped);
         Map<String, Object> bounds = new LinkedHashMap<>();
@@ -126,7 +149,10 @@ final class CaptureLog {
         bounds.put("maxResources", p.maxResources());
         bounds.put("maxRedirects", p.maxRedirects());
         bounds.put("userAgent", p.userAgent());
+        bounds.put("maxVideoBytes", p.maxVideoBytes());
+        bounds.put("videoTimeoutMs", p.videoTimeout().toMillis());
         bounds.put("bytesRead", budget.bytesRead());
+        bounds.put("videoBytesRead", budget.videoBytesRead());
         m.put("bounds", bounds);
         return Json.write(m);
     }

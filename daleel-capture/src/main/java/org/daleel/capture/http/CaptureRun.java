@@ -40,6 +40,10 @@ import org.daleel.warc.WarcWriter;
 /** One capture from first request to fsynced WARC; see {@link HttpCapturer} for the file layout. */
 final class CaptureRun {
     private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final String VIDEO_ACCEPT = "video/webm,video/mp4,video/*;q=0.9,*/*;q=0.5";
+
+    /** Most videos fetched whole with one page (the page itself counts when it is one). */
+    static final int MAX_VIDEOS = 5;
 
     private final CaptureRequest request;
     private final HttpUrl requested;
@@ -51,12 +55,23 @@ final class CaptureRun {
     private final Budget budget;
     private final Fetcher fetcher;
     private final CaptureLog log = new CaptureLog();
+    private final List<String> notes = new ArrayList<>();
+    private int videos;
     private final Instant started = Instant.now();
     private WarcWriter writer;
     private String warcinfoId = "";
 
-    /** A fetched and recorded final response (the end of a redirect chain). */
-    private record Recorded(Exchange ex, String responseId, long responseOffset, List<String> before) {}
+    /**
+     * A fetched and recorded final response (the end of a redirect chain); {@code videoType} is the
+     * video media type it declared or its bytes show, else "".
+     */
+    private record Recorded(
+            Exchange ex, String responseId, long responseOffset, List<String> before, String videoType) {
+        /** The media type to record: the declared one, unless the bytes show a video it does not name. */
+        String mediaType() {
+            return !videoType.isEmpty() && !ex.mediaType().startsWith("video/") ? videoType : ex.mediaType();
+        }
+    }
 
     CaptureRun(
             CaptureRequest request,
@@ -107,7 +122,12 @@ final class CaptureRun {
 
     /** What is known once all records are written, before the file digest. */
     private record Result(
-            Recorded page, String finalUrl, List<Resource> resources, String pageSha256, String requestedUrl) {
+            Recorded page,
+            String finalUrl,
+            List<Resource> resources,
+            String pageSha256,
+            String requestedUrl,
+            List<String> notes) {
         CaptureResult finish(Path warcFile) throws IOException {
             MessageDigest d = Digests.sha256();
             long size = 0;
@@ -125,7 +145,7 @@ final class CaptureRun {
                     finalUrl,
                     page.before(),
                     ex.status(),
-                    ex.mediaType(),
+                    page.mediaType(),
                     pageSha256,
                     ex.bodySize(),
                     ex.ip(),
@@ -133,7 +153,8 @@ final class CaptureRun {
                     page.responseOffset(),
                     resources,
                     HexFormat.of().formatHex(d.digest()),
-                    size);
+                    size,
+                    notes);
         }
     }
 
@@ -144,12 +165,17 @@ final class CaptureRun {
         String pageSha;
         try {
             pageSha = store(page.ex());
-            resources = fetchResources(page);
+            Set<HttpUrl> seen = new HashSet<>();
+            seen.add(requested);
+            page.before().forEach(u -> seen.add(HttpUrl.get(u)));
+            seen.add(page.ex().url());
+            resources = fetchResources(page, seen);
+            resources.addAll(fetchVideos(page, seen));
         } finally {
             Fetcher.deleteQuietly(page.ex().body());
         }
         writeMetadata(page);
-        return new Result(page, page.ex().url().toString(), resources, pageSha, request.url());
+        return new Result(page, page.ex().url().toString(), resources, pageSha, request.url(), notes);
     }
 
     private void writeWarcinfo() throws IOException {
@@ -175,7 +201,7 @@ final class CaptureRun {
     }
 
     private Recorded fetchPage() throws IOException {
-        Recorded page = fetchChain(requested, PAGE_ACCEPT, CaptureLog.Role.PAGE);
+        Recorded page = fetchChain(requested, PAGE_ACCEPT, CaptureLog.Role.PAGE, false);
         if (!page.ex().isSuccess()) {
             Fetcher.deleteQuietly(page.ex().body());
             String at = page.before().isEmpty() ? "" : " at " + page.ex().url();
@@ -188,15 +214,28 @@ final class CaptureRun {
 
     /**
      * Fetches {@code start}, following redirects up to the bound, writing a request and a response
-     * record for every hop. The final exchange's body file is the caller's to delete.
+     * record for every hop. The final exchange's body file is the caller's to delete. A page or
+     * resource that turns out to be a video and hits the ordinary size or time bound is fetched again,
+     * whole, under the video bounds (while the video count allows).
      */
-    private Recorded fetchChain(HttpUrl start, String accept, CaptureLog.Role role) throws IOException {
+    private Recorded fetchChain(HttpUrl start, String accept, CaptureLog.Role role, boolean video) throws IOException {
         HttpUrl current = start;
         List<String> before = new ArrayList<>();
         for (int redirects = 0; ; redirects++) {
             Exchange ex;
+            Fetcher.Sniff sniff = new Fetcher.Sniff();
             try {
-                ex = fetcher.get(current, accept, policy.userAgent());
+                try {
+                    ex = fetcher.get(current, accept, policy.userAgent(), video, sniff);
+                } catch (CaptureException e) {
+                    boolean bounded = e.cause() == Cause.TOO_LARGE || e.cause() == Cause.TIMEOUT;
+                    if (video || !bounded || sniff.videoType().isEmpty() || videos >= MAX_VIDEOS) {
+                        throw e;
+                    }
+                    log.refetchedAsVideo(current.toString(), e);
+                    sniff = new Fetcher.Sniff();
+                    ex = fetcher.get(current, accept, policy.userAgent(), true, sniff);
+                }
             } catch (CaptureException e) {
                 if (current.equals(start)) {
                     throw e;
@@ -214,7 +253,11 @@ final class CaptureRun {
                 throw e;
             }
             if (!redirect) {
-                return new Recorded(ex, responseId, offset, List.copyOf(before));
+                String videoType = sniff.videoType().orElse("");
+                if (!videoType.isEmpty() && ex.isSuccess()) {
+                    videos++;
+                }
+                return new Recorded(ex, responseId, offset, List.copyOf(before), videoType);
             }
             Fetcher.deleteQuietly(ex.body());
             String location = ex.headers().get("Location");
@@ -270,16 +313,12 @@ final class CaptureRun {
         return offset;
     }
 
-    private List<Resource> fetchResources(Recorded page) throws IOException {
+    private List<Resource> fetchResources(Recorded page, Set<HttpUrl> seen) throws IOException {
         List<Resource> out = new ArrayList<>();
         if (!page.ex().isHtml()) {
             return out;
         }
         List<EmbeddedResources.Link> queue = new ArrayList<>();
-        Set<HttpUrl> seen = new HashSet<>();
-        seen.add(requested);
-        page.before().forEach(u -> seen.add(HttpUrl.get(u)));
-        seen.add(page.ex().url());
         for (EmbeddedResources.Link link : EmbeddedResources.fromHtml(
                 page.ex().body(), page.ex().charset(), page.ex().url())) {
             if (seen.add(link.url())) {
@@ -300,7 +339,7 @@ final class CaptureRun {
             log.resourceFetched();
             Recorded r;
             try {
-                r = fetchChain(link.url(), "*/*", CaptureLog.Role.RESOURCE);
+                r = fetchChain(link.url(), "*/*", CaptureLog.Role.RESOURCE, false);
             } catch (CaptureException e) {
                 if (e.cause() == Cause.STORAGE) {
                     throw e;
@@ -312,7 +351,7 @@ final class CaptureRun {
                 Exchange ex = r.ex();
                 String sha = store(ex);
                 out.add(new Resource(
-                        ex.url().toString(), ex.status(), ex.mediaType(), sha, ex.bodySize(), r.responseOffset()));
+                        ex.url().toString(), ex.status(), r.mediaType(), sha, ex.bodySize(), r.responseOffset()));
                 if (!ex.isSuccess()) {
                     log.failed(
                             link.url().toString(),
@@ -333,6 +372,68 @@ final class CaptureRun {
             }
         }
         return out;
+    }
+
+    /**
+     * Fetches the videos the page shows, each whole (one GET without {@code Range}) under the video
+     * bounds, and notes the streams it shows and the videos it could not archive.
+     */
+    private List<Resource> fetchVideos(Recorded page, Set<HttpUrl> seen) throws IOException {
+        List<Resource> out = new ArrayList<>();
+        if (!page.ex().isHtml()) {
+            return out;
+        }
+        PageVideos.Found found = PageVideos.fromHtml(
+                page.ex().body(), page.ex().charset(), page.ex().url());
+        log.videosFound(found.files().size(), found.streams());
+        notes.addAll(found.streams());
+        for (HttpUrl url : found.files()) {
+            if (!seen.add(url)) {
+                continue;
+            }
+            if (videos >= MAX_VIDEOS) {
+                note(
+                        url,
+                        new CaptureException(
+                                Cause.TOO_LARGE,
+                                url + ": the " + MAX_VIDEOS + "-video bound of a capture was reached"));
+                continue;
+            }
+            Recorded r;
+            try {
+                r = fetchChain(url, VIDEO_ACCEPT, CaptureLog.Role.VIDEO, true);
+            } catch (CaptureException e) {
+                if (e.cause() == Cause.STORAGE) {
+                    throw e;
+                }
+                note(url, e);
+                continue;
+            }
+            try {
+                Exchange ex = r.ex();
+                String sha = store(ex);
+                out.add(new Resource(
+                        ex.url().toString(), ex.status(), r.mediaType(), sha, ex.bodySize(), r.responseOffset()));
+                if (!ex.isSuccess()) {
+                    note(url, new CaptureException(Cause.HTTP_STATUS, url + ": server answered " + ex.statusText()));
+                } else if (r.videoType().isEmpty()) {
+                    notes.add("video URL " + url + " answered " + ex.mediaType()
+                            + ", not a video file: archived, not analysed");
+                }
+            } finally {
+                Fetcher.deleteQuietly(r.ex().body());
+            }
+        }
+        return out;
+    }
+
+    /** Notes on the item, and in the capture log, that the video at {@code url} is not archived and why. */
+    private void note(HttpUrl url, CaptureException e) {
+        String why = e.getMessage();
+        String reason =
+                why.startsWith(url + ": ") ? why.substring(url.toString().length() + 2) : why;
+        notes.add("video " + url + " not archived: " + reason);
+        log.failed(url.toString(), e);
     }
 
     /** Why resource {@code i} (0-based) of {@code total} must not be fetched, or "". */

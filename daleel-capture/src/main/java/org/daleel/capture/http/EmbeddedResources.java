@@ -20,12 +20,14 @@ import org.jsoup.nodes.Element;
 /**
  * Finds the resources a page embeds, the ones a browser would load to render it (not the pages it
  * links to): {@code img src/srcset} (and the lazy-loading {@code data-src/data-srcset}),
- * {@code picture/video/audio source src/srcset}, {@code video poster}, {@code link href} with rel
+ * {@code picture/audio source src/srcset}, {@code video poster}, {@code link href} with rel
  * {@code stylesheet}, {@code icon}, {@code apple-touch-icon}, {@code preload} or
  * {@code modulepreload}, {@code script src}, and {@code url(...)} and {@code @import} in
  * {@code <style>} elements and {@code style} attributes. URLs resolve against the document base
  * ({@code <base href>} when present), lose their fragment and are deduplicated in document order;
- * non-http(s) references ({@code data:}, {@code javascript:}, ...) are dropped. Stateless.
+ * non-http(s) references ({@code data:}, {@code javascript:}, ...) are dropped. Videos ({@code video
+ * src}, a {@code source} inside {@code video}, {@code link rel=preload as=video}) are left to {@link
+ * PageVideos}, which fetches them whole under the video bounds. Stateless.
  */
 final class EmbeddedResources {
     /** url(...) with optional quotes, and @import "..." (CSS Syntax 3 s4.3.6, CSS Cascade 4 s2). */
@@ -64,18 +66,18 @@ final class EmbeddedResources {
                     srcset(found, base, e.attr("data-srcset"));
                 }
                 case "source" -> {
-                    add(found, base, e.attr("src"), false);
-                    srcset(found, base, e.attr("srcset"));
+                    if (e.parent() == null || !e.parent().normalName().equals("video")) {
+                        add(found, base, e.attr("src"), false);
+                        srcset(found, base, e.attr("srcset"));
+                    }
                 }
-                case "video" -> {
-                    add(found, base, e.attr("src"), false);
-                    add(found, base, e.attr("poster"), false);
-                }
+                case "video" -> add(found, base, e.attr("poster"), false);
                 case "audio", "script" -> add(found, base, e.attr("src"), false);
                 case "link" -> {
                     List<String> rels =
                             List.of(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
-                    if (rels.stream().anyMatch(LINK_RELS::contains)) {
+                    boolean video = rels.contains("preload") && e.attr("as").equalsIgnoreCase("video");
+                    if (rels.stream().anyMatch(LINK_RELS::contains) && !video) {
                         boolean css = rels.contains("stylesheet")
                                 || (rels.contains("preload") && e.attr("as").equalsIgnoreCase("style"));
                         add(found, base, e.attr("href"), css);

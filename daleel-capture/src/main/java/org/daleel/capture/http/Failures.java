@@ -20,17 +20,17 @@ final class Failures {
     /**
      * The capture failure for an I/O error while fetching {@code url}.
      *
-     * @param totalTimeLimited the call's timeout was cut short by the total time bound
+     * @param timeBound the bound that set the call's timeout, named for the message ("the 30 s
+     *     per-request time bound")
      */
-    static CaptureException translate(String url, String host, IOException e, Budget budget, boolean totalTimeLimited) {
+    static CaptureException translate(String url, String host, IOException e, String timeBound) {
         Optional<ForbiddenAddressException> forbidden = find(e, ForbiddenAddressException.class);
         if (forbidden.isPresent()) {
             return new CaptureException(
                     Cause.FORBIDDEN_ADDRESS, url + ": " + forbidden.get().getMessage(), e);
         }
         if (find(e, InterruptedIOException.class).isPresent()) {
-            String bound = totalTimeLimited ? budget.totalTimeBound() : budget.requestTimeBound();
-            return new CaptureException(Cause.TIMEOUT, url + ": no complete response within " + bound, e);
+            return new CaptureException(Cause.TIMEOUT, url + ": no complete response within " + timeBound, e);
         }
         if (find(e, UnknownHostException.class).isPresent()) {
             return new CaptureException(

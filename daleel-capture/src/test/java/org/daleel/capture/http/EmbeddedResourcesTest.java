@@ -64,9 +64,7 @@ class EmbeddedResourcesTest {
                         "https://news.example/lazy.jpg",
                         "https://news.example/a.webp",
                         "https://news.example/b.webp",
-                        "https://news.example/v.mp4",
                         "https://news.example/poster.jpg",
-                        "https://news.example/v.webm",
                         "https://cdn.example/a.mp3",
                         "https://news.example/div.png");
     }
