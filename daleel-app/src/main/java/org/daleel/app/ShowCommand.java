@@ -42,7 +42,9 @@ final class ShowCommand implements Callable<Integer> {
         List<SimilarItem> similar = List.of();
         if (item.mediaType().startsWith("image/")
                 || item.mediaType().startsWith("video/")
-                || resources.stream().anyMatch(r -> r.mediaType().startsWith("image/"))) {
+                || resources.stream()
+                        .anyMatch(r -> r.mediaType().startsWith("image/")
+                                || r.mediaType().startsWith("video/"))) {
             try (Wiring.Session session = Wiring.forMatching(data.dataDir(), System.err)) {
                 similar = session.archive().similar(item.id());
             }

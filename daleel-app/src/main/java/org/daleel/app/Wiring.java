@@ -284,7 +284,7 @@ final class Wiring {
         }
         LocalArchive archive = new LocalArchive(
                 dir,
-                ports(blobs, catalog, index, custody, media, analyzer),
+                ports(blobs, catalog, index, custody, media, analyzer, capturePolicy(dir)),
                 ArchiveConfig.defaults(),
                 new DrewMetadataReader());
         archive.recover(analysisProgress(System.err));
@@ -350,17 +350,46 @@ final class Wiring {
             CustodyLog custody,
             MediaIndex media,
             ItemAnalyzer analyzer) {
+        return ports(blobs, catalog, index, custody, media, analyzer, CapturePolicy.defaults(Version.current()));
+    }
+
+    private static ArchivePorts ports(
+            FileBlobStore blobs,
+            Catalog catalog,
+            SearchIndex index,
+            CustodyLog custody,
+            MediaIndex media,
+            ItemAnalyzer analyzer,
+            CapturePolicy capture) {
         return new ArchivePorts(
                 blobs,
                 catalog,
                 index,
                 new ContentExtractor(),
-                new HttpCapturer(CapturePolicy.defaults(Version.current()), blobs, Version.current()),
+                new HttpCapturer(capture, blobs, Version.current()),
                 new JwarcRecords(),
                 custody,
                 media,
                 videoAnalyser(),
                 analyzer);
+    }
+
+    /**
+     * The capture bounds with the video bounds of the archive's settings ({@code capture.video.max-bytes},
+     * {@code capture.video.timeout}); a settings file that does not load leaves the defaults, with a
+     * warning, like the time-stamping settings.
+     */
+    static CapturePolicy capturePolicy(DataDir dir) {
+        CapturePolicy defaults = CapturePolicy.defaults(Version.current());
+        try {
+            org.daleel.archive.Settings s = org.daleel.archive.Settings.load(dir);
+            return defaults.withVideo(
+                    s.bytes(org.daleel.archive.Setting.CAPTURE_VIDEO_MAX_BYTES),
+                    s.duration(org.daleel.archive.Setting.CAPTURE_VIDEO_TIMEOUT));
+        } catch (InvalidInputException e) {
+            System.err.println("daleel: warning: captures use the default video bounds: " + e.getMessage());
+            return defaults;
+        }
     }
 
     /**

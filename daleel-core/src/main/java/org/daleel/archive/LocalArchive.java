@@ -219,6 +219,7 @@ public final class LocalArchive implements Archive {
             MediaPrep prep = prepareMedia(
                     result.sha256(), result.size(), extraction.mediaType(), result.finalUrl(), result.resources());
             extraction = withNote(extraction, prep.note());
+            extraction = withNote(extraction, String.join("; ", result.notes()));
             Item item = item(
                     id,
                     ItemKind.CAPTURE,
@@ -535,7 +536,8 @@ public final class LocalArchive implements Archive {
                         ? analyseVideo(item.sha256(), item.size(), name(item)).frames()
                         : item.kind() == ItemKind.FILE
                                 ? List.of()
-                                : pageImages(ports.catalog().resources(item.id()));
+                                : pageMedia(ports.catalog().resources(item.id()))
+                                        .parts();
             }
             if (!parts.isEmpty()) {
                 ports.media().addParts(item.seq(), parts);
@@ -570,7 +572,59 @@ public final class LocalArchive implements Archive {
         if (mediaType.startsWith("image/")) {
             return new MediaPrep(null, "");
         }
-        return new MediaPrep(pageImages(resources), "");
+        return pageMedia(resources);
+    }
+
+    /** Most videos of one captured page analysed (their frames stay within {@link MediaIndex#MAX_PARTS}). */
+    static final int MAX_PAGE_VIDEOS = 5;
+
+    /**
+     * A captured page's images and the sampled frames of its videos (each frame keeping its video's
+     * URL), and a note per video saying what was found in it ("page video URL: video: 12.0 s, ...;
+     * 24 frames hashed", or why it was not analysed). Bounded: {@link #MAX_PAGE_IMAGES} images,
+     * {@link #MAX_PAGE_VIDEOS} videos, the analyser's own frame and time bounds per video.
+     */
+    private MediaPrep pageMedia(List<Resource> resources) {
+        List<MediaPart> parts = new ArrayList<>(pageImages(resources));
+        List<String> notes = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int analysed = 0;
+        for (Resource r : resources) {
+            if (!r.mediaType().startsWith("video/")
+                    || r.status() < 200
+                    || r.status() > 299
+                    || r.size() <= 0
+                    || !seen.add(r.sha256())) {
+                continue;
+            }
+            if (++analysed > MAX_PAGE_VIDEOS) {
+                notes.add("page video " + r.url() + " not analysed: the " + MAX_PAGE_VIDEOS + "-video bound of a page");
+                continue;
+            }
+            VideoAnalysis a = analyseVideo(r.sha256(), r.size(), r.url());
+            for (MediaPart f : a.frames()) {
+                parts.add(new MediaPart(f.pdq(), f.quality(), f.frameMillis(), r.url()));
+            }
+            notes.add("page video " + r.url() + ": " + a.note() + where(a.metadata()));
+        }
+        return new MediaPrep(parts, String.join("; ", notes));
+    }
+
+    /** ", GPS lat, lon; created T" from a video's probed metadata, or "". */
+    private static String where(MediaMetadata m) {
+        StringBuilder s = new StringBuilder();
+        m.gps()
+                .ifPresent(g -> s.append("; GPS ")
+                        .append(g.latitude())
+                        .append(", ")
+                        .append(g.longitude())
+                        .append(" (")
+                        .append(g.source())
+                        .append(")"));
+        if (!m.dateTimeOriginal().isEmpty()) {
+            s.append("; created ").append(m.dateTimeOriginal()).append(" (as written)");
+        }
+        return s.toString();
     }
 
     /** Probes and samples a stored video; never throws for bad content. */

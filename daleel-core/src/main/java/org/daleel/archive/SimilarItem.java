@@ -15,7 +15,8 @@ import org.daleel.item.Item;
  *     fallujah.jpg, claimed Fallujah, Iraq / 2016-06-15; claimed place differs (this item: Aleppo)"
  * @param frameMillis when the match is a frame of the matching item's video: its time in
  *     milliseconds, else -1
- * @param imageUrl when the match is an image of the matching item's captured page: its URL, else ""
+ * @param imageUrl when the match is an image of the matching item's captured page: its URL; when it is
+ *     a frame of a video shown by that page: the video's URL; else ""
  */
 public record SimilarItem(
         Item item,

@@ -12,7 +12,8 @@ import java.util.Objects;
  *     with an archived page)
  * @param explanation one line for investigators: which transform, regions, frames or image matched
  * @param frameMillis for {@code frame}: the matching frame's time in the archived video, else -1
- * @param imageUrl for {@code page-image}: the matching image's URL, else ""
+ * @param imageUrl for {@code page-image}: the matching image's URL; for {@code frame} of a video shown by
+ *     a captured page: the video's URL; else ""
  */
 public record MediaMatch(long seq, int distance, String method, String explanation, long frameMillis, String imageUrl) {
     public MediaMatch {

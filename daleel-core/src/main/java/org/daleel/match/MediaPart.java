@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param pdq PDQ hash, 64 lowercase hex chars in Meta's bit order
  * @param quality PDQ quality 0..100 (below 50: too flat to match reliably)
  * @param frameMillis the frame's time in the video in milliseconds, or -1 for a page's image
- * @param imageUrl the image's URL for a page's image, or "" for a video frame
+ * @param imageUrl the image's URL for a page's image; for a frame of a video shown by a captured page,
+ *     the video's URL; "" for a frame of a video item
  */
 public record MediaPart(String pdq, int quality, long frameMillis, String imageUrl) {
     public MediaPart {
@@ -38,9 +39,12 @@ public record MediaPart(String pdq, int quality, long frameMillis, String imageU
         return frameMillis >= 0;
     }
 
-    /** Where the part lies, for people: "frame at 0:12.4" or "image https://...". */
+    /** Where the part lies, for people: "frame at 0:12.4", "frame at 0:12.4 of video https://..." or "image https://...". */
     public String label() {
-        return isFrame() ? "frame at " + time(frameMillis) : "image " + imageUrl;
+        if (isFrame()) {
+            return "frame at " + time(frameMillis) + (imageUrl.isEmpty() ? "" : " of video " + imageUrl);
+        }
+        return "image " + imageUrl;
     }
 
     /** {@code millis} as {@code m:ss.t} (or {@code h:mm:ss.t}). */

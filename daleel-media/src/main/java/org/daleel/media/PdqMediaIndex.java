@@ -198,7 +198,7 @@ public final class PdqMediaIndex implements MediaIndex {
     private static MediaMatch partMatch(PartIndex.Hit h, String explanation) {
         MediaPart p = h.part();
         return p.isFrame()
-                ? new MediaMatch(h.seq(), h.distance(), "frame", explanation, p.frameMillis(), "")
+                ? new MediaMatch(h.seq(), h.distance(), "frame", explanation, p.frameMillis(), p.imageUrl())
                 : new MediaMatch(h.seq(), h.distance(), "page-image", explanation, -1, p.imageUrl());
     }
 

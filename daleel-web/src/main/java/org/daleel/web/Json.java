@@ -164,8 +164,10 @@ public final class Json {
     }
 
     /**
-     * A matching item: {@code item} (as listed), {@code distance}, {@code method} (pdq|crop),
-     * {@code explanation}, {@code relation} (earlier|later|lookup) and {@code alert} (a sentence).
+     * A matching item: {@code item} (as listed), {@code distance}, {@code method} (pdq|crop|frame|page-image),
+     * {@code explanation}, {@code relation} (earlier|later|lookup) and {@code alert} (a sentence); for a
+     * frame, {@code frameMillis} and {@code frameTime}; for a page's image {@code imageUrl}, for a frame of a
+     * page's video {@code videoUrl} (and {@code imageUrl}, the same).
      */
     public static ObjectNode similar(org.daleel.archive.SimilarItem s) {
         ObjectNode o = object();
@@ -181,6 +183,9 @@ public final class Json {
         }
         if (!s.imageUrl().isEmpty()) {
             o.put("imageUrl", s.imageUrl());
+            if (s.frameMillis() >= 0) {
+                o.put("videoUrl", s.imageUrl());
+            }
         }
         o.put("capturedAt", s.item().capturedAt().toString());
         o.put("url", s.item().url());
