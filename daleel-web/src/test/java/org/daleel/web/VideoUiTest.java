@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Videos in the web UI and API: the item page plays the video from the replay origin (byte ranges,
  * sandboxed) and shows its probed metadata; a recycled clip carries the "seen before" alert in the
- * API and on its page; "find this image" with a still names the frame time.
+ * API and on its page; "find this image" with a still names the frame time; a captured page that shows
+ * a video plays it from the replay origin with its frame strip.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class VideoUiTest {
@@ -37,6 +38,7 @@ class VideoUiTest {
     static String videoId;
     static String clipId;
     static Path still;
+    static Path video;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,7 +47,7 @@ class VideoUiTest {
         for (int i = 0; i < 4; i++) {
             pictures.add(picture(files.resolve("p" + i + ".png"), 50 + i));
         }
-        Path video = TestVideos.slideshow(
+        video = TestVideos.slideshow(
                 files.resolve("fallujah.mp4"),
                 pictures,
                 2,
@@ -187,5 +189,68 @@ class VideoUiTest {
         }
         assertThat(hit.path("frameMillis").asLong()).isBetween(4000L, 6000L);
         assertThat(hit.path("frameTime").asText()).startsWith("0:0");
+    }
+
+    @Test
+    void a_captured_page_plays_its_video_from_the_replay_origin_with_its_frames() throws Exception {
+        byte[] bytes = Files.readAllBytes(video);
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", ex -> {
+            boolean page = ex.getRequestURI().getPath().equals("/report.html");
+            byte[] body = page
+                    ? "<html><head><title>Market strike</title></head><body><video controls src=\"/v/strike.mp4\">"
+                            .concat("</video></body></html>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : bytes;
+            try (ex) {
+                ex.getResponseHeaders().set("Content-Type", page ? "text/html" : "video/mp4");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        site.start();
+        String base = "http://127.0.0.1:" + site.getAddress().getPort();
+        org.daleel.item.Item page;
+        try {
+            page = web.archive.capture(
+                    new org.daleel.capture.CaptureRequest(base + "/report.html", "tester", true),
+                    new ItemOptions(new Provenance("tester", "", "Aleppo, Syria", "")));
+        } finally {
+            site.stop(0);
+        }
+        String sha = org.daleel.blob.Digests.sha256Hex(bytes);
+
+        String html = web.get("/items/" + page.id()).body();
+        String src = web.server.replayBaseUrl() + "/media/" + page.id() + "/" + sha;
+        assertThat(html)
+                .contains("Video in this page")
+                .contains(base + "/v/strike.mp4")
+                .contains("src=\"" + src + "\"")
+                .contains("Sampled frames (")
+                .contains("src=\"" + src + "#t=0.000\"")
+                .contains("seen before");
+        HttpResponse<byte[]> part = web.send(
+                HttpRequest.newBuilder(URI.create(src))
+                        .header("Range", "bytes=0-99")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range").orElseThrow()).endsWith("/" + bytes.length);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOf(bytes, part.body().length));
+        assertThat(part.headers().firstValue("Content-Type").orElseThrow()).startsWith("video/mp4");
+        assertThat(part.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .startsWith("sandbox");
+        HttpResponse<byte[]> replayed = web.send(
+                HttpRequest.newBuilder(URI.create(
+                                web.server.replayBaseUrl() + "/replay/" + page.id() + "/" + base + "/v/strike.mp4"))
+                        .header("Range", "bytes=10-19")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(replayed.statusCode()).isEqualTo(206);
+        assertThat(replayed.headers().firstValue("Content-Range").orElseThrow()).startsWith("bytes 10-");
+        assertThat(replayed.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 10 + replayed.body().length));
+        assertThat(web.getReplay("/media/" + page.id() + "/" + "0".repeat(64)).statusCode())
+                .isEqualTo(404);
     }
 }

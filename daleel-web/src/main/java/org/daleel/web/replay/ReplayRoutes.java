@@ -23,7 +23,9 @@ import org.daleel.web.MediaTypes;
  * {@link ReplayPaths#key}). HTML and CSS are rewritten so that nothing loads from the live web;
  * other payloads are served as archived. A request for the item's requested URL, when the capture
  * followed redirects, redirects to the replay of the final URL. {@code GET /media/{id}} serves a
- * video or audio item's bytes for the app's player, with byte ranges. Anything else is 404.
+ * video or audio item's bytes for the app's player, with byte ranges, and {@code GET
+ * /media/{id}/{sha256}} a video or audio resource of a captured page the same way; archived video and
+ * audio resources are served with byte ranges in replay too. Anything else is 404.
  *
  * <p>The caller (the replay server) adds the sandboxing headers to every response.
  */
@@ -39,6 +41,28 @@ public final class ReplayRoutes {
     public void register(RoutesConfig routes) {
         routes.get(ReplayPaths.PREFIX + "{id}/<target>", this::replay);
         routes.get(ReplayPaths.MEDIA + "{id}", this::media);
+        routes.get(ReplayPaths.MEDIA + "{id}/{sha256}", this::pageMedia);
+    }
+
+    /**
+     * {@code GET /media/{id}/{sha256}}: a video or audio resource of captured page {@code id} (one the
+     * page showed, archived whole with it), with byte ranges, for the app's player.
+     */
+    private void pageMedia(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        String sha = ctx.pathParam("sha256");
+        if (!ItemIds.isId(id)) {
+            throw new NotFoundResponse("no archived item '" + id + "'");
+        }
+        Resource r = archive.resources(id).stream()
+                .filter(x -> x.sha256().equals(sha))
+                .filter(x -> {
+                    String type = MediaTypes.base(x.mediaType());
+                    return type.startsWith("video/") || type.startsWith("audio/");
+                })
+                .findFirst()
+                .orElseThrow(() -> new NotFoundResponse("item " + id + " has no video or audio resource " + sha));
+        ctx.writeSeekableStream(archive.openBlob(r.sha256()), MediaTypes.safe(r.mediaType()), r.size());
     }
 
     /**
@@ -81,6 +105,12 @@ public final class ReplayRoutes {
             throw new NotFoundResponse("'" + target + "' is not archived with item " + id);
         }
         Resource r = resource.get();
+        String type = MediaTypes.base(r.mediaType());
+        if ((type.startsWith("video/") || type.startsWith("audio/")) && r.status() >= 200 && r.status() <= 299) {
+            // the page's own player seeks with byte ranges, as in the live page
+            ctx.writeSeekableStream(archive.openBlob(r.sha256()), MediaTypes.safe(r.mediaType()), r.size());
+            return;
+        }
         serve(
                 ctx,
                 item.id(),

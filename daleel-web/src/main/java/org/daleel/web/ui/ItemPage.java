@@ -70,9 +70,10 @@ final class ItemPage {
         boolean video = item.mediaType().startsWith("video/");
         if (video) {
             video(h, item, replayOrigin);
-            frames(h, item, parts, replayOrigin);
+            frames(h, parts.stream().filter(MediaPart::isFrame).toList(), replayOrigin + ReplayPaths.MEDIA + item.id());
         } else if (!item.url().isEmpty()) {
             replay(h, item, replayOrigin);
+            pageVideos(h, item, resources, parts, replayOrigin);
         }
         downloads(h, item);
         metadata(h, item);
@@ -159,6 +160,41 @@ final class ItemPage {
         h.close("section");
     }
 
+    /**
+     * The videos a captured page shows, archived whole with it: each with a player whose source is the
+     * replay origin ({@code /media/{id}/{sha256}}, sandboxed) and the strip of its sampled frames.
+     */
+    private static void pageVideos(
+            Html h, Item item, List<Resource> resources, List<MediaPart> parts, String replayOrigin) {
+        List<Resource> videos = resources.stream()
+                .filter(r -> r.mediaType().startsWith("video/") && r.status() >= 200 && r.status() <= 299)
+                .toList();
+        if (videos.isEmpty()) {
+            return;
+        }
+        h.open("section", "class", "page-videos");
+        h.element("h2", videos.size() == 1 ? "Video in this page" : "Videos in this page (" + videos.size() + ")");
+        for (Resource r : videos) {
+            String src = replayOrigin + ReplayPaths.MEDIA + item.id() + "/" + r.sha256();
+            h.open("p", "class", "banner");
+            h.text("Archived whole with the page: ")
+                    .element("span", r.url(), "class", "url", "dir", "auto")
+                    .text(" (" + r.mediaType() + ", " + r.size()
+                            + " bytes). It plays from the archive's separate, sandboxed replay origin.");
+            h.close("p");
+            h.open("video", "class", "player", "controls", "", "preload", "metadata", "width", "640", "src", src);
+            h.text("This browser cannot play " + r.mediaType() + "; download the page's WARC above.");
+            h.close("video");
+            frames(
+                    h,
+                    parts.stream()
+                            .filter(p -> p.isFrame() && p.imageUrl().equals(r.url()))
+                            .toList(),
+                    src);
+        }
+        h.close("section");
+    }
+
     /** Most frames shown in the strip of sampled frames. */
     static final int STRIP_FRAMES = 12;
 
@@ -166,8 +202,7 @@ final class ItemPage {
      * A strip of the sampled frames (at most {@link #STRIP_FRAMES}, evenly chosen), each drawn by the
      * browser from the video at the frame's time (a media fragment on the replay origin's URL).
      */
-    private static void frames(Html h, Item item, List<MediaPart> parts, String replayOrigin) {
-        List<MediaPart> frames = parts.stream().filter(MediaPart::isFrame).toList();
+    private static void frames(Html h, List<MediaPart> frames, String videoSrc) {
         if (frames.isEmpty()) {
             return;
         }
@@ -193,7 +228,7 @@ final class ItemPage {
                     "width",
                     "160",
                     "src",
-                    replayOrigin + ReplayPaths.MEDIA + item.id() + "#t=" + t);
+                    videoSrc + "#t=" + t);
             h.close("video");
             h.element(
                     "span",
