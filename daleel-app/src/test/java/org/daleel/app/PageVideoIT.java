@@ -121,12 +121,17 @@ class PageVideoIT {
                         "/news/media/clip.mp4",
                         bytes,
                         "/media/clip2.mp4",
+                        bytes,
+                        "/news/homs.html",
+                        page("Strike on Homs", "/media/clip3.mp4").getBytes(StandardCharsets.UTF_8),
+                        "/media/clip3.mp4",
                         bytes),
                 ranges);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         String videoUrl = base + "/news/media/clip.mp4";
         Cli.Result captured;
         Cli.Result oversize;
+        Path noFfmpegOut = tmp.resolve("no-ffmpeg.json");
         try {
             captured = Cli.run(
                             data,
@@ -137,6 +142,14 @@ class PageVideoIT {
                             "Aleppo, Syria",
                             "--json")
                     .assertOk();
+            // without ffmpeg the video is archived all the same, with the note uploads get
+            ProcessBuilder pb = Cli.builder(data, "capture", base + "/news/homs.html", "--allow-private", "--json");
+            pb.environment().put("DALEEL_FFMPEG", "/nonexistent/ffmpeg");
+            Process p = pb.redirectOutput(noFfmpegOut.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).isZero();
             Cli.run(data, "config", "set", "capture.video.max-bytes", "10kB").assertOk();
             oversize = Cli.run(data, "capture", base + "/news/idlib.html", "--allow-private", "--json")
                     .assertOk();
@@ -222,5 +235,32 @@ class PageVideoIT {
                 .contains("video " + base + "/media/clip2.mp4 not archived: video exceeds the 10 kB video size bound"
                         + " (capture.video.max-bytes) (Content-Length " + bytes.length + ")");
         assertThat(secondShown.path("resources").findValuesAsText("url")).doesNotContain(base + "/media/clip2.mp4");
+
+        String noFfmpegId = JSON.readTree(Files.readString(noFfmpegOut, StandardCharsets.UTF_8))
+                .path("id")
+                .asText();
+        JsonNode noFfmpeg = JSON.readTree(
+                Cli.run(data, "show", noFfmpegId, "--json").assertOk().out());
+        assertThat(noFfmpeg.path("extractionNote").asText())
+                .contains("page video " + base + "/media/clip3.mp4: video not analysed: ffmpeg not found at"
+                        + " /nonexistent/ffmpeg");
+        assertThat(noFfmpeg.path("resources").findValuesAsText("url")).contains(base + "/media/clip3.mp4");
+
+        // the capture's WARC imported into another archive: the page record shows the video and matches
+        Path data2 = tmp.resolve("data2");
+        Cli.run(data2, "import", warc.toString()).assertOk();
+        JsonNode hits2 = JSON.readTree(
+                Cli.run(data2, "match", still.toString(), "--json").assertOk().out());
+        JsonNode pageRecord = null;
+        for (JsonNode h : hits2) {
+            if (h.path("url").asText().equals(base + "/news/aleppo.html")) {
+                pageRecord = h;
+            }
+        }
+        assertThat(pageRecord)
+                .as("the imported page record is found through its video")
+                .isNotNull();
+        assertThat(pageRecord.path("method").asText()).isEqualTo("frame");
+        assertThat(pageRecord.path("videoUrl").asText()).isEqualTo(videoUrl);
     }
 }

@@ -410,7 +410,7 @@ public final class LocalArchive implements Archive {
             MediaPrep prep = prepareMedia(
                     record.sha256(), record.size(), record.mediaType(), record.url(), pages.resources(record.id()));
             preps.put(record.id(), prep);
-            records.set(i, withNote(record, prep.note()));
+            records.set(i, withNote(withNote(record, prep.note()), pages.notes(record.id())));
         }
         Instant now = clock.instant();
         String fileName = Path.of(path).getFileName().toString();

@@ -11,10 +11,12 @@ import org.daleel.extract.WarcRecords;
 import org.daleel.item.Resource;
 
 /**
- * While an imported WARC is read: its HTML pages and its images, so that each page item lists as
- * embedded resources the images of the same WARC that its HTML refers to (by full URL, path or file
- * name). Bounded: {@link #MAX_PAGES} pages of at most {@link #MAX_HTML_CHARS} characters are kept,
- * {@link #MAX_IMAGES} images, and {@link #MAX_RESOURCES} resources per page.
+ * While an imported WARC is read: its HTML pages, its images and its videos, so that each page item
+ * lists as embedded resources the images and whole videos of the same WARC that its HTML refers to (by
+ * full URL, path or file name). A video recorded only as partial responses (HTTP 206, as browsers
+ * fetch media with {@code Range}) is not the video: the page gets a note instead ({@link #notes}).
+ * Bounded: {@link #MAX_PAGES} pages of at most {@link #MAX_HTML_CHARS} characters are kept,
+ * {@link #MAX_IMAGES} images and videos, and {@link #MAX_RESOURCES} resources per page.
  */
 final class WarcPages {
     static final int MAX_PAGES = 2000;
@@ -23,16 +25,23 @@ final class WarcPages {
     static final int MAX_RESOURCES = 200;
 
     private final Map<String, String> htmlById = new LinkedHashMap<>();
-    private final Map<String, Resource> imagesByUrl = new LinkedHashMap<>();
+    private final Map<String, Resource> mediaByUrl = new LinkedHashMap<>();
+    private final java.util.Set<String> partialVideos = new java.util.LinkedHashSet<>();
     private Map<String, List<Resource>> resolved;
 
     /** Notes one record, as item {@code id} with detected media type {@code mediaType}. */
     void see(String id, WarcRecords.ArchivedRecord record, String mediaType, BlobRef blob) {
         resolved = null;
-        if (mediaType.startsWith("image/")
-                && imagesByUrl.size() < MAX_IMAGES
+        if (mediaType.startsWith("video/")
+                && record.status() == 206
                 && !record.url().isEmpty()) {
-            imagesByUrl.putIfAbsent(
+            if (partialVideos.size() < MAX_IMAGES) {
+                partialVideos.add(record.url());
+            }
+        } else if ((mediaType.startsWith("image/") || mediaType.startsWith("video/"))
+                && mediaByUrl.size() < MAX_IMAGES
+                && !record.url().isEmpty()) {
+            mediaByUrl.putIfAbsent(
                     record.url(),
                     new Resource(
                             record.url(), record.status(), mediaType, blob.sha256(), blob.size(), record.offset()));
@@ -44,7 +53,26 @@ final class WarcPages {
         }
     }
 
-    /** The images item {@code id}'s HTML refers to; empty for other items. */
+    /**
+     * Sentences for page {@code id}: the videos its HTML refers to that the WARC holds only as partial
+     * (206) responses; "" when none.
+     */
+    String notes(String id) {
+        String html = htmlById.get(id);
+        if (html == null || partialVideos.isEmpty()) {
+            return "";
+        }
+        List<String> notes = new ArrayList<>();
+        for (String url : partialVideos) {
+            if (!mediaByUrl.containsKey(url) && refers(html, url)) {
+                notes.add("page video " + url + " not analysed: the WARC holds only partial (206) responses for it,"
+                        + " not the whole video");
+            }
+        }
+        return String.join("; ", notes);
+    }
+
+    /** The images and whole videos item {@code id}'s HTML refers to; empty for other items. */
     List<Resource> resources(String id) {
         if (resolved == null) {
             resolved = new LinkedHashMap<>();
@@ -54,11 +82,11 @@ final class WarcPages {
 
     private List<Resource> resolve(String id) {
         String html = htmlById.get(id);
-        if (html == null || imagesByUrl.isEmpty()) {
+        if (html == null || mediaByUrl.isEmpty()) {
             return List.of();
         }
         List<Resource> out = new ArrayList<>();
-        for (Resource r : imagesByUrl.values()) {
+        for (Resource r : mediaByUrl.values()) {
             if (refers(html, r.url())) {
                 out.add(r);
                 if (out.size() >= MAX_RESOURCES) {

@@ -74,4 +74,26 @@ class SettingsTest {
         Files.writeString(tmp.resolve(Settings.FILE), "colour=blue\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Settings.load(DataDir.at(tmp))).hasMessageContaining("unknown setting 'colour'");
     }
+
+    @Test
+    void video_capture_sizes_read_with_decimal_and_binary_units_and_are_bounded() {
+        Settings s = Settings.defaults();
+        assertThat(s.bytes(Setting.CAPTURE_VIDEO_MAX_BYTES)).isEqualTo(250_000_000L);
+        assertThat(s.duration(Setting.CAPTURE_VIDEO_TIMEOUT)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.with(Setting.CAPTURE_VIDEO_MAX_BYTES, "1 GiB").bytes(Setting.CAPTURE_VIDEO_MAX_BYTES))
+                .isEqualTo(1L << 30);
+        assertThat(s.with(Setting.CAPTURE_VIDEO_MAX_BYTES, "64kB").bytes(Setting.CAPTURE_VIDEO_MAX_BYTES))
+                .isEqualTo(64_000L);
+        assertThat(s.with(Setting.CAPTURE_VIDEO_MAX_BYTES, "5000").get(Setting.CAPTURE_VIDEO_MAX_BYTES))
+                .isEqualTo("5000");
+        assertThatThrownBy(() -> s.with(Setting.CAPTURE_VIDEO_MAX_BYTES, "5TB"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("capture.video.max-bytes")
+                .hasMessageContaining("250MB");
+        assertThatThrownBy(() -> s.with(Setting.CAPTURE_VIDEO_MAX_BYTES, "8GiB"))
+                .hasMessageContaining("capture.video.max-bytes")
+                .hasMessageContaining("4294967296");
+        assertThatThrownBy(() -> s.with(Setting.CAPTURE_VIDEO_TIMEOUT, "3h"))
+                .hasMessageContaining("capture.video.timeout");
+    }
 }
