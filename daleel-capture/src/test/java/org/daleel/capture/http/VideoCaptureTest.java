@@ -65,6 +65,16 @@ class VideoCaptureTest {
             ranges.put(path, String.valueOf(ex.getRequestHeaders().getFirst("Range")));
             byte[] body = bodies.get(path);
             try (ex) {
+                if (path.equals("/v/slow.mp4")) {
+                    ex.getResponseHeaders().set("Content-Type", "video/mp4");
+                    ex.sendResponseHeaders(200, CLIP.length);
+                    OutputStream out = ex.getResponseBody();
+                    out.write(CLIP, 0, 1000);
+                    out.flush();
+                    sleep(3000);
+                    out.write(CLIP, 1000, CLIP.length - 1000);
+                    return;
+                }
                 if (body == null) {
                     ex.sendResponseHeaders(404, -1);
                     return;
@@ -205,6 +215,31 @@ class VideoCaptureTest {
             }
         }
         assertThat(pageResponses).as("only the whole fetch is recorded").isEqualTo(1);
+    }
+
+    @Test
+    void a_video_not_fetched_within_the_video_time_bound_becomes_a_note() {
+        serve(
+                "/slow.html",
+                "text/html",
+                "<h1>Slow</h1><video src=/v/slow.mp4></video>".getBytes(StandardCharsets.UTF_8));
+        CapturePolicy quick = POLICY.withVideo(1_000_000, Duration.ofSeconds(1));
+
+        CaptureResult r = new HttpCapturer(quick, blobs, "0.1-test")
+                .capture(new CaptureRequest(url("/slow.html"), "desk", true), warc);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.notes())
+                .containsExactly("video " + url("/v/slow.mp4") + " not archived: no complete response within the 1 s"
+                        + " video time bound (capture.video.timeout)");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An ISO BMFF file: an {@code ftyp} box of {@code brand}, then filler. */
