@@ -575,7 +575,10 @@ public final class LocalArchive implements Archive {
         return pageMedia(resources);
     }
 
-    /** Most videos of one captured page analysed (their frames stay within {@link MediaIndex#MAX_PARTS}). */
+    /**
+     * Most videos of one captured page analysed (with their frames the page stays within {@link
+     * org.daleel.match.MediaIndex#MAX_PARTS}).
+     */
     static final int MAX_PAGE_VIDEOS = 5;
 
     /**
@@ -610,7 +613,7 @@ public final class LocalArchive implements Archive {
         return new MediaPrep(parts, String.join("; ", notes));
     }
 
-    /** ", GPS lat, lon; created T" from a video's probed metadata, or "". */
+    /** "; GPS lat, lon (source); created T (as written)" from a video's probed metadata, or "". */
     private static String where(MediaMetadata m) {
         StringBuilder s = new StringBuilder();
         m.gps()
