@@ -20,11 +20,10 @@ import picocli.CommandLine.Parameters;
             "Capture web pages into WARC files and print each new item's id.",
             "Each page is captured with its images, stylesheets and scripts (the page only, not a crawl)",
             "into a WARC 1.1 file; its text is extracted and indexed.",
-            "Videos the page shows (<video>, <source>, og:video, twitter:player:stream) are fetched whole,",
-            "up to capture.video.max-bytes (default 250MB) within capture.video.timeout (default 5m) - see",
-            "'daleel config list' - and their frames are hashed so that 'daleel match' finds the page.",
-            "Streams (HLS .m3u8, DASH .mpd, blob: players) are not archived; the item's note says so.",
-            "Loopback, private, link-local and cloud-metadata addresses are refused unless --allow-private.",
+            "Videos the page shows (<video>, og:video, ...) are fetched whole, up to",
+            "capture.video.max-bytes (250MB) within capture.video.timeout (5m), and",
+            "their frames hashed, so 'daleel match' finds the page ('daleel config').",
+            "Streams (HLS .m3u8, DASH .mpd, blob: players) are noted, not archived.",
             "If 'daleel serve' is running on the same data directory, the capture is handed to it."
         })
 final class CaptureCommand implements Callable<Integer> {

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Show and change the archive's settings (DATA/settings.properties).",
             "Settings take effect the next time a command or 'daleel serve' opens the archive.",
-            "Keys: ledger.tsa.* (RFC 3161 time-stamps of the custody ledger), capture.video.max-bytes and",
-            "capture.video.timeout (videos of captured pages); 'daleel config list' describes each."
+            "Keys: ledger.tsa.* (RFC 3161 time-stamps of the custody ledger),",
+            "capture.video.max-bytes and capture.video.timeout (videos of captured",
+            "pages); 'daleel config list' describes each."
         },
         subcommands = {
             ConfigCommand.ListCommand.class,
