@@ -380,7 +380,7 @@ public final class LocalArchive implements Archive {
         long size = Files.size(target);
         List<Item> records = new ArrayList<>();
         WarcPages pages = new WarcPages();
-        ports.warcRecords().read(target, config.maxExtractBytes(), record -> {
+        ports.warcRecords().read(target, config.maxExtractBytes(), pages.noting(record -> {
             BlobRef blob = ports.blobs().put(new java.io.ByteArrayInputStream(record.payload()), Long.MAX_VALUE);
             boolean seen = ports.catalog().listBySha256(blob.sha256()).stream()
                     .anyMatch(i -> i.warc().fileName().equals(name) && i.warc().offset() == record.offset());
@@ -403,7 +403,7 @@ public final class LocalArchive implements Archive {
                     extraction,
                     new WarcRef(name, sha, size, record.offset()),
                     options));
-        });
+        }));
         java.util.Map<String, MediaPrep> preps = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             Item record = records.get(i);

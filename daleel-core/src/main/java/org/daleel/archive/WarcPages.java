@@ -27,6 +27,7 @@ final class WarcPages {
     private final Map<String, String> htmlById = new LinkedHashMap<>();
     private final Map<String, Resource> mediaByUrl = new LinkedHashMap<>();
     private final java.util.Set<String> partialVideos = new java.util.LinkedHashSet<>();
+    private final Map<String, String> skipped = new LinkedHashMap<>();
     private Map<String, List<Resource>> resolved;
 
     /** Notes one record, as item {@code id} with detected media type {@code mediaType}. */
@@ -53,16 +54,41 @@ final class WarcPages {
         }
     }
 
+    /** {@code visitor}, with the records the reader skips (too large, undecodable) remembered for {@link #notes}. */
+    WarcRecords.Visitor noting(WarcRecords.Visitor visitor) {
+        return new WarcRecords.Visitor() {
+            @Override
+            public void record(WarcRecords.ArchivedRecord record) throws java.io.IOException {
+                visitor.record(record);
+            }
+
+            @Override
+            public void skipped(long offset, String url, String reason) throws java.io.IOException {
+                if (!url.isEmpty() && skipped.size() < MAX_IMAGES) {
+                    skipped.putIfAbsent(url, reason);
+                }
+                visitor.skipped(offset, url, reason);
+            }
+        };
+    }
+
     /**
      * Sentences for page {@code id}: the videos its HTML refers to that the WARC holds only as partial
-     * (206) responses; "" when none.
+     * (206) responses, and the records it refers to that were skipped (a video larger than the
+     * extraction bound, say); "" when none.
      */
     String notes(String id) {
         String html = htmlById.get(id);
-        if (html == null || partialVideos.isEmpty()) {
+        if (html == null || (partialVideos.isEmpty() && skipped.isEmpty())) {
             return "";
         }
         List<String> notes = new ArrayList<>();
+        skipped.forEach((url, reason) -> {
+            if (!mediaByUrl.containsKey(url) && refers(html, url)) {
+                notes.add(
+                        "page resource " + url + " not analysed: its record in the WARC was skipped (" + reason + ")");
+            }
+        });
         for (String url : partialVideos) {
             if (!mediaByUrl.containsKey(url) && refers(html, url)) {
                 notes.add("page video " + url + " not analysed: the WARC holds only partial (206) responses for it,"

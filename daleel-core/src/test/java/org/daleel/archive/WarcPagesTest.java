@@ -59,4 +59,28 @@ class WarcPagesTest {
                         + " (206) responses for it, not the whole video");
         assertThat(pages.notes("whole")).isEmpty();
     }
+
+    @Test
+    void a_page_notes_the_records_it_refers_to_that_the_reader_skipped() throws Exception {
+        WarcPages pages = new WarcPages();
+        java.util.List<String> passedOn = new java.util.ArrayList<>();
+        var visitor = pages.noting(new org.daleel.extract.WarcRecords.Visitor() {
+            @Override
+            public void record(ArchivedRecord record) {}
+
+            @Override
+            public void skipped(long offset, String url, String reason) {
+                passedOn.add(url);
+            }
+        });
+        byte[] html = "<video src=\"https://news.example/v/long.mp4\"></video>".getBytes(StandardCharsets.UTF_8);
+        visitor.skipped(10, "https://news.example/v/long.mp4", "payload larger than 67108864 bytes");
+        visitor.skipped(20, "https://news.example/v/unrelated.mp4", "payload larger than 67108864 bytes");
+        pages.see("page", record(0, PAGE, 200, html), "text/html", blob('a', html.length));
+
+        assertThat(passedOn).hasSize(2);
+        assertThat(pages.notes("page"))
+                .isEqualTo("page resource https://news.example/v/long.mp4 not analysed: its record in the WARC was"
+                        + " skipped (payload larger than 67108864 bytes)");
+    }
 }
