@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Captures one web page with its embedded resources (images, stylesheets, scripts; same page only,
- * not a crawl) into a WARC 1.1 file, and stores every payload in the blob store it was built with.
+ * not a crawl) and the videos it shows (fetched whole, without {@code Range}) into a WARC 1.1 file,
+ * and stores every payload in the blob store it was built with.
  *
  * <p>Contract:
  * <ul>
@@ -14,7 +15,9 @@ import java.nio.file.Path;
  *   <li>Stays within the {@link CapturePolicy} bounds and says which bound stopped it.
  *   <li>On any failure of the page itself (bad URL, DNS, TLS, HTTP error status, timeout, too large)
  *       throws {@link CaptureException} naming the URL and the cause; the caller then discards the
- *       WARC file. A failing embedded resource is recorded and does not fail the capture.
+ *       WARC file. A failing embedded resource is recorded and does not fail the capture; nor does
+ *       a video that fails, exceeds {@link CapturePolicy#maxVideoBytes()} or is served as a stream:
+ *       each is a sentence in {@link CaptureResult#notes()}.
  *   <li>Writes the WARC to {@code warcFile} (which must not exist) and fsyncs it before returning.
  *   <li>Thread-safe.
  * </ul>

@@ -23,7 +23,10 @@ import org.daleel.capture.Capturer;
 /**
  * {@link Capturer} on OkHttp and jsoup: fetches a page over HTTP/1.1 with {@code Accept-Encoding:
  * identity} (so the WARC holds the bytes as sent), follows redirects itself, fetches the resources the
- * page embeds (one level of style sheets deep), and writes everything to one gzipped WARC 1.1 file.
+ * page embeds (one level of style sheets deep) and then the videos it shows ({@link PageVideos}: each
+ * whole, one GET without {@code Range}, under the video bounds of the {@link CapturePolicy}; streams
+ * and videos it could not fetch become {@link CaptureResult#notes()}), and writes everything to one
+ * gzipped WARC 1.1 file.
  *
  * <p>The file, in order: a {@code warcinfo} record; for every HTTP exchange (each redirect hop of the
  * page, the page, each hop of each resource, in fetch order) a {@code request} record then its
