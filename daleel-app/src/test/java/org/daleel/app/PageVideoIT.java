@@ -116,22 +116,12 @@ class PageVideoIT {
                 Map.of(
                         "/news/aleppo.html",
                         page("Strike on Aleppo market", "media/clip.mp4").getBytes(StandardCharsets.UTF_8),
-                        "/news/idlib.html",
-                        page("Strike on Idlib", "/media/clip2.mp4").getBytes(StandardCharsets.UTF_8),
                         "/news/media/clip.mp4",
-                        bytes,
-                        "/media/clip2.mp4",
-                        bytes,
-                        "/news/homs.html",
-                        page("Strike on Homs", "/media/clip3.mp4").getBytes(StandardCharsets.UTF_8),
-                        "/media/clip3.mp4",
                         bytes),
                 ranges);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         String videoUrl = base + "/news/media/clip.mp4";
         Cli.Result captured;
-        Cli.Result oversize;
-        Path noFfmpegOut = tmp.resolve("no-ffmpeg.json");
         try {
             captured = Cli.run(
                             data,
@@ -141,17 +131,6 @@ class PageVideoIT {
                             "--claimed-place",
                             "Aleppo, Syria",
                             "--json")
-                    .assertOk();
-            // without ffmpeg the video is archived all the same, with the note uploads get
-            ProcessBuilder pb = Cli.builder(data, "capture", base + "/news/homs.html", "--allow-private", "--json");
-            pb.environment().put("DALEEL_FFMPEG", "/nonexistent/ffmpeg");
-            Process p = pb.redirectOutput(noFfmpegOut.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(p.exitValue()).isZero();
-            Cli.run(data, "config", "set", "capture.video.max-bytes", "10kB").assertOk();
-            oversize = Cli.run(data, "capture", base + "/news/idlib.html", "--allow-private", "--json")
                     .assertOk();
         } finally {
             server.stop(0);
@@ -222,28 +201,6 @@ class PageVideoIT {
         assertThat(pageHit.path("frameMillis").asLong()).isBetween(3000L, 4500L);
         assertThat(pageHit.path("explanation").asText()).contains("of video " + videoUrl + " there");
 
-        // above capture.video.max-bytes: a note, and the page is captured all the same
-        JsonNode second = JSON.readTree(oversize.out());
-        JsonNode secondShown =
-                JSON.readTree(Cli.run(data, "show", second.path("id").asText(), "--json")
-                        .assertOk()
-                        .out());
-        assertThat(secondShown.path("title").asText()).isEqualTo("Strike on Idlib");
-        assertThat(secondShown.path("extractionNote").asText())
-                .contains("video " + base + "/media/clip2.mp4 not archived: video exceeds the 10 kB video size bound"
-                        + " (capture.video.max-bytes) (Content-Length " + bytes.length + ")");
-        assertThat(secondShown.path("resources").findValuesAsText("url")).doesNotContain(base + "/media/clip2.mp4");
-
-        String noFfmpegId = JSON.readTree(Files.readString(noFfmpegOut, StandardCharsets.UTF_8))
-                .path("id")
-                .asText();
-        JsonNode noFfmpeg = JSON.readTree(
-                Cli.run(data, "show", noFfmpegId, "--json").assertOk().out());
-        assertThat(noFfmpeg.path("extractionNote").asText())
-                .contains("page video " + base + "/media/clip3.mp4: video not analysed: ffmpeg not found at"
-                        + " /nonexistent/ffmpeg");
-        assertThat(noFfmpeg.path("resources").findValuesAsText("url")).contains(base + "/media/clip3.mp4");
-
         // the capture's WARC imported into another archive: the page record shows the video and matches
         Path data2 = tmp.resolve("data2");
         Cli.run(data2, "import", warc.toString()).assertOk();
@@ -260,5 +217,58 @@ class PageVideoIT {
                 .isNotNull();
         assertThat(pageRecord.path("method").asText()).isEqualTo("frame");
         assertThat(pageRecord.path("videoUrl").asText()).isEqualTo(videoUrl);
+    }
+
+    @Test
+    void without_ffmpeg_or_above_the_size_bound_the_page_is_captured_with_a_note() throws Exception {
+        Path data = tmp.resolve("data");
+        byte[] bytes = Files.readAllBytes(video());
+        HttpServer server = serve(
+                Map.of(
+                        "/news/homs.html",
+                        page("Strike on Homs", "/media/clip.mp4").getBytes(StandardCharsets.UTF_8),
+                        "/news/idlib.html",
+                        page("Strike on Idlib", "/media/clip2.mp4").getBytes(StandardCharsets.UTF_8),
+                        "/media/clip.mp4",
+                        bytes,
+                        "/media/clip2.mp4",
+                        bytes),
+                new ConcurrentHashMap<>());
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Path noFfmpegOut = tmp.resolve("no-ffmpeg.json");
+        Cli.Result oversize;
+        try {
+            // without ffmpeg the video is archived all the same, with the note uploads get
+            ProcessBuilder pb = Cli.builder(data, "capture", base + "/news/homs.html", "--allow-private", "--json");
+            pb.environment().put("DALEEL_FFMPEG", "/nonexistent/ffmpeg");
+            Process p = pb.redirectOutput(noFfmpegOut.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            Cli.run(data, "config", "set", "capture.video.max-bytes", "10kB").assertOk();
+            oversize = Cli.run(data, "capture", base + "/news/idlib.html", "--allow-private", "--json")
+                    .assertOk();
+        } finally {
+            server.stop(0);
+        }
+
+        String noFfmpegId = JSON.readTree(Files.readString(noFfmpegOut, StandardCharsets.UTF_8))
+                .path("id")
+                .asText();
+        JsonNode noFfmpeg = JSON.readTree(
+                Cli.run(data, "show", noFfmpegId, "--json").assertOk().out());
+        assertThat(noFfmpeg.path("extractionNote").asText())
+                .contains("page video " + base + "/media/clip.mp4: video not analysed: ffmpeg not found at"
+                        + " /nonexistent/ffmpeg");
+        assertThat(noFfmpeg.path("resources").findValuesAsText("url")).contains(base + "/media/clip.mp4");
+
+        // above capture.video.max-bytes: a note, and the page is captured all the same
+        JsonNode second = JSON.readTree(oversize.out());
+        assertThat(second.path("title").asText()).isEqualTo("Strike on Idlib");
+        assertThat(second.path("extractionNote").asText())
+                .contains("video " + base + "/media/clip2.mp4 not archived: video exceeds the 10 kB video size bound"
+                        + " (capture.video.max-bytes) (Content-Length " + bytes.length + ")")
+                .contains("video served as a stream: not archived (HLS " + base + "/live/stream.m3u8)");
     }
 }
