@@ -10,7 +10,7 @@ import org.daleel.core.InvalidInputException;
 import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.media.index.BruteForceHashIndex;
-import org.daleel.media.index.MultiIndexHashIndex;
+import org.daleel.media.index.PackedMultiIndexHashIndex;
 
 /**
  * {@code daleel bench match}: Hamming radius search over many PDQ-sized hashes, the multi-index
@@ -52,7 +52,7 @@ final class MatchBench {
         long heap0 = usedHeapAfterGc();
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        MultiIndexHashIndex mih = MultiIndexHashIndex.inMemory();
+        PackedMultiIndexHashIndex mih = PackedMultiIndexHashIndex.inMemory();
         BruteForceHashIndex brute = BruteForceHashIndex.inMemory();
         // Planted groups first take ids 0 .. queries * PLANTED - 1; the rest is noise.
         long id = 0;

@@ -1,0 +1,342 @@
+package org.daleel.media.index;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.daleel.match.Hash256;
+import org.daleel.match.HashIndex;
+import org.daleel.match.HashMatch;
+
+/**
+ * Exact Hamming-radius search by multi-index hashing (Norouzi, Punjani and Fleet, CVPR 2012) laid
+ * out for sequential reads: the index for whole-picture and frame hashes.
+ *
+ * <p>The 256 bits are split into 16 substrings of 16 bits. By the pigeonhole principle, two hashes
+ * within {@code r = 16q + a} bits (0 &lt;= a &lt; 16) differ by at most {@code q} bits in one of
+ * substrings {@code 0..a} or by at most {@code q - 1} in one of the others; at radius 31 every
+ * table is probed at its key and the 16 values one bit away (272 bucket reads per search).
+ *
+ * <p>Each of the 16 tables keeps, for each of the 65,536 values of its substring, one packed
+ * bucket: a {@code long[]} holding the entry count and then, per entry, two longs: the entry's slot
+ * and 96 other bits of its hash (table {@code k} in word {@code w = k / 4} keeps word
+ * {@code w + 1} and half of word {@code w + 2}, all outside its own substring). A search streams the
+ * probed buckets and checks each entry against those inline bits first: an entry can be within the
+ * radius only if the bits on which the probed value differs plus its inline distance are within it.
+ * For a random entry, 96 inline bits within 30 of the query happens with probability about
+ * 2·10<sup>-4</sup>, so the full hash (a random read) is fetched for a handful of entries per
+ * search, not for every candidate. An entry met in several tables is reported by the first table
+ * whose probe covers it (recognised from its substring distances), so results are exact and need
+ * no per-search set. When the probes would cost more than a scan (large radii, small indexes) the
+ * search scans instead.
+ *
+ * <p>Buckets are separate arrays that grow by a quarter when full, so an add appends to 16 buckets
+ * (O(1) amortised, no rebuild of the tables ever) and a remove moves the bucket's last entry into the
+ * hole; there is no second, unsorted part to scan. On open the tables are rebuilt from the
+ * {@link HashLog} by replaying it.
+ *
+ * <p>Memory: 16 bytes per entry in each of the 16 tables, plus bucket growth slack (up to a quarter,
+ * about a tenth on average), plus the entries themselves (hash, id and id map, about 80 bytes); figures
+ * at 10 million hashes in docs/benchmarks.md ({@code daleel bench match}). Thread-safe (see
+ * {@link HashIndex}).
+ */
+public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
+    private static final int SUBSTRINGS = 16;
+    private static final int WIDTH = 16;
+    private static final int VALUES = 1 << WIDTH;
+
+    /** Longs before a bucket's first entry (its entry count), and longs per entry. */
+    private static final int HEADER = 1;
+
+    private static final int ENTRY = 2;
+
+    /** Masks are listed in advance up to this many bits set; beyond, they are enumerated on the fly. */
+    private static final int LISTED_WEIGHT = 4;
+
+    /** {@code MASKS[weight]}: every 16-bit mask with {@code weight} bits set. */
+    private static final int[][] MASKS = new int[LISTED_WEIGHT + 1][];
+
+    /**
+     * Cost of probing one value and of streaming one entry there, in units of one scanned entry
+     * (measured roughly with {@code daleel bench match}: a bucket start is a random read, an entry
+     * is half the bytes of a scanned one).
+     */
+    private static final double BUCKET_COST = 32;
+
+    private static final double ENTRY_COST = 0.5;
+
+    static {
+        for (int weight = 0; weight <= LISTED_WEIGHT; weight++) {
+            int[] list = new int[(int) (ball(weight) - ball(weight - 1))];
+            int n = 0;
+            for (long mask = (1L << weight) - 1; mask < VALUES; mask = nextMask(mask)) {
+                list[n++] = (int) mask;
+                if (mask == 0) {
+                    break;
+                }
+            }
+            MASKS[weight] = list;
+        }
+    }
+
+    /** When to use the tables rather than a scan. */
+    enum Strategy {
+        /** Tables unless the estimated probe cost exceeds a scan. */
+        AUTO,
+        /** Always the tables (tests of exactness at any radius and size). */
+        TABLES
+    }
+
+    private final Strategy strategy;
+
+    /** {@code buckets[k][v]}: the bucket of value {@code v} of substring {@code k}, or null when empty. */
+    private final long[][][] buckets = new long[SUBSTRINGS][VALUES][];
+
+    private PackedMultiIndexHashIndex(Strategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /** An index held only in memory. */
+    public static PackedMultiIndexHashIndex inMemory() {
+        return new PackedMultiIndexHashIndex(Strategy.AUTO);
+    }
+
+    static PackedMultiIndexHashIndex inMemory(Strategy strategy) {
+        return new PackedMultiIndexHashIndex(strategy);
+    }
+
+    /**
+     * Opens (creating when absent) the index persisted in {@code dir}, rebuilding the tables from
+     * its log.
+     *
+     * @throws org.daleel.core.ConflictException when another open index holds the directory
+     * @throws org.daleel.core.IntegrityException when the log is damaged
+     */
+    public static PackedMultiIndexHashIndex open(Path dir) {
+        PackedMultiIndexHashIndex index = new PackedMultiIndexHashIndex(Strategy.AUTO);
+        index.attach(dir);
+        return index;
+    }
+
+    private static long word(long w0, long w1, long w2, long w3, int i) {
+        return switch (i & 3) {
+            case 0 -> w0;
+            case 1 -> w1;
+            case 2 -> w2;
+            default -> w3;
+        };
+    }
+
+    /** Substring {@code k}: bits {@code 16(k mod 4)..+15} of word {@code k / 4}. */
+    static int substring(long w0, long w1, long w2, long w3, int k) {
+        return (int) (word(w0, w1, w2, w3, k >>> 2) >>> ((k & 3) << 4)) & (VALUES - 1);
+    }
+
+    /** The 32 inline bits of table {@code k} kept beside the slot: half of word {@code k / 4 + 2}. */
+    private static int inlineLow(long w0, long w1, long w2, long w3, int k) {
+        return (int) (word(w0, w1, w2, w3, (k >>> 2) + 2) >>> ((k & 1) << 5));
+    }
+
+    /** The other 64 inline bits of table {@code k}: word {@code k / 4 + 1}. */
+    private static long inlineHigh(long w0, long w1, long w2, long w3, int k) {
+        return word(w0, w1, w2, w3, (k >>> 2) + 1);
+    }
+
+    @Override
+    void linked(int slot) {
+        long[] w = entries.words();
+        int o = slot * 4;
+        long w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
+        for (int k = 0; k < SUBSTRINGS; k++) {
+            int v = substring(w0, w1, w2, w3, k);
+            long first = ((long) slot << 32) | (inlineLow(w0, w1, w2, w3, k) & 0xFFFF_FFFFL);
+            append(buckets[k], v, first, inlineHigh(w0, w1, w2, w3, k));
+        }
+    }
+
+    private static void append(long[][] table, int v, long first, long second) {
+        long[] b = table[v];
+        int count = b == null ? 0 : (int) b[0];
+        int at = HEADER + ENTRY * count;
+        if (b == null || at + ENTRY > b.length) {
+            int capacity = count + Math.max(2, count >>> 2);
+            b = b == null ? new long[HEADER + ENTRY * capacity] : Arrays.copyOf(b, HEADER + ENTRY * capacity);
+            table[v] = b;
+        }
+        b[at] = first;
+        b[at + 1] = second;
+        b[0] = count + 1;
+    }
+
+    @Override
+    void unlinked(int slot) {
+        long[] w = entries.words();
+        int o = slot * 4;
+        for (int k = 0; k < SUBSTRINGS; k++) {
+            int v = substring(w[o], w[o + 1], w[o + 2], w[o + 3], k);
+            long[] b = buckets[k][v];
+            int count = (int) b[0];
+            int at = HEADER;
+            while ((int) (b[at] >>> 32) != slot) {
+                at += ENTRY;
+            }
+            int last = HEADER + ENTRY * (count - 1);
+            b[at] = b[last];
+            b[at + 1] = b[last + 1];
+            b[0] = count - 1;
+            if (count == 1) {
+                buckets[k][v] = null;
+            }
+        }
+    }
+
+    @Override
+    void collect(Hash256 query, int radius, List<HashMatch> out) {
+        // Pigeonhole radii: r = 16q + a; substrings 0..a get q, the others q - 1 (negative: skipped).
+        int q = radius / SUBSTRINGS;
+        int a = radius % SUBSTRINGS;
+        int[] sub = new int[SUBSTRINGS];
+        int n = entries.size();
+        double perBucket = BUCKET_COST + ENTRY_COST * n / VALUES;
+        double tableCost = 0;
+        for (int k = 0; k < SUBSTRINGS; k++) {
+            sub[k] = Math.min(k <= a ? q : q - 1, WIDTH);
+            tableCost += ball(sub[k]) * perBucket;
+        }
+        if (strategy == Strategy.AUTO && tableCost >= n) {
+            scan(query, radius, out);
+            return;
+        }
+        new Probe(query, radius, sub, out).run();
+    }
+
+    /** One search: the query's words, radius and per-table radii, and where matches go. */
+    private final class Probe {
+        private final long q0, q1, q2, q3;
+        private final int radius;
+        private final int[] sub;
+        private final List<HashMatch> out;
+
+        /** The non-empty probed buckets, each with its table and the bits its value differs by. */
+        private long[][] found = new long[SUBSTRINGS * (1 + WIDTH)][];
+
+        private int[] tableAndWeight = new int[found.length];
+        private int size;
+
+        Probe(Hash256 query, int radius, int[] sub, List<HashMatch> out) {
+            q0 = query.w0();
+            q1 = query.w1();
+            q2 = query.w2();
+            q3 = query.w3();
+            this.radius = radius;
+            this.sub = sub;
+            this.out = out;
+        }
+
+        /**
+         * Two passes, so that the random reads overlap: first every probed bucket of every table
+         * (independent reads of its reference and header), then each bucket is streamed.
+         */
+        void run() {
+            for (int k = 0; k < SUBSTRINGS; k++) {
+                long[][] table = buckets[k];
+                int key = substring(q0, q1, q2, q3, k);
+                for (int weight = 0; weight <= sub[k]; weight++) {
+                    if (weight <= LISTED_WEIGHT) {
+                        for (int mask : MASKS[weight]) {
+                            gather(table[key ^ mask], k, weight);
+                        }
+                        continue;
+                    }
+                    for (long mask = (1L << weight) - 1; mask < VALUES; mask = nextMask(mask)) {
+                        gather(table[key ^ (int) mask], k, weight);
+                    }
+                }
+            }
+            int k = -1;
+            int low = 0;
+            long high = 0;
+            for (int i = 0; i < size; i++) {
+                int tw = tableAndWeight[i];
+                if (tw >>> 8 != k) {
+                    k = tw >>> 8;
+                    low = inlineLow(q0, q1, q2, q3, k);
+                    high = inlineHigh(q0, q1, q2, q3, k);
+                }
+                // The probed value differs from the query's in exactly (tw & 0xFF) bits.
+                bucket(found[i], k, low, high, radius - (tw & 0xFF));
+            }
+        }
+
+        private void gather(long[] b, int k, int weight) {
+            // Reading the count here starts the header's memory read, overlapping the others'.
+            if (b == null || b[0] == 0) {
+                return;
+            }
+            if (size == found.length) {
+                found = Arrays.copyOf(found, size * 2);
+                tableAndWeight = Arrays.copyOf(tableAndWeight, size * 2);
+            }
+            found[size] = b;
+            tableAndWeight[size++] = k << 8 | weight;
+        }
+
+        private void bucket(long[] b, int k, int low, long high, int budget) {
+            int end = HEADER + ENTRY * (int) b[0];
+            for (int i = HEADER; i < end; i += ENTRY) {
+                long first = b[i];
+                if (Integer.bitCount((int) first ^ low) + Long.bitCount(b[i + 1] ^ high) <= budget) {
+                    check((int) (first >>> 32), k);
+                }
+            }
+        }
+
+        /** Full distance of a candidate that passed the inline bits; reported by its first table only. */
+        private void check(int slot, int k) {
+            long[] w = entries.words();
+            int o = slot * 4;
+            long x0 = w[o] ^ q0, x1 = w[o + 1] ^ q1, x2 = w[o + 2] ^ q2, x3 = w[o + 3] ^ q3;
+            int d = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+            if (d > radius) {
+                return;
+            }
+            for (int j = 0; j < k; j++) {
+                if (Integer.bitCount(substring(x0, x1, x2, x3, j)) <= sub[j]) {
+                    return; // table j probed it already
+                }
+            }
+            out.add(new HashMatch(entries.id(slot), d));
+        }
+    }
+
+    /** The next larger mask with as many bits set (Gosper's hack). */
+    private static long nextMask(long mask) {
+        long c = mask & -mask;
+        long t = mask + c;
+        return (((t ^ mask) >>> 2) / c) | t;
+    }
+
+    /** Number of 16-bit values within {@code r} bits of one value (0 when r &lt; 0). */
+    private static double ball(int r) {
+        double total = 0;
+        double c = 1;
+        for (int i = 0; i <= r; i++) {
+            total += c;
+            c = c * (WIDTH - i) / (i + 1);
+        }
+        return total;
+    }
+
+    @Override
+    public long memoryBytes() {
+        // Array sizes: the entries, one reference per value and table, each bucket's longs and header.
+        long bytes = super.memoryBytes() + 4L * SUBSTRINGS * VALUES;
+        for (long[][] table : buckets) {
+            for (long[] b : table) {
+                if (b != null) {
+                    bytes += 16 + 8L * b.length;
+                }
+            }
+        }
+        return bytes;
+    }
+}
