@@ -263,6 +263,11 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         }
     }
 
+    @Override
+    void linkedAll() {
+        rebuild(targetBits(entries.size()));
+    }
+
     private void rebuild(int b) {
         shape(b);
         long[] w = entries.words();

@@ -153,6 +153,42 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         }
     }
 
+    /**
+     * Builds every table from the entries at once (on open): buckets counted first, then allocated
+     * at their exact size and filled through a separate cursor array (so that each entry costs a
+     * store, not a read of its bucket's count).
+     */
+    @Override
+    void linkedAll() {
+        long[] w = entries.words();
+        int n = entries.size();
+        int[] counts = new int[VALUES];
+        for (int k = 0; k < SUBSTRINGS; k++) {
+            Arrays.fill(counts, 0);
+            for (int o = 0; o < 4 * n; o += 4) {
+                counts[substring(w[o], w[o + 1], w[o + 2], w[o + 3], k)]++;
+            }
+            long[][] table = buckets[k];
+            for (int v = 0; v < VALUES; v++) {
+                long[] b = counts[v] == 0 ? null : new long[HEADER + ENTRY * counts[v]];
+                if (b != null) {
+                    b[0] = counts[v];
+                }
+                table[v] = b;
+                counts[v] = HEADER;
+            }
+            for (int s = 0, o = 0; s < n; s++, o += 4) {
+                long w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
+                int v = substring(w0, w1, w2, w3, k);
+                int at = counts[v];
+                counts[v] = at + ENTRY;
+                long[] b = table[v];
+                b[at] = ((long) s << 32) | (inlineLow(w0, w1, w2, w3, k) & 0xFFFF_FFFFL);
+                b[at + 1] = inlineHigh(w0, w1, w2, w3, k);
+            }
+        }
+    }
+
     private static void append(long[][] table, int v, long first, long second) {
         long[] b = table[v];
         int count = b == null ? 0 : (int) b[0];
