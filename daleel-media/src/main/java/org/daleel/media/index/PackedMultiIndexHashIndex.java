@@ -41,19 +41,13 @@ import org.daleel.match.HashMatch;
  */
 public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
     private static final int SUBSTRINGS = 16;
-    private static final int WIDTH = 16;
-    private static final int VALUES = 1 << WIDTH;
+    private static final int WIDTH = Masks16.WIDTH;
+    private static final int VALUES = Masks16.VALUES;
 
     /** Longs before a bucket's first entry (its entry count), and longs per entry. */
     private static final int HEADER = 1;
 
     private static final int ENTRY = 2;
-
-    /** Masks are listed in advance up to this many bits set; beyond, they are enumerated on the fly. */
-    private static final int LISTED_WEIGHT = 4;
-
-    /** {@code MASKS[weight]}: every 16-bit mask with {@code weight} bits set. */
-    private static final int[][] MASKS = new int[LISTED_WEIGHT + 1][];
 
     /**
      * Cost of probing one value and of streaming one entry there, in units of one scanned entry
@@ -63,20 +57,6 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
     private static final double BUCKET_COST = 32;
 
     private static final double ENTRY_COST = 0.5;
-
-    static {
-        for (int weight = 0; weight <= LISTED_WEIGHT; weight++) {
-            int[] list = new int[(int) (ball(weight) - ball(weight - 1))];
-            int n = 0;
-            for (long mask = (1L << weight) - 1; mask < VALUES; mask = nextMask(mask)) {
-                list[n++] = (int) mask;
-                if (mask == 0) {
-                    break;
-                }
-            }
-            MASKS[weight] = list;
-        }
-    }
 
     /** When to use the tables rather than a scan. */
     enum Strategy {
@@ -236,7 +216,7 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         double tableCost = 0;
         for (int k = 0; k < SUBSTRINGS; k++) {
             sub[k] = Math.min(k <= a ? q : q - 1, WIDTH);
-            tableCost += ball(sub[k]) * perBucket;
+            tableCost += Masks16.ball(sub[k]) * perBucket;
         }
         if (strategy == Strategy.AUTO && tableCost >= n) {
             scan(query, radius, out);
@@ -277,13 +257,13 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
                 long[][] table = buckets[k];
                 int key = substring(q0, q1, q2, q3, k);
                 for (int weight = 0; weight <= sub[k]; weight++) {
-                    if (weight <= LISTED_WEIGHT) {
-                        for (int mask : MASKS[weight]) {
+                    if (weight <= Masks16.LISTED_WEIGHT) {
+                        for (int mask : Masks16.listed(weight)) {
                             gather(table[key ^ mask], k, weight);
                         }
                         continue;
                     }
-                    for (long mask = (1L << weight) - 1; mask < VALUES; mask = nextMask(mask)) {
+                    for (long mask = Masks16.first(weight); mask < VALUES; mask = Masks16.next(mask)) {
                         gather(table[key ^ (int) mask], k, weight);
                     }
                 }
@@ -342,24 +322,6 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
             }
             out.add(new HashMatch(entries.id(slot), d));
         }
-    }
-
-    /** The next larger mask with as many bits set (Gosper's hack). */
-    private static long nextMask(long mask) {
-        long c = mask & -mask;
-        long t = mask + c;
-        return (((t ^ mask) >>> 2) / c) | t;
-    }
-
-    /** Number of 16-bit values within {@code r} bits of one value (0 when r &lt; 0). */
-    private static double ball(int r) {
-        double total = 0;
-        double c = 1;
-        for (int i = 0; i <= r; i++) {
-            total += c;
-            c = c * (WIDTH - i) / (i + 1);
-        }
-        return total;
     }
 
     @Override
