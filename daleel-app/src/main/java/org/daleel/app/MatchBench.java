@@ -177,11 +177,13 @@ final class MatchBench {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "  open: the multi-index reopened from its log (%,d hashes) in %.1f s (%.1f s CPU);"
-                            + " the first %d queries give the same results%n",
+                    "  open: the multi-index reopened from its log (%,d hashes) in %.1f s (%.1f s CPU),"
+                            + " %.0f bytes/hash (buckets built at their exact size); the first %d queries give"
+                            + " the same results%n",
                     hashes,
                     seconds,
                     cpu,
+                    reopened.memoryBytes() / (double) hashes,
                     bruteQueries);
         }
     }
