@@ -17,12 +17,12 @@ import org.daleel.match.HashMatch;
  * table is probed at its key and the 16 values one bit away (272 bucket reads per search).
  *
  * <p>Each of the 16 tables keeps, for each of the 65,536 values of its substring, one packed
- * bucket: a {@code long[]} holding the entry count and then, per entry, two longs: the entry's slot
- * and 96 other bits of its hash (table {@code k} in word {@code w = k / 4} keeps word
- * {@code w + 1} and half of word {@code w + 2}, all outside its own substring). A search streams the
- * probed buckets and checks each entry against those inline bits first: an entry can be within the
- * radius only if the bits on which the probed value differs plus its inline distance are within it.
- * For a random entry, 96 inline bits within 30 of the query happens with probability about
+ * bucket ({@link PackedBucket}): a {@code long[]} holding, per entry, 96 other bits of its hash
+ * (table {@code k} in word {@code w = k / 4} keeps word {@code w + 1} and half of word
+ * {@code w + 2}, all outside its own substring) side by side, 12 bytes per entry, and the entries'
+ * slots after them. A search streams the probed buckets and checks each entry against those inline
+ * bits first: an entry can be within the radius only if the bits on which the probed value differs
+ * plus its inline distance are within it. For a random entry, 96 inline bits within 30 of the query happens with probability about
  * 2·10<sup>-4</sup>, so the full hash (a random read) is fetched for a handful of entries per
  * search, not for every candidate. An entry met in several tables is reported by the first table
  * whose probe covers it (recognised from its substring distances), so results are exact and need
@@ -31,11 +31,12 @@ import org.daleel.match.HashMatch;
  *
  * <p>Buckets are separate arrays that grow by a quarter when full, so an add appends to 16 buckets
  * (O(1) amortised, no rebuild of the tables ever) and a remove moves the bucket's last entry into the
- * hole; there is no second, unsorted part to scan. On open the tables are rebuilt from the
- * {@link HashLog} by replaying it.
+ * hole; there is no second, unsorted part to scan. On open the {@link HashLog} is replayed into the
+ * entries, then the tables are built at once with exact-sized buckets. A search first reads the
+ * reference and count of every probed bucket (independent reads that overlap), then streams them.
  *
- * <p>Memory: 16 bytes per entry in each of the 16 tables, plus bucket growth slack (up to a quarter,
- * about a tenth on average), plus the entries themselves (hash, id and id map, about 80 bytes); figures
+ * <p>Memory: 16 bytes per entry in each of the 16 tables (12 inline, 4 for the slot), plus bucket
+ * growth slack (up to a quarter; none after an open), plus the entries themselves (hash, id and id map, about 80 bytes); figures
  * at 10 million hashes in docs/benchmarks.md ({@code daleel bench match}). Thread-safe (see
  * {@link HashIndex}).
  */
@@ -44,19 +45,14 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
     private static final int WIDTH = Masks16.WIDTH;
     private static final int VALUES = Masks16.VALUES;
 
-    /** Longs before a bucket's first entry (its entry count), and longs per entry. */
-    private static final int HEADER = 1;
-
-    private static final int ENTRY = 2;
-
     /**
      * Cost of probing one value and of streaming one entry there, in units of one scanned entry
      * (measured roughly with {@code daleel bench match}: a bucket start is a random read, an entry
-     * is half the bytes of a scanned one).
+     * is 12 bytes against 32).
      */
     private static final double BUCKET_COST = 32;
 
-    private static final double ENTRY_COST = 0.5;
+    private static final double ENTRY_COST = 0.4;
 
     /** When to use the tables rather than a scan. */
     enum Strategy {
@@ -127,16 +123,15 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         int o = slot * 4;
         long w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
         for (int k = 0; k < SUBSTRINGS; k++) {
+            long[][] table = buckets[k];
             int v = substring(w0, w1, w2, w3, k);
-            long first = ((long) slot << 32) | (inlineLow(w0, w1, w2, w3, k) & 0xFFFF_FFFFL);
-            append(buckets[k], v, first, inlineHigh(w0, w1, w2, w3, k));
+            table[v] = PackedBucket.append(table[v], slot, inlineLow(w0, w1, w2, w3, k), inlineHigh(w0, w1, w2, w3, k));
         }
     }
 
     /**
      * Builds every table from the entries at once (on open): buckets counted first, then allocated
-     * at their exact size and filled through a separate cursor array (so that each entry costs a
-     * store, not a read of its bucket's count).
+     * at their exact size and filled in slot order with plain stores.
      */
     @Override
     void linkedAll() {
@@ -150,37 +145,16 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
             }
             long[][] table = buckets[k];
             for (int v = 0; v < VALUES; v++) {
-                long[] b = counts[v] == 0 ? null : new long[HEADER + ENTRY * counts[v]];
-                if (b != null) {
-                    b[0] = counts[v];
-                }
-                table[v] = b;
-                counts[v] = HEADER;
+                table[v] = counts[v] == 0 ? null : PackedBucket.withCapacity(counts[v]);
             }
+            PackedBucket.Filler filler = new PackedBucket.Filler(table);
             for (int s = 0, o = 0; s < n; s++, o += 4) {
                 long w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
-                int v = substring(w0, w1, w2, w3, k);
-                int at = counts[v];
-                counts[v] = at + ENTRY;
-                long[] b = table[v];
-                b[at] = ((long) s << 32) | (inlineLow(w0, w1, w2, w3, k) & 0xFFFF_FFFFL);
-                b[at + 1] = inlineHigh(w0, w1, w2, w3, k);
+                filler.put(
+                        substring(w0, w1, w2, w3, k), s, inlineLow(w0, w1, w2, w3, k), inlineHigh(w0, w1, w2, w3, k));
             }
+            filler.finish();
         }
-    }
-
-    private static void append(long[][] table, int v, long first, long second) {
-        long[] b = table[v];
-        int count = b == null ? 0 : (int) b[0];
-        int at = HEADER + ENTRY * count;
-        if (b == null || at + ENTRY > b.length) {
-            int capacity = count + Math.max(2, count >>> 2);
-            b = b == null ? new long[HEADER + ENTRY * capacity] : Arrays.copyOf(b, HEADER + ENTRY * capacity);
-            table[v] = b;
-        }
-        b[at] = first;
-        b[at + 1] = second;
-        b[0] = count + 1;
     }
 
     @Override
@@ -189,19 +163,7 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         int o = slot * 4;
         for (int k = 0; k < SUBSTRINGS; k++) {
             int v = substring(w[o], w[o + 1], w[o + 2], w[o + 3], k);
-            long[] b = buckets[k][v];
-            int count = (int) b[0];
-            int at = HEADER;
-            while ((int) (b[at] >>> 32) != slot) {
-                at += ENTRY;
-            }
-            int last = HEADER + ENTRY * (count - 1);
-            b[at] = b[last];
-            b[at + 1] = b[last + 1];
-            b[0] = count - 1;
-            if (count == 1) {
-                buckets[k][v] = null;
-            }
+            buckets[k][v] = PackedBucket.remove(buckets[k][v], slot);
         }
     }
 
@@ -238,6 +200,9 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         private int[] tableAndWeight = new int[found.length];
         private int size;
 
+        /** What {@link #touch} read, kept so that its reads are not optimised away. */
+        private long touched;
+
         Probe(Hash256 query, int radius, int[] sub, List<HashMatch> out) {
             q0 = query.w0();
             q1 = query.w1();
@@ -268,6 +233,7 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
                     }
                 }
             }
+            touch();
             int k = -1;
             int low = 0;
             long high = 0;
@@ -281,6 +247,23 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
                 // The probed value differs from the query's in exactly (tw & 0xFF) bits.
                 bucket(found[i], k, low, high, radius - (tw & 0xFF));
             }
+        }
+
+        /**
+         * Reads one long of every cache line of every probed bucket, before any is checked: these
+         * reads are independent of each other, so the processor keeps many in flight at once,
+         * whereas the checking loop would wait for each bucket's first lines in turn.
+         */
+        private void touch() {
+            long sum = 0;
+            for (int i = 0; i < size; i++) {
+                long[] b = found[i];
+                int end = PackedBucket.pair(PackedBucket.count(b) + 1);
+                for (int j = 8; j < end; j += 8) {
+                    sum += b[j];
+                }
+            }
+            touched = sum;
         }
 
         private void gather(long[] b, int k, int weight) {
@@ -297,12 +280,22 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         }
 
         private void bucket(long[] b, int k, int low, long high, int budget) {
-            int end = HEADER + ENTRY * (int) b[0];
-            for (int i = HEADER; i < end; i += ENTRY) {
-                long first = b[i];
-                if (Integer.bitCount((int) first ^ low) + Long.bitCount(b[i + 1] ^ high) <= budget) {
-                    check((int) (first >>> 32), k);
+            int count = PackedBucket.count(b);
+            int end = PackedBucket.pair(count & ~1);
+            int i = 0;
+            for (int p = 1; p < end; p += 3, i += 2) {
+                long lows = b[p + 2];
+                int d0 = Long.bitCount(b[p] ^ high) + Integer.bitCount((int) lows ^ low);
+                int d1 = Long.bitCount(b[p + 1] ^ high) + Integer.bitCount((int) (lows >>> 32) ^ low);
+                if (d0 <= budget) {
+                    check(PackedBucket.slot(b, i), k);
                 }
+                if (d1 <= budget) {
+                    check(PackedBucket.slot(b, i + 1), k);
+                }
+            }
+            if (i < count && Long.bitCount(b[end] ^ high) + Integer.bitCount((int) b[end + 2] ^ low) <= budget) {
+                check(PackedBucket.slot(b, i), k);
             }
         }
 
@@ -326,12 +319,12 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
 
     @Override
     public long memoryBytes() {
-        // Array sizes: the entries, one reference per value and table, each bucket's longs and header.
+        // Array sizes: the entries, one reference per value and table, and the buckets.
         long bytes = super.memoryBytes() + 4L * SUBSTRINGS * VALUES;
         for (long[][] table : buckets) {
             for (long[] b : table) {
                 if (b != null) {
-                    bytes += 16 + 8L * b.length;
+                    bytes += PackedBucket.bytes(b);
                 }
             }
         }
