@@ -91,7 +91,11 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
      * @throws org.daleel.core.IntegrityException when the log is damaged
      */
     public static PackedMultiIndexHashIndex open(Path dir) {
-        PackedMultiIndexHashIndex index = new PackedMultiIndexHashIndex(Strategy.AUTO);
+        return open(dir, Strategy.AUTO);
+    }
+
+    static PackedMultiIndexHashIndex open(Path dir, Strategy strategy) {
+        PackedMultiIndexHashIndex index = new PackedMultiIndexHashIndex(strategy);
         index.attach(dir);
         return index;
     }

@@ -99,4 +99,50 @@ class PackedMultiIndexHashIndexTest extends HashIndexContract {
             }
         }
     }
+
+    @Test
+    void adds_and_removes_after_the_bulk_build_of_an_open_stay_exact_and_survive_reopen() {
+        Random random = new Random(21);
+        Hash256 query = random(random);
+        Map<Long, Hash256> model = new HashMap<>();
+        try (PackedMultiIndexHashIndex index =
+                PackedMultiIndexHashIndex.open(dir, PackedMultiIndexHashIndex.Strategy.TABLES)) {
+            for (long id = 0; id < 3000; id++) {
+                Hash256 h = id % 3 == 0 ? atDistance(query, (int) (id % 45), random) : random(random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+        }
+        try (PackedMultiIndexHashIndex index =
+                PackedMultiIndexHashIndex.open(dir, PackedMultiIndexHashIndex.Strategy.TABLES)) {
+            // Built at once from the log, buckets at their exact size: adds must grow them, removes
+            // must find entries placed by the bulk build as well as by adds.
+            for (long id = 3000; id < 4500; id++) {
+                Hash256 h = id % 2 == 0 ? atDistance(query, (int) (id % 45), random) : random(random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+            for (long id = 0; id < 4500; id += 4) {
+                assertThat(index.remove(id)).isTrue();
+                model.remove(id);
+            }
+            for (long id = 1; id < 4500; id += 9) {
+                Hash256 h = atDistance(query, (int) (id % 40), random);
+                index.add(id, h);
+                model.put(id, h);
+            }
+            for (int radius : new int[] {0, 5, 15, 16, 31, 32, 44}) {
+                assertThat(index.search(query, radius))
+                        .as("radius %d", radius)
+                        .isEqualTo(expected(model, query, radius));
+            }
+        }
+        try (PackedMultiIndexHashIndex reopened =
+                PackedMultiIndexHashIndex.open(dir, PackedMultiIndexHashIndex.Strategy.TABLES)) {
+            assertThat(reopened.size()).isEqualTo(model.size());
+            for (int radius : new int[] {0, 5, 15, 16, 31, 32, 44}) {
+                assertThat(reopened.search(query, radius)).isEqualTo(expected(model, query, radius));
+            }
+        }
+    }
 }
