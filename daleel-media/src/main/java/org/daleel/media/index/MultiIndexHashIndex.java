@@ -83,7 +83,11 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         }
     }
 
-    /** An index held only in memory, with the given substrings. */
+    /**
+     * An index held only in memory.
+     *
+     * @param layout the substrings ({@link SubstringLayout#DIAGONAL}, the only layout)
+     */
     public static MultiIndexHashIndex inMemory(SubstringLayout layout) {
         return new MultiIndexHashIndex(Strategy.AUTO);
     }
@@ -96,6 +100,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
      * Opens (creating when absent) the index persisted in {@code dir}, rebuilding the tables from
      * its log. The layout is not stored: the tables are rebuilt from the log on every open.
      *
+     * @param layout the substrings ({@link SubstringLayout#DIAGONAL}, the only layout)
      * @throws org.daleel.core.ConflictException when another open index holds the directory
      * @throws org.daleel.core.IntegrityException when the log is damaged
      */

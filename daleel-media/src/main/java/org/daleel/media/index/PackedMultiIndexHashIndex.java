@@ -70,6 +70,13 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
     /** {@code buckets[k][v]}: the bucket of value {@code v} of substring {@code k}, or null when empty. */
     private final long[][][] buckets = new long[SUBSTRINGS][VALUES][];
 
+    /**
+     * The sum of the longs a search read ahead: stored in a field of the index (which outlives the
+     * search) so that the compiler cannot drop those reads. Nothing reads it; searches may overwrite
+     * each other's.
+     */
+    private long readAhead;
+
     private PackedMultiIndexHashIndex(Strategy strategy) {
         this.strategy = strategy;
     }
@@ -207,9 +214,6 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
         private int[] tableAndWeight = new int[found.length];
         private int size;
 
-        /** What {@link #touch} read, kept so that its reads are not optimised away. */
-        private long touched;
-
         Probe(Hash256 query, int radius, int[] sub, List<HashMatch> out) {
             q0 = query.w0();
             q1 = query.w1();
@@ -267,7 +271,7 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
          * at once, whereas the checking loop would wait for each bucket's first lines in turn.
          */
         private void touch(int from, int to) {
-            long sum = touched;
+            long sum = 0;
             for (int i = from; i < to; i++) {
                 long[] b = found[i];
                 int end = PackedBucket.pair(PackedBucket.count(b) + 1);
@@ -275,7 +279,7 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
                     sum += b[j];
                 }
             }
-            touched = sum;
+            readAhead = sum;
         }
 
         private void gather(long[] b, int k, int weight) {
