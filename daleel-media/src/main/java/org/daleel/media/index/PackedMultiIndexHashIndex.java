@@ -54,8 +54,8 @@ public final class PackedMultiIndexHashIndex extends LoggedHashIndex {
 
     private static final double ENTRY_COST = 0.4;
 
-    /** Probed buckets read ahead at a time (about 100 KB at 10 million entries). */
-    private static final int WINDOW = 64;
+    /** Probed buckets read ahead at a time (at 10 million entries about 470 KB, within a core's L2 cache). */
+    private static final int WINDOW = 256;
 
     /** When to use the tables rather than a scan. */
     enum Strategy {
