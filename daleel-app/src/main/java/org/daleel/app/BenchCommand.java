@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "  search: search latency (median, p95) with --items items in the archive, service layer and HTTP",
             "  capture: pages captured per second (page + stylesheet + 2 images) from a loopback server",
             "  pdq: PDQ hashing time of a photo, against Meta's Java PDQ in the same run (--reference)",
-            "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force",
+            "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force; its open time",
             "  ledger: durable ledger appends/s, append-to-checkpoint latency, inclusion proofs at --entries entries,"
                     + " verify hashing MB/s next to sha256sum",
             "  analysis: gazetteer and analyzer load time, then 800-word articles analysed per second"
@@ -121,7 +121,13 @@ final class BenchCommand implements Callable<Integer> {
                 new PdqBench(photo, reference, 200).run();
             }
             if (what.contains("match")) {
-                new MatchBench(hashes, Math.max(1, Math.min(queries * 4, hashes / MatchBench.PLANTED)), 50, 31).run();
+                new MatchBench(
+                                dir.resolve("match"),
+                                hashes,
+                                Math.max(1, Math.min(queries * 4, hashes / MatchBench.PLANTED)),
+                                50,
+                                31)
+                        .run();
             }
             if (what.contains("ledger")) {
                 new LedgerBench(dir.resolve("ledger"), entries, hashMiB).run();

@@ -24,8 +24,9 @@ import java.util.Optional;
  *   <li>Calls after {@link #close()} throw {@link IllegalStateException}.
  * </ul>
  *
- * <p>Adapters: {@code MultiIndexHashIndex} (multi-index hashing) and {@code BruteForceHashIndex} (a
- * scan, the reference) in daleel-media. Every adapter passes {@code HashIndexContract} in this
+ * <p>Adapters, in daleel-media: {@code PackedMultiIndexHashIndex} (multi-index hashing with packed
+ * buckets, for whole pictures and frames), {@code MultiIndexHashIndex} (multi-index hashing over two
+ * partitions, for the crop matcher's keys) and {@code BruteForceHashIndex} (a scan, the reference). Every adapter passes {@code HashIndexContract} in this
  * module's test-jar, which compares results with a brute-force scan on random data.
  */
 public interface HashIndex extends AutoCloseable {

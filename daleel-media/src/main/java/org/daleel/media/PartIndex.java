@@ -18,7 +18,7 @@ import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.match.MediaIndex;
 import org.daleel.match.MediaPart;
-import org.daleel.media.index.MultiIndexHashIndex;
+import org.daleel.media.index.PackedMultiIndexHashIndex;
 
 /**
  * The pictures inside items that are not pictures (a video's sampled frames, a captured page's
@@ -27,7 +27,7 @@ import org.daleel.media.index.MultiIndexHashIndex;
  * <p>Persistence: an append-only log {@code parts.log}, one line per part ({@code seq, number,
  * quality, millis, url, pdq}, tab-separated, the URL percent-escaped) and a line {@code seq -} that
  * clears an item's parts; each {@link #put} appends and forces its lines before returning. On open
- * the log is read into memory and the hash index ({@link MultiIndexHashIndex}, entry id
+ * the log is read into memory and the hash index ({@link PackedMultiIndexHashIndex}, entry id
  * {@code seq * MAX_PARTS + number}) is rebuilt from it, so the two never disagree; a torn last line
  * (a crash while appending) is ignored. When most lines are dead the log is rewritten on open.
  * Thread-safe (synchronized); one process at a time, under the data directory's writer lock.
@@ -37,7 +37,7 @@ final class PartIndex implements AutoCloseable {
 
     private final Path log;
     private final Map<Long, List<MediaPart>> parts = new HashMap<>();
-    private final MultiIndexHashIndex hashes = MultiIndexHashIndex.inMemory();
+    private final PackedMultiIndexHashIndex hashes = PackedMultiIndexHashIndex.inMemory();
     private final int minQuality;
     private FileChannel out;
 

@@ -23,7 +23,7 @@ import org.daleel.match.MediaPart;
 import org.daleel.media.crop.CropMatch;
 import org.daleel.media.crop.CropRobustMatcher;
 import org.daleel.media.crop.RegionIndex;
-import org.daleel.media.index.MultiIndexHashIndex;
+import org.daleel.media.index.PackedMultiIndexHashIndex;
 import org.daleel.media.pdq.Dihedral;
 import org.daleel.media.pdq.ImageDecoder;
 import org.daleel.media.pdq.PdqDihedralHashes;
@@ -32,7 +32,7 @@ import org.daleel.media.pdq.PdqHasher;
 
 /**
  * {@link MediaIndex} on PDQ: stage one compares whole pictures (Meta's PDQ, all eight rotations and
- * mirror images of the query, quality at least 50) in a {@link MultiIndexHashIndex}; stage two
+ * mirror images of the query, quality at least 50) in a {@link PackedMultiIndexHashIndex}; stage two
  * ({@link CropRobustMatcher}) finds pictures of which the query shows a crop, a bordered copy or a
  * screenshot. Both indexes live under one directory ({@code <data>/media/}); the highest catalog seq
  * they hold is written on close, so after a crash the caller re-adds what follows it (adds replace).
@@ -45,12 +45,13 @@ public final class PdqMediaIndex implements MediaIndex {
     private final ImageDecoder decoder = new ImageDecoder();
     private final PdqHasher hasher = new PdqHasher(decoder);
     private final CropRobustMatcher cropMatcher = new CropRobustMatcher();
-    private final MultiIndexHashIndex frames;
+    private final PackedMultiIndexHashIndex frames;
     private final RegionIndex regions;
     private final PartIndex parts;
     private long maxSeq;
 
-    private PdqMediaIndex(Path dir, MultiIndexHashIndex frames, RegionIndex regions, PartIndex parts, long maxSeq) {
+    private PdqMediaIndex(
+            Path dir, PackedMultiIndexHashIndex frames, RegionIndex regions, PartIndex parts, long maxSeq) {
         this.dir = dir;
         this.frames = frames;
         this.regions = regions;
@@ -73,7 +74,7 @@ public final class PdqMediaIndex implements MediaIndex {
         }
         // The file is written only on a clean close, after both indexes are flushed: after a crash it
         // still holds the last clean state, and the caller re-adds what follows it.
-        MultiIndexHashIndex frames = MultiIndexHashIndex.open(dir.resolve("pdq"));
+        PackedMultiIndexHashIndex frames = PackedMultiIndexHashIndex.open(dir.resolve("pdq"));
         RegionIndex regions = null;
         try {
             regions = RegionIndex.open(dir.resolve("regions"));

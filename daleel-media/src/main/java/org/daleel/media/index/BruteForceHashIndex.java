@@ -38,6 +38,11 @@ public final class BruteForceHashIndex extends LoggedHashIndex {
     }
 
     @Override
+    void linkedAll() {
+        // Nothing to build.
+    }
+
+    @Override
     void unlinked(int slot) {
         // Nothing to maintain.
     }

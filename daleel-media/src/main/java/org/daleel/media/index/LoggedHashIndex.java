@@ -18,7 +18,8 @@ import org.daleel.match.HashMatch;
  * appended to before memory changes and replayed on open. Subclasses keep their search structure in
  * step through {@link #linked} and {@link #unlinked}.
  */
-abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHashIndex, MultiIndexHashIndex {
+abstract sealed class LoggedHashIndex implements HashIndex
+        permits BruteForceHashIndex, MultiIndexHashIndex, PackedMultiIndexHashIndex {
     /** Compact on open once superseded records outnumber live ones by this factor (and a margin). */
     private static final int COMPACT_FACTOR = 2;
 
@@ -29,8 +30,15 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
     private HashLog log;
     private volatile boolean closed;
 
-    /** Opens the log in {@code dir}, replays it, and compacts it when mostly superseded records. */
+    /** While the log is replayed on open: the entries change, the search structure is built after. */
+    private boolean replaying;
+
+    /**
+     * Opens the log in {@code dir}, replays it into the entries, builds the search structure from
+     * them at once ({@link #linkedAll}), and compacts the log when mostly superseded records.
+     */
     final void attach(Path dir) {
+        replaying = true;
         log = HashLog.open(dir, new HashLog.Replay() {
             @Override
             public void add(long id, Hash256 hash) {
@@ -42,6 +50,8 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
                 delete(id);
             }
         });
+        replaying = false;
+        linkedAll();
         if (log.records() > (long) COMPACT_FACTOR * entries.size() + COMPACT_MARGIN) {
             log.rewrite(entries);
         }
@@ -52,6 +62,12 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
 
     /** Called before slot {@code slot} loses its hash (removed, replaced or moved away). */
     abstract void unlinked(int slot);
+
+    /**
+     * Called once on open, after the log was replayed into the entries (no {@link #linked} or
+     * {@link #unlinked} calls were made meanwhile): builds the search structure for every slot.
+     */
+    abstract void linkedAll();
 
     /** Adds every entry within {@code radius} of {@code query} to {@code out}, in any order. */
     abstract void collect(Hash256 query, int radius, List<HashMatch> out);
@@ -193,6 +209,14 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
 
     private void put(long id, Hash256 hash) {
         int s = entries.slotOf(id);
+        if (replaying) {
+            if (s >= 0) {
+                entries.set(s, hash);
+            } else {
+                entries.append(id, hash);
+            }
+            return;
+        }
         if (s >= 0) {
             unlinked(s);
             entries.set(s, hash);
@@ -206,6 +230,10 @@ abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHas
         int s = entries.slotOf(id);
         if (s < 0) {
             return false;
+        }
+        if (replaying) {
+            entries.removeSlot(s);
+            return true;
         }
         int last = entries.size() - 1;
         unlinked(s);

@@ -8,66 +8,37 @@ import org.daleel.match.HashIndex;
 import org.daleel.match.HashMatch;
 
 /**
- * Exact Hamming-radius search by multi-index hashing (Norouzi, Punjani and Fleet, "Fast Search in
- * Hamming Space with Multi-Index Hashing", CVPR 2012).
+ * Multi-index hashing (Norouzi, Punjani and Fleet, "Fast Search in Hamming Space with Multi-Index
+ * Hashing", CVPR 2012) over two partitions of the bits, for the crop matcher's region keys: an
+ * exact radius search, and {@link #searchSharingSubstring}, a candidate lookup that reads one value
+ * per table. Whole-picture and frame hashes use {@link PackedMultiIndexHashIndex}, which is faster
+ * for the exact search on evenly spread hashes.
  *
- * <p>The 256 bits are split into {@code m} disjoint substrings; each has a table from its values to
- * the entries holding that value. By the pigeonhole principle, if two hashes differ in at most
- * {@code r = mq + a} bits (0 &lt;= a &lt; m), then one of substrings {@code 0..a} differs in at most
- * {@code q} bits or one of the others in at most {@code q - 1}. A search probes each table at every
- * value within that substring radius, then checks each candidate's full distance; a candidate that
- * an earlier table already yielded is recognised from its substring distances and skipped, so no
- * per-search set is needed. Results are therefore exact. When the probes would cost more than
- * reading every entry (large radii) the search scans instead.
+ * <p>The 256 bits are split into 16 substrings of 16 bits in each of two partitions (see
+ * {@link SubstringLayout#DIAGONAL}); each substring has a table from its values to the entries
+ * holding that value. By the pigeonhole principle, if two hashes differ in at most
+ * {@code r = 16q + a} bits (0 &lt;= a &lt; 16), then one of substrings {@code 0..a} of a partition
+ * differs in at most {@code q} bits or one of the others in at most {@code q - 1}. The exact search
+ * probes the first partition's tables at every value within that substring radius, then checks each
+ * candidate's full distance; a candidate that an earlier table already yielded is recognised from
+ * its substring distances and skipped, so no per-search set is needed. Results are therefore exact.
+ * When the probes would cost more than reading every entry (large radii) the search scans instead.
  *
- * <p>Substring length follows the number of entries, as the paper advises (about {@code log2 n}
- * bits): 16 substrings of 16 bits up to 2^17 entries, then longer and fewer ones (11 of 23 or 24
- * bits from 2^23 entries, the most), so that a probed value holds about one entry whatever the
- * size. The tables are rebuilt from the entries when the size crosses a power of two (and on open),
- * so an add costs O(1) amortised. With {@link SubstringLayout#DIAGONAL} the substrings stay 16 of
- * 16 bits. Each table is a head array over the substring's values and a next array over the entry
- * slots (flat int arrays, no object per bucket).
- *
- * <p>Memory at 10 million random entries: about 190 bytes per entry (40 for hash and id, about 40
- * for the id map, 44 for the next arrays, 47 for the heads, with growth slack); figures in
- * docs/benchmarks.md ({@code daleel bench match}). Persisted as described in {@link HashLog} when
- * opened on a directory. Thread-safe (see {@link HashIndex}).
+ * <p>Each table is a head array over the substring's values and a next array over the entry slots
+ * (flat int arrays, no object per bucket), so an add links the entry into 32 chains. Memory: 40
+ * bytes per entry for hash and id, about 40 for the id map, and 4 bytes per table for its next
+ * slot, plus the head arrays (8 MiB). Persisted as described in {@link HashLog} when opened on a
+ * directory. Thread-safe (see {@link HashIndex}).
  */
 public final class MultiIndexHashIndex extends LoggedHashIndex {
-    private static final int MIN_BITS = 16;
-    private static final int MAX_BITS = 23;
     private static final int EMPTY = -1;
+    private static final int WIDTH = Masks16.WIDTH;
 
-    /** Masks are listed in advance up to this many bits set; beyond, they are enumerated on the fly. */
-    private static final int LISTED_WEIGHT = 4;
+    /** Substrings in a partition: the exact search uses the first partition's tables. */
+    private static final int EXACT = Hash256.BITS / WIDTH;
 
-    /**
-     * {@code MASKS[width - MIN_BITS][weight]}: every {@code width}-bit mask with {@code weight} bits
-     * set, for widths up to {@code MAX_BITS + 1} (the longest substring), so that probing is a plain
-     * loop of independent reads.
-     */
-    private static final int[][][] MASKS = new int[MAX_BITS + 2 - MIN_BITS][LISTED_WEIGHT + 1][];
-
-    static {
-        for (int width = MIN_BITS; width <= MAX_BITS + 1; width++) {
-            for (int weight = 0; weight <= LISTED_WEIGHT; weight++) {
-                int count = (int) (ball(width, weight) - ball(width, weight - 1));
-                int[] list = new int[count];
-                int n = 0;
-                long mask = (1L << weight) - 1;
-                while (mask < (1L << width)) {
-                    list[n++] = (int) mask;
-                    if (mask == 0) {
-                        break;
-                    }
-                    long c = mask & -mask;
-                    long t = mask + c;
-                    mask = (((t ^ mask) >>> 2) / c) | t;
-                }
-                MASKS[width - MIN_BITS][weight] = list;
-            }
-        }
-    }
+    /** Tables: two partitions. */
+    private static final int TABLES = 2 * EXACT;
 
     /** When to use the tables rather than a scan. */
     enum Strategy {
@@ -84,12 +55,6 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
      */
     public enum SubstringLayout {
         /**
-         * Runs of consecutive bits in Meta's numbering (at 16 bits, substring {@code k} is Meta's
-         * word {@code k}, one row of PDQ's 16x16 DCT block, whose coefficients are nearly
-         * independent); their length grows with the number of entries.
-         */
-        CONTIGUOUS,
-        /**
          * Two partitions of 16 substrings of 16 bits each (32 tables). Substring {@code k < 16} takes
          * from each row {@code i} of the 16x16 bit matrix (bits {@code 16i..16i+15}) the bit in
          * column {@code (7i + k) mod 16}: one bit of every row and of every column, neighbours 7
@@ -103,107 +68,56 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     }
 
     private final Strategy strategy;
-    private final SubstringLayout layout;
-    /** Substring length forced by a test; 0 to follow the size. */
-    private final int forcedBits;
 
-    /** Substring count, and each substring's first bit (Meta's numbering) and length. */
-    private int m;
-
-    /** The substrings {@code 0..exact-1} partition the bits; the exact search uses them. */
-    private int exact;
-
-    private int[] starts;
-    private int[] widths;
-    private int bits;
     /** {@code heads[k][v]}: the first slot whose substring {@code k} is {@code v}, or -1. */
-    private int[][] heads;
+    private final int[][] heads = new int[TABLES][Masks16.VALUES];
+
     /** {@code next[k][s]}: the next slot with the same substring {@code k} as slot {@code s}, or -1. */
-    private int[][] next;
+    private final int[][] next = new int[TABLES][];
 
-    private MultiIndexHashIndex(Strategy strategy, SubstringLayout layout, int forcedBits) {
+    private MultiIndexHashIndex(Strategy strategy) {
         this.strategy = strategy;
-        this.layout = layout;
-        this.forcedBits = forcedBits;
-        shape(targetBits(0));
+        for (int k = 0; k < TABLES; k++) {
+            Arrays.fill(heads[k], EMPTY);
+            next[k] = new int[entries.capacity()];
+        }
     }
 
-    /** An index held only in memory, with {@link SubstringLayout#CONTIGUOUS} substrings. */
-    public static MultiIndexHashIndex inMemory() {
-        return new MultiIndexHashIndex(Strategy.AUTO, SubstringLayout.CONTIGUOUS, 0);
-    }
-
-    /** An index held only in memory, with the given substrings. */
+    /**
+     * An index held only in memory.
+     *
+     * @param layout the substrings ({@link SubstringLayout#DIAGONAL}, the only layout)
+     */
     public static MultiIndexHashIndex inMemory(SubstringLayout layout) {
-        return new MultiIndexHashIndex(Strategy.AUTO, layout, 0);
+        return new MultiIndexHashIndex(Strategy.AUTO);
     }
 
-    static MultiIndexHashIndex inMemory(Strategy strategy, SubstringLayout layout, int forcedBits) {
-        return new MultiIndexHashIndex(strategy, layout, forcedBits);
+    static MultiIndexHashIndex inMemory(Strategy strategy) {
+        return new MultiIndexHashIndex(strategy);
     }
 
     /**
      * Opens (creating when absent) the index persisted in {@code dir}, rebuilding the tables from
-     * its log, with {@link SubstringLayout#CONTIGUOUS} substrings.
+     * its log. The layout is not stored: the tables are rebuilt from the log on every open.
      *
+     * @param layout the substrings ({@link SubstringLayout#DIAGONAL}, the only layout)
      * @throws org.daleel.core.ConflictException when another open index holds the directory
      * @throws org.daleel.core.IntegrityException when the log is damaged
      */
-    public static MultiIndexHashIndex open(Path dir) {
-        return open(dir, SubstringLayout.CONTIGUOUS);
-    }
-
-    /**
-     * As {@link #open(Path)}, with the given substrings. The layout is not stored: the tables are
-     * rebuilt from the log on every open, so an index may be reopened with another layout.
-     */
     public static MultiIndexHashIndex open(Path dir, SubstringLayout layout) {
-        MultiIndexHashIndex index = new MultiIndexHashIndex(Strategy.AUTO, layout, 0);
+        MultiIndexHashIndex index = new MultiIndexHashIndex(Strategy.AUTO);
         index.attach(dir);
         return index;
     }
 
     /** Number of substrings (tables) in use. */
     int substrings() {
-        return m;
+        return TABLES;
     }
 
     /** Substring {@code k} of {@code hash}, as the tables key it. */
     int substringOf(Hash256 hash, int k) {
         return substring(hash.w0(), hash.w1(), hash.w2(), hash.w3(), k);
-    }
-
-    private int targetBits(int size) {
-        if (layout == SubstringLayout.DIAGONAL) {
-            return MIN_BITS;
-        }
-        if (forcedBits > 0) {
-            return forcedBits;
-        }
-        int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(1, size));
-        return Math.max(MIN_BITS, Math.min(MAX_BITS, log2));
-    }
-
-    /** Sets up empty tables for substrings of about {@code b} bits: {@code 256 / b} of them. */
-    private void shape(int b) {
-        bits = b;
-        exact = Hash256.BITS / b;
-        m = layout == SubstringLayout.DIAGONAL ? 2 * exact : exact;
-        int base = Hash256.BITS / exact;
-        int extra = Hash256.BITS % exact;
-        starts = new int[m];
-        widths = new int[m];
-        heads = new int[m][];
-        next = new int[m][];
-        int start = 0;
-        for (int k = 0; k < m; k++) {
-            widths[k] = base + (k < extra ? 1 : 0);
-            starts[k] = start % Hash256.BITS;
-            start += widths[k];
-            heads[k] = new int[1 << widths[k]];
-            Arrays.fill(heads[k], EMPTY);
-            next[k] = new int[Math.max(16, entries.capacity())];
-        }
     }
 
     private static long word(long w0, long w1, long w2, long w3, int i) {
@@ -215,64 +129,45 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         };
     }
 
-    /** Substring {@code k} of the hash with words {@code w0..w3}. */
-    private int substring(long w0, long w1, long w2, long w3, int k) {
-        if (layout == SubstringLayout.DIAGONAL) {
-            int v = 0;
-            int step = k < 16 ? 7 : 5;
-            for (int i = 0; i < 16; i++) {
-                long word = word(w0, w1, w2, w3, i >>> 2);
-                int shift = (i & 3) * 16 + ((step * i + k) & 15);
-                v |= (int) ((word >>> shift) & 1L) << i;
-            }
-            return v;
+    /** Substring {@code k} of the hash with words {@code w0..w3} (Meta's bit numbering). */
+    private static int substring(long w0, long w1, long w2, long w3, int k) {
+        int v = 0;
+        int step = k < EXACT ? 7 : 5;
+        for (int i = 0; i < 16; i++) {
+            long word = word(w0, w1, w2, w3, i >>> 2);
+            int shift = (i & 3) * 16 + ((step * i + k) & 15);
+            v |= (int) ((word >>> shift) & 1L) << i;
         }
-        int start = starts[k];
-        int width = widths[k];
-        int lo = start & 63;
-        int wi = start >>> 6;
-        long value = word(w0, w1, w2, w3, wi) >>> lo;
-        if (lo + width > 64) {
-            value |= word(w0, w1, w2, w3, wi + 1) << (64 - lo);
-        }
-        return (int) (value & ((1L << width) - 1));
+        return v;
     }
 
-    private int substring(long[] w, int o, int k) {
+    private static int substring(long[] w, int o, int k) {
         return substring(w[o], w[o + 1], w[o + 2], w[o + 3], k);
     }
 
     @Override
     void linked(int slot) {
-        int want = targetBits(entries.size());
-        if (want > bits) {
-            rebuild(want); // links every slot, this one included
-            return;
-        }
         if (next[0].length < entries.capacity()) {
-            for (int k = 0; k < m; k++) {
+            for (int k = 0; k < TABLES; k++) {
                 next[k] = Arrays.copyOf(next[k], entries.capacity());
             }
         }
         long[] w = entries.words();
         int o = slot * 4;
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < TABLES; k++) {
             int v = substring(w, o, k);
             next[k][slot] = heads[k][v];
             heads[k][v] = slot;
         }
     }
 
-    private void rebuild(int b) {
-        shape(b);
-        long[] w = entries.words();
+    @Override
+    void linkedAll() {
+        for (int k = 0; k < TABLES; k++) {
+            next[k] = new int[entries.capacity()];
+        }
         for (int s = 0, n = entries.size(); s < n; s++) {
-            int o = s * 4;
-            for (int k = 0; k < m; k++) {
-                int v = substring(w, o, k);
-                next[k][s] = heads[k][v];
-                heads[k][v] = s;
-            }
+            linked(s);
         }
     }
 
@@ -280,7 +175,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     void unlinked(int slot) {
         long[] w = entries.words();
         int o = slot * 4;
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < TABLES; k++) {
             int v = substring(w, o, k);
             int[] nk = next[k];
             int s = heads[k][v];
@@ -299,17 +194,17 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
 
     @Override
     void collect(Hash256 query, int radius, List<HashMatch> out) {
-        // Pigeonhole radii over one partition: r = mq + a; substrings 0..a get q, the others q - 1.
-        int q = radius / exact;
-        int a = radius % exact;
-        int[] sub = new int[exact];
+        // Pigeonhole radii over one partition: r = 16q + a; substrings 0..a get q, the others q - 1.
+        int q = radius / EXACT;
+        int a = radius % EXACT;
+        int[] sub = new int[EXACT];
         double tableCost = 0;
         int n = entries.size();
-        for (int k = 0; k < exact; k++) {
-            sub[k] = Math.min(k <= a ? q : q - 1, widths[k]);
+        for (int k = 0; k < EXACT; k++) {
+            sub[k] = Math.min(k <= a ? q : q - 1, WIDTH);
             // Measured: a probed value and each entry under it cost about 25 times a scanned entry
             // (random versus sequential reads).
-            tableCost += ball(widths[k], sub[k]) * (1 + n / (double) (1 << widths[k])) * 25;
+            tableCost += Masks16.ball(sub[k]) * (1 + n / (double) Masks16.VALUES) * 25;
         }
         if (strategy == Strategy.AUTO && tableCost >= n) {
             scan(query, radius, out);
@@ -317,7 +212,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         }
         long[] qw = {query.w0(), query.w1(), query.w2(), query.w3()};
         int[] work = new int[256];
-        for (int k = 0; k < exact; k++) {
+        for (int k = 0; k < EXACT; k++) {
             if (sub[k] < 0) {
                 continue;
             }
@@ -335,7 +230,6 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         int[] head = heads[k];
         int[] nk = next[k];
         int key = substring(qw[0], qw[1], qw[2], qw[3], k);
-        int width = widths[k];
         int[] list = work;
         int size = 0;
         int s = head[key];
@@ -343,8 +237,8 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
             list[size++] = s;
         }
         for (int weight = 1; weight <= r; weight++) {
-            if (weight <= LISTED_WEIGHT && width - MIN_BITS < MASKS.length) {
-                int[] masks = MASKS[width - MIN_BITS][weight];
+            if (weight <= Masks16.LISTED_WEIGHT) {
+                int[] masks = Masks16.listed(weight);
                 if (list.length - size < masks.length) {
                     list = Arrays.copyOf(list, Math.max(list.length * 2, size + masks.length));
                 }
@@ -355,9 +249,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
                 }
                 continue;
             }
-            // Every mask with this many bits set, in increasing order (Gosper's hack).
-            long mask = (1L << weight) - 1;
-            while (mask < (1L << width)) {
+            for (long mask = Masks16.first(weight); mask < Masks16.VALUES; mask = Masks16.next(mask)) {
                 s = head[key ^ (int) mask];
                 if (s != EMPTY) {
                     if (size == list.length) {
@@ -365,9 +257,6 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
                     }
                     list[size++] = s;
                 }
-                long c = mask & -mask;
-                long t = mask + c;
-                mask = (((t ^ mask) >>> 2) / c) | t;
             }
         }
         long[] w = entries.words();
@@ -392,17 +281,6 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         return list;
     }
 
-    /** Number of values within {@code r} bits of one value of {@code width} bits (0 when r &lt; 0). */
-    private static double ball(int width, int r) {
-        double total = 0;
-        double c = 1;
-        for (int i = 0; i <= r; i++) {
-            total += c;
-            c = c * (width - i) / (i + 1);
-        }
-        return total;
-    }
-
     /**
      * A candidate lookup, not an exact search: the entries within {@code radius} of {@code query}
      * that also agree with it exactly on at least one substring. It reads one value per table
@@ -425,10 +303,10 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
         long q0 = query.w0(), q1 = query.w1(), q2 = query.w2(), q3 = query.w3();
         // A work list of (table, slot) pairs: the heads of all tables first, then each checked slot
         // appends its chain's next, so that the chains of different tables are read side by side.
-        int[] tables = new int[Math.max(64, 2 * m)];
+        int[] tables = new int[64];
         int[] slots = new int[tables.length];
         int size = 0;
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < TABLES; k++) {
             int s = heads[k][substring(q0, q1, q2, q3, k)];
             if (s != EMPTY) {
                 tables[size] = k;
@@ -457,7 +335,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     }
 
     /** True when a substring before {@code k} is equal too (the candidate was met in that table). */
-    private boolean sharedEarlier(long x0, long x1, long x2, long x3, int k) {
+    private static boolean sharedEarlier(long x0, long x1, long x2, long x3, int k) {
         for (int j = 0; j < k; j++) {
             if (substring(x0, x1, x2, x3, j) == 0) {
                 return true;
@@ -467,7 +345,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     }
 
     /** True when a table before {@code k} probed this candidate's value (so it was already checked). */
-    private boolean seenInEarlierTable(long x0, long x1, long x2, long x3, int k, int[] sub) {
+    private static boolean seenInEarlierTable(long x0, long x1, long x2, long x3, int k, int[] sub) {
         for (int j = 0; j < k; j++) {
             if (sub[j] >= 0 && Integer.bitCount(substring(x0, x1, x2, x3, j)) <= sub[j]) {
                 return true;
@@ -479,7 +357,7 @@ public final class MultiIndexHashIndex extends LoggedHashIndex {
     @Override
     public long memoryBytes() {
         long bytes = super.memoryBytes();
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < TABLES; k++) {
             bytes += 4L * heads[k].length + 4L * next[k].length;
         }
         return bytes;

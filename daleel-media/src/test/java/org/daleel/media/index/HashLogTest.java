@@ -26,7 +26,7 @@ class HashLogTest {
     Path dir;
 
     private static Function<Path, HashIndex> adapter(String name) {
-        return "brute-force".equals(name) ? BruteForceHashIndex::open : MultiIndexHashIndex::open;
+        return "brute-force".equals(name) ? BruteForceHashIndex::open : PackedMultiIndexHashIndex::open;
     }
 
     private static Hash256 random(Random random) {
