@@ -98,7 +98,7 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The places, actors and event types of the item's analysis, one row each. */
+    /** The places, actors, event types and quantities of the item's analysis, one row each. */
     private static void analysis(org.daleel.item.ItemAnalysis a) {
         java.util.LinkedHashSet<String> places = new java.util.LinkedHashSet<>();
         for (var p : a.places()) {
@@ -123,6 +123,7 @@ final class ShowCommand implements Callable<Integer> {
                 .map(e -> e.type() + (e.date().isEmpty() ? "" : " " + e.date()))
                 .distinct()
                 .forEach(e -> row("event", e));
+        a.quantities().forEach(q -> row("quantity", org.daleel.web.QuantityText.line(a, q) + "  [" + q.text() + "]"));
     }
 
     /** The key lines of a picture's embedded metadata (or a video's probed one). */

@@ -139,6 +139,41 @@ class AnalysisApiTest {
     }
 
     @Test
+    void item_analysis_has_quantities_tied_to_their_event_place_and_date() throws IOException {
+        JsonNode a = WebFixture.json(web.get("/api/items/" + manbij + "/analysis"));
+        JsonNode killed = a.path("quantities").get(0);
+
+        assertThat(killed.path("what").asText()).isEqualTo("killed");
+        assertThat(killed.path("value").isIntegralNumber()).isTrue();
+        assertThat(killed.path("value").asLong()).isEqualTo(7);
+        assertThat(killed.path("approximate").asBoolean()).isFalse();
+        assertThat(killed.path("unit").asText()).isEqualTo("people");
+        assertThat(AR.substring(killed.path("start").asInt(), killed.path("end").asInt()))
+                .isEqualTo(killed.path("text").asText());
+        assertThat(killed.path("event").asInt()).isNotNegative();
+        assertThat(killed.path("places").get(0).asLong()).isEqualTo(167357);
+        assertThat(killed.path("actors").findValuesAsText("")).isEmpty();
+        assertThat(killed.path("date").asText()).isEqualTo("2016-06-12");
+    }
+
+    @Test
+    void item_page_highlights_quantities_in_the_text_and_lists_them_with_place_and_date() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/items/" + manbij).body());
+
+        var mark = page.selectFirst("div.text mark.ent.quantity");
+        assertThat(mark).isNotNull();
+        assertThat(mark.attr("data-what")).isEqualTo("killed");
+        assertThat(mark.text()).contains("سبعة");
+        assertThat(mark.attr("title")).contains("7 killed — Manbij (منبج), 2016-06-12");
+        var item = page.selectFirst("section.understanding ul.quantities li[data-what=killed]");
+        assertThat(item.text()).startsWith("7 killed — Manbij (منبج), 2016-06-12");
+        assertThat(item.selectFirst("a.q-place").attr("href")).isEqualTo("/search?place=167357");
+        assertThat(page.selectFirst("div.text").text())
+                .as("the text is intact around the highlight")
+                .contains(AR.substring(AR.indexOf("قصفت")));
+    }
+
+    @Test
     void a_picture_gps_position_is_an_exif_place_with_its_exact_position() throws IOException {
         JsonNode a = WebFixture.json(web.get("/api/items/" + photo + "/analysis"));
         JsonNode place = a.path("places").get(0);
