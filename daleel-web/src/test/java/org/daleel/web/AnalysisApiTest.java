@@ -207,6 +207,32 @@ class AnalysisApiTest {
     }
 
     @Test
+    void results_page_draws_a_timeline_of_all_matches_by_event_month_and_capture_month() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/search?place=Syria&limit=1").body());
+
+        var events = page.select("section.timeline figure[data-series=events] svg rect.bar");
+        assertThat(events.eachAttr("data-period"))
+                .as("every month from the first to the last, empty ones included")
+                .containsExactly("2016-03", "2016-04", "2016-05", "2016-06", "2016-07", "2016-08");
+        assertThat(events.eachAttr("data-count")).containsExactly("1", "0", "0", "1", "0", "1");
+        var june = page.selectFirst("section.timeline figure[data-series=events] a.bin:has(rect[data-period=2016-06])");
+        assertThat(june.attr("href"))
+                .contains("from=2016-06")
+                .contains("to=2016-06")
+                .contains("place=Syria");
+        var captured = page.select("section.timeline figure[data-series=captured] svg rect.bar");
+        assertThat(captured.stream()
+                        .mapToLong(r -> Long.parseLong(r.attr("data-count")))
+                        .sum())
+                .as("all three matches, not only the page of one")
+                .isEqualTo(3);
+        assertThat(page.select("aside.facets section[data-dim=eventMonth]"))
+                .as("not in the sidebar")
+                .isEmpty();
+        assertThat(page.selectFirst("section.timeline svg").attr("dir")).isEqualTo("ltr");
+    }
+
+    @Test
     void item_page_marks_the_entities_of_arabic_text_and_maps_its_places() throws IOException {
         var page = org.jsoup.Jsoup.parse(web.get("/items/" + manbij).body());
 

@@ -135,7 +135,7 @@ final class SearchPage {
                     new Form(q, lang, kind, from, to, List.of(value), actors, types);
                 case Facets.ACTOR -> new Form(q, lang, kind, from, to, places, List.of(value), types);
                 case Facets.EVENT_TYPE -> new Form(q, lang, kind, from, to, places, actors, List.of(value));
-                case Facets.YEAR -> new Form(q, lang, kind, value, value, places, actors, types);
+                case Facets.YEAR, Facets.EVENT_MONTH -> new Form(q, lang, kind, value, value, places, actors, types);
                 default -> this;
             };
         }
@@ -169,7 +169,10 @@ final class SearchPage {
             Facets.YEAR,
             "Year of the events");
 
-    /** Results of {@code query}, with a sidebar of facet counts and a map of the hits' places. */
+    /**
+     * Results of {@code query}, with a sidebar of facet counts, a timeline of all matches by event
+     * and capture month, and a map of the hits' places.
+     */
     static Html results(SearchQuery query, SearchResult result, Form form) {
         Html h = new Html();
         h.element("h1", "Search");
@@ -187,6 +190,8 @@ final class SearchPage {
                         : "Results " + (query.offset() + 1) + "–" + shownTo + " of " + result.total() + ".",
                 "class",
                 "muted");
+        TimelineChart.render(
+                h, result.facets(), period -> form.with(Facets.YEAR, period).href(0, SearchParams.DEFAULT_LIMIT));
         SvgMap.render(h, pins(result), "Map of the places of the results on this page.");
         h.open("ol", "class", "results", "start", Integer.toString(query.offset() + 1));
         for (SearchHit hit : result.hits()) {
@@ -246,10 +251,13 @@ final class SearchPage {
     private static void facets(Html h, SearchResult result, Form form) {
         h.open("aside", "class", "facets", "aria-label", "Filters");
         h.element("h2", "Filter");
-        if (result.facets().dimensions().isEmpty()) {
+        if (Facets.SIDEBAR.stream().allMatch(d -> result.facets().of(d).isEmpty())) {
             h.element("p", "No places, actors or events found in these items.", "class", "muted");
         }
         result.facets().dimensions().forEach((dim, values) -> {
+            if (!Facets.SIDEBAR.contains(dim)) {
+                return; // the timeline dimensions are drawn as charts
+            }
             h.open("section", "class", "facet", "data-dim", dim);
             h.element("h3", DIMENSION_LABELS.getOrDefault(dim, dim));
             h.open("ul");
