@@ -113,6 +113,8 @@ final class AnalysisFields {
                     .append(p.source().label())
                     .append('\t')
                     .append(clean(p.name()))
+                    .append('\t')
+                    .append(p.nameAr().isEmpty() ? "" : clean(p.nameAr()))
                     .append('\n');
         }
         for (String id : places) {
@@ -212,10 +214,16 @@ final class AnalysisFields {
         }
         List<SearchHit.MappedPlace> out = new ArrayList<>();
         for (String line : stored.split("\n")) {
-            String[] f = line.split("\t", 5);
-            if (f.length == 5) {
+            // id, lat, lon, source, name and, since quantities were added, the Arabic name
+            String[] f = line.split("\t", 6);
+            if (f.length >= 5) {
                 out.add(new SearchHit.MappedPlace(
-                        Long.parseLong(f[0]), f[4], Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3]));
+                        Long.parseLong(f[0]),
+                        f[4],
+                        Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]),
+                        f[3],
+                        f.length == 6 ? f[5] : ""));
             }
         }
         return out;

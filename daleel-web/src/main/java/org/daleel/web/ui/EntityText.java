@@ -339,7 +339,8 @@ final class EntityText {
                             tooltip,
                             "/search?place=" + p.geonameId(),
                             exif ? "exif" : "text",
-                            1));
+                            1,
+                            p.nameAr()));
         }
         return new ArrayList<>(out.values());
     }

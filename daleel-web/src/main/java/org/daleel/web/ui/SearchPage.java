@@ -243,7 +243,8 @@ final class SearchPage {
                             + (exif ? " · a picture's GPS position (EXIF)" : ""),
                     "/search?place=" + p.geonameId(),
                     exif ? "exif" : "text",
-                    n));
+                    n,
+                    p.nameAr()));
         });
         return pins;
     }
