@@ -93,15 +93,22 @@ public final class SvgMap {
         List<MapPin> ordered = new ArrayList<>(pins);
         ordered.sort(Comparator.comparingInt(MapPin::count).reversed());
         int maxCount = Math.max(1, ordered.getFirst().count());
+        // Labels avoid every pin and every label placed before them.
         List<double[]> placed = new ArrayList<>();
+        for (MapPin p : ordered) {
+            double x = proj.x(p.lon());
+            double y = proj.y(p.lat());
+            double r = radius(p, maxCount);
+            placed.add(new double[] {x - r, y - r, x + r, y + r});
+        }
+        int pinBoxes = placed.size();
         // Big pins first: they get the labels, and small pins drawn later stay clickable on top.
         List<Drawn> drawn = new ArrayList<>();
         for (MapPin p : ordered) {
             double x = proj.x(p.lon());
             double y = proj.y(p.lat());
-            // Area grows with the count: radius 4 for one item, 16 for the most.
-            double r = maxCount == 1 ? 4 : 4 + 12 * Math.sqrt((p.count() - 1.0) / (maxCount - 1.0));
-            Label label = placed.size() < MAX_LABELS ? label(p, x, y, r, placed) : null;
+            double r = radius(p, maxCount);
+            Label label = placed.size() - pinBoxes < MAX_LABELS ? label(p, x, y, r, placed) : null;
             drawn.add(new Drawn(p, x, y, r, label));
         }
         for (Drawn d : drawn) {
@@ -110,6 +117,11 @@ public final class SvgMap {
         h.close("svg");
         h.element("figcaption", caption + " " + WorldMap.ATTRIBUTION);
         h.close("figure");
+    }
+
+    /** Area grows with the count: radius 4 for one item, 16 for the most. */
+    private static double radius(MapPin p, int maxCount) {
+        return maxCount == 1 ? 4 : 4 + 12 * Math.sqrt((p.count() - 1.0) / (maxCount - 1.0));
     }
 
     /** A pin at its position and size, with its labels or none. */
@@ -133,16 +145,19 @@ public final class SvgMap {
         String ar = p.labelAr();
         double w = Math.max(textWidth(text), textWidth(ar));
         double h = ar.isEmpty() ? 13 : 26;
-        boolean left = x + r + 2 + w > WIDTH;
-        double x0 = left ? x - r - 2 - w : x + r + 2;
-        double[] box = {x0, y - 9, x0 + w, y - 9 + h};
-        for (double[] b : placed) {
-            if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) {
-                return null;
+        boolean preferLeft = x + r + 2 + w > WIDTH;
+        for (boolean left : new boolean[] {preferLeft, !preferLeft}) {
+            double x0 = left ? x - r - 2 - w : x + r + 2;
+            if (x0 < 0 || x0 + w > WIDTH) {
+                continue;
+            }
+            double[] box = {x0, y - 9, x0 + w, y - 9 + h};
+            if (placed.stream().noneMatch(b -> box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) {
+                placed.add(box);
+                return new Label(left ? x - r - 2 : x + r + 2, y + 4, left, text, ar);
             }
         }
-        placed.add(box);
-        return new Label(left ? x - r - 2 : x + r + 2, y + 4, left, text, ar);
+        return null;
     }
 
     private static void pin(Html h, MapPin p, double x, double y, double r, Label label) {

@@ -101,7 +101,7 @@ final class TimelineChart {
         long max = bins.stream().mapToLong(Bin::count).max().orElse(1);
         double height = TOP + BAR_AREA + AXIS;
         double step = WIDTH / bins.size();
-        double barWidth = Math.max(1, step * 0.8);
+        double barWidth = Math.max(1, Math.min(step * 0.8, 48));
         boolean monthly = bins.getFirst().period().length() == 7;
         h.open("figure", "class", "timeline-chart", "data-series", series);
         h.open(
@@ -130,7 +130,8 @@ final class TimelineChart {
                         "y2",
                         fmt(TOP + BAR_AREA))
                 .close("line");
-        int labelEvery = Math.max(1, (int) Math.ceil(bins.size() / 12.0));
+        // A tick label is about 42 pixels wide ("2016-06"): label every bin that leaves room.
+        int labelEvery = Math.max(1, (int) Math.ceil(42 / step));
         for (int i = 0; i < bins.size(); i++) {
             Bin b = bins.get(i);
             double x = i * step + (step - barWidth) / 2;
@@ -173,12 +174,18 @@ final class TimelineChart {
             if (!b.href().isEmpty() && b.count() > 0) {
                 h.close("a");
             }
-            boolean label = monthly ? b.period().endsWith("-01") || i == 0 : i % labelEvery == 0;
-            if (label) {
-                String text = monthly && !b.period().endsWith("-01") && i == 0
-                        ? b.period()
-                        : b.period().substring(0, 4);
-                h.element("text", text, "class", "tick", "x", fmt(i * step + 1), "y", fmt(height - 4));
+            if (i % labelEvery == 0) {
+                h.element(
+                        "text",
+                        b.period(),
+                        "class",
+                        "tick",
+                        "x",
+                        fmt(i * step + step / 2),
+                        "y",
+                        fmt(height - 4),
+                        "text-anchor",
+                        "middle");
             }
         }
         h.close("svg");
