@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Print one item: metadata, digests, claims, WARC, embedded resources and extracted text.")
+        description = "Print one item: metadata, digests, claims, WARC, embedded resources, what its analysis found"
+                + " (places, actors, events, quantities such as '12 killed — Darayya, 2016-08-20') and extracted text.")
 final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Item id (as printed by capture, import and search).")
     String id;
