@@ -53,7 +53,7 @@ public final class QuantityText {
     public static String context(ItemAnalysis a, ItemAnalysis.Quantity q) {
         List<String> parts = new ArrayList<>();
         for (ItemAnalysis.Place p : places(a, q)) {
-            parts.add(nfc(p.name()) + (p.nameAr().isEmpty() ? "" : " (" + nfc(p.nameAr()) + ")"));
+            parts.add(placeName(p));
         }
         if (!q.date().isEmpty()) {
             parts.add(q.date());
@@ -93,6 +93,11 @@ public final class QuantityText {
         return names.isEmpty()
                 ? ""
                 : " · actors: " + String.join(", ", names.stream().distinct().toList());
+    }
+
+    /** "Manbij (منبج)": the place's name and its Arabic name when known, NFC-normalised. */
+    public static String placeName(ItemAnalysis.Place p) {
+        return nfc(p.name()) + (p.nameAr().isEmpty() ? "" : " (" + nfc(p.nameAr()) + ")");
     }
 
     /** One line: "12 killed — Daraa (درعا), 2016-12-02". */

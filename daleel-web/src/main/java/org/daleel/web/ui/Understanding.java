@@ -90,7 +90,7 @@ final class Understanding {
                 h.text(shown++ == 0 ? " — " : ", ");
                 h.element(
                         "a",
-                        p.name() + (p.nameAr().isEmpty() ? "" : " (" + p.nameAr() + ")"),
+                        QuantityText.placeName(p),
                         "class",
                         "q-place",
                         "href",
