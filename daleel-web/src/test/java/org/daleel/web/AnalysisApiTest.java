@@ -154,6 +154,10 @@ class AnalysisApiTest {
         assertThat(killed.path("places").get(0).asLong()).isEqualTo(167357);
         assertThat(killed.path("actors").findValuesAsText("")).isEmpty();
         assertThat(killed.path("date").asText()).isEqualTo("2016-06-12");
+        JsonNode item = WebFixture.json(web.get("/api/items/" + manbij));
+        assertThat(item.path("analysis").path("quantities").get(0))
+                .as("the item JSON carries its analysis, as daleel show --json")
+                .isEqualTo(killed);
     }
 
     @Test
