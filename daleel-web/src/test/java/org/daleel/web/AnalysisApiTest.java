@@ -237,6 +237,17 @@ class AnalysisApiTest {
     }
 
     @Test
+    void each_hit_shows_what_happened_to_people_with_place_and_date() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/search?place=Manbij").body());
+
+        var figure = page.selectFirst("ol.results li ul.hit-quantities li[data-what=killed]");
+        assertThat(figure.text()).isEqualTo("7 killed — Manbij (منبج), 2016-06-12");
+        var tallRifat = org.jsoup.Jsoup.parse(web.get("/search?place=163476").body());
+        assertThat(tallRifat.selectFirst("ol.results li ul.hit-quantities li").text())
+                .startsWith("5 wounded");
+    }
+
+    @Test
     void item_page_marks_the_entities_of_arabic_text_and_maps_its_places() throws IOException {
         var page = org.jsoup.Jsoup.parse(web.get("/items/" + manbij).body());
 

@@ -2,12 +2,14 @@ package org.daleel.web.ui;
 
 import java.util.List;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemKind;
 import org.daleel.search.Facets;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
 import org.daleel.web.Html;
+import org.daleel.web.QuantityText;
 import org.daleel.web.SearchParams;
 import org.daleel.web.map.MapPin;
 import org.daleel.web.map.SvgMap;
@@ -173,7 +175,8 @@ final class SearchPage {
      * Results of {@code query}, with a sidebar of facet counts, a timeline of all matches by event
      * and capture month, and a map of the hits' places.
      */
-    static Html results(SearchQuery query, SearchResult result, Form form) {
+    static Html results(
+            SearchQuery query, SearchResult result, Form form, java.util.Map<String, ItemAnalysis> analyses) {
         Html h = new Html();
         h.element("h1", "Search");
         form(h, form);
@@ -205,6 +208,7 @@ final class SearchPage {
             h.open("p", "class", "snippet", "dir", "auto")
                     .snippet(hit.snippet())
                     .close("p");
+            figures(h, analyses.get(hit.id()));
             meta(h, hit.capturedAt().toString(), hit.language(), "");
             h.close("li");
         }
@@ -213,6 +217,32 @@ final class SearchPage {
         h.close("div");
         h.close("div");
         return h;
+    }
+
+    /** Kinds of figures worth showing with a hit: what happened to people. */
+    private static final java.util.Set<String> HIT_FIGURES =
+            java.util.Set.of("killed", "wounded", "casualties", "displaced", "detained", "missing");
+
+    /** Most figures shown with one hit. */
+    private static final int MAX_HIT_FIGURES = 4;
+
+    /** "12 killed — Darayya, 2016-08-20 · ~24 wounded — ..." under a hit, when its analysis has such figures. */
+    private static void figures(Html h, ItemAnalysis a) {
+        if (a == null) {
+            return;
+        }
+        List<ItemAnalysis.Quantity> shown = a.quantities().stream()
+                .filter(q -> HIT_FIGURES.contains(q.what()))
+                .limit(MAX_HIT_FIGURES)
+                .toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        h.open("ul", "class", "hit-quantities");
+        for (ItemAnalysis.Quantity q : shown) {
+            h.element("li", QuantityText.line(a, q), "data-what", q.what(), "dir", "auto");
+        }
+        h.close("ul");
     }
 
     private static List<MapPin> pins(SearchResult result) {
