@@ -239,11 +239,14 @@ class AnalysisApiTest {
     @Test
     void each_hit_shows_what_happened_to_people_with_place_and_date() throws IOException {
         var page = org.jsoup.Jsoup.parse(web.get("/search?place=Manbij").body());
+        assertThat(page.select("ol.results li")).as("one result, one list item").hasSize(1);
 
-        var figure = page.selectFirst("ol.results li ul.hit-quantities li[data-what=killed]");
+        var figure = page.selectFirst("ol.results li p.hit-quantities span.figure[data-what=killed]");
         assertThat(figure.text()).isEqualTo("7 killed — Manbij (منبج), 2016-06-12");
         var tallRifat = org.jsoup.Jsoup.parse(web.get("/search?place=163476").body());
-        assertThat(tallRifat.selectFirst("ol.results li ul.hit-quantities li").text())
+        assertThat(tallRifat
+                        .selectFirst("ol.results li p.hit-quantities span.figure")
+                        .text())
                 .startsWith("5 wounded");
     }
 

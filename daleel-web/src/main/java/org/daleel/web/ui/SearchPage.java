@@ -238,11 +238,12 @@ final class SearchPage {
         if (shown.isEmpty()) {
             return;
         }
-        h.open("ul", "class", "hit-quantities");
+        // Spans, not list items: "ol.results li" must keep meaning one result.
+        h.open("p", "class", "hit-quantities");
         for (ItemAnalysis.Quantity q : shown) {
-            h.element("li", QuantityText.line(a, q), "data-what", q.what(), "dir", "auto");
+            h.element("span", QuantityText.line(a, q), "class", "figure", "data-what", q.what(), "dir", "auto");
         }
-        h.close("ul");
+        h.close("p");
     }
 
     private static List<MapPin> pins(SearchResult result) {
