@@ -80,7 +80,8 @@ final class ExportCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FORMAT",
             description = "wacz (evidence package of the items named), or csv / geojson (a table or map layer of"
-                    + " the items named or found by --query and the filters, with their places, actors and events).")
+                    + " the items named or found by --query and the filters, with their places, actors, events and"
+                    + " ACLED-style fatalities).")
     String format;
 
     @Option(

@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
         name = "reanalyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyse stored items and re-index them for the place, actor, event-type and date filters.",
+            "Analyse stored items and re-index them for the place, actor, event-type and date filters, the",
+            "timeline and the quantities (killed, wounded, displaced, ...) shown with each item.",
             "Without --all: the items that have no analysis (stored before analysis existed; a writer",
             "also does this when it opens such an archive). With --all: also every item analysed by",
-            "another version of the analyzer (a newer gazetteer or actor thesaurus). Safe to interrupt",
+            "another version of the analyzer (a newer gazetteer, actor thesaurus or analyzer: archives analysed",
+            "before quantities were stored get them this way). Safe to interrupt",
             "and run again: finished items are not redone. The originals are never changed."
         })
 final class ReanalyzeCommand implements Callable<Integer> {

@@ -183,7 +183,8 @@ final class RemoteArchive implements Archive {
                     p.path("name").asText(),
                     p.path("lat").asDouble(),
                     p.path("lon").asDouble(),
-                    p.path("source").asText()));
+                    p.path("source").asText(),
+                    p.path("nameAr").asText()));
         }
         return out;
     }

@@ -29,6 +29,13 @@ import org.daleel.web.Json;
  * a CSV table with ACLED-style columns, one row per reported event (an item with no event gets one
  * row), or as a GeoJSON FeatureCollection with one point per place of an item (a picture's GPS place
  * at its exact position). Written to a temporary file and renamed when complete.
+ *
+ * <p>Fatalities (ACLED's column): an event row's {@code fatalities} is the sum of the "killed"
+ * figures reported in that event's sentence ({@link ItemAnalysis#fatalities}), each figure counted
+ * for one event only, approximate ones at the lower bound the text gives; an item without events
+ * leaves it empty. A GeoJSON feature carries the fatalities of the item's main event ({@link
+ * ItemAnalysis#mainEventFatalities}: its first dated event, with the figures of the same incident's
+ * other sentences such as the headline), or null when it reports none.
  */
 final class ResultsExport {
     /** Most items one export writes. */
@@ -50,6 +57,7 @@ final class ResultsExport {
             "latitude",
             "longitude",
             "geo_source",
+            "fatalities",
             "source_url",
             "file_name",
             "title",
@@ -125,10 +133,11 @@ final class ResultsExport {
                 r.analysis().actors().forEach(a -> actorNames.putIfAbsent(a.id(), a.name()));
                 if (r.analysis().events().isEmpty()) {
                     ItemAnalysis.Place p = places.values().stream().findFirst().orElse(null);
-                    line(w, row(r, null, p, List.copyOf(actorNames.values()), ""));
+                    line(w, row(r, null, p, List.copyOf(actorNames.values()), "", ""));
                     continue;
                 }
-                for (ItemAnalysis.Event e : r.analysis().events()) {
+                for (int i = 0; i < r.analysis().events().size(); i++) {
+                    ItemAnalysis.Event e = r.analysis().events().get(i);
                     ItemAnalysis.Place p = e.places().stream()
                             .map(places::get)
                             .filter(x -> x != null)
@@ -137,14 +146,14 @@ final class ResultsExport {
                     List<String> actors = e.actors().stream()
                             .map(a -> actorNames.getOrDefault(a, a))
                             .toList();
-                    line(w, row(r, e, p, actors, e.text()));
+                    line(w, row(r, e, p, actors, Long.toString(r.analysis().fatalities(i)), e.text()));
                 }
             }
         }
     }
 
     private static List<String> row(
-            Row r, ItemAnalysis.Event e, ItemAnalysis.Place p, List<String> actors, String notes) {
+            Row r, ItemAnalysis.Event e, ItemAnalysis.Place p, List<String> actors, String fatalities, String notes) {
         Item item = r.item();
         String date = e == null ? "" : e.date();
         Optional<EventType> type = e == null ? Optional.empty() : parse(e.type());
@@ -177,6 +186,7 @@ final class ResultsExport {
                 p == null ? "" : Double.toString(lat),
                 p == null ? "" : Double.toString(lon),
                 p == null ? "" : p.source().label(),
+                fatalities,
                 item.url(),
                 item.fileName(),
                 item.title(),
@@ -247,6 +257,13 @@ final class ResultsExport {
                 props.put("countryCode", p.countryCode());
                 props.put("admin1", p.admin1());
                 props.put("source", p.source().label());
+                int main = r.analysis().mainEvent();
+                if (main >= 0) {
+                    props.put("mainEventType", r.analysis().events().get(main).type());
+                    props.put("fatalities", r.analysis().mainEventFatalities());
+                } else {
+                    props.putNull("fatalities");
+                }
                 ArrayNode types = props.putArray("eventTypes");
                 r.analysis().events().stream()
                         .map(ItemAnalysis.Event::type)

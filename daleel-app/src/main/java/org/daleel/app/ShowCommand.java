@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Print one item: metadata, digests, claims, WARC, embedded resources and extracted text.")
+        description = "Print one item: metadata, digests, claims, WARC, embedded resources, what its analysis found"
+                + " (places, actors, events, quantities such as '12 killed — Darayya, 2016-08-20') and extracted text.")
 final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Item id (as printed by capture, import and search).")
     String id;
@@ -100,7 +101,7 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The places, actors and event types of the item's analysis, one row each. */
+    /** The places, actors, event types and quantities of the item's analysis, one row each. */
     private static void analysis(org.daleel.item.ItemAnalysis a) {
         java.util.LinkedHashSet<String> places = new java.util.LinkedHashSet<>();
         for (var p : a.places()) {
@@ -125,6 +126,7 @@ final class ShowCommand implements Callable<Integer> {
                 .map(e -> e.type() + (e.date().isEmpty() ? "" : " " + e.date()))
                 .distinct()
                 .forEach(e -> row("event", e));
+        a.quantities().forEach(q -> row("quantity", org.daleel.web.QuantityText.line(a, q) + "  [" + q.text() + "]"));
     }
 
     /** The key lines of a picture's embedded metadata (or a video's probed one). */

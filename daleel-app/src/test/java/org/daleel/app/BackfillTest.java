@@ -78,6 +78,41 @@ class BackfillTest {
     }
 
     @Test
+    void an_archive_analysed_before_quantities_were_stored_gets_them_from_reanalyse_all() throws Exception {
+        DataDir dir = DataDir.at(tmp.resolve("data"));
+        Path report = tmp.resolve("darayya.txt");
+        Files.writeString(
+                report,
+                "On 20 August 2016, Syrian government forces dropped barrel bombs on Darayya, killing 12 civilians.",
+                StandardCharsets.UTF_8);
+        Item item;
+        try (LocalArchive archive = Wiring.openWriter(dir)) {
+            item = archive.importFile(report, ItemOptions.of("test")).item();
+        }
+        // What schema version 2 and analyzer text-1 left: no quantities table, an older analyzer version.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.catalogFile());
+                Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE item_quantities");
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '3'");
+            s.executeUpdate("UPDATE item_analysis SET version = 'text-1/places-1/actors-1'");
+        }
+
+        try (LocalArchive archive = Wiring.openWriter(dir)) {
+            assertThat(archive.analysis(item.id()).orElseThrow().quantities())
+                    .as("migrated, still without quantities")
+                    .isEmpty();
+            assertThat(archive.countUnanalysed(true)).isEqualTo(1);
+            assertThat(archive.reanalyse(true, (done, total) -> {})).isEqualTo(1);
+            var killed = archive.analysis(item.id()).orElseThrow().quantities().getFirst();
+            assertThat(killed.what()).isEqualTo("killed");
+            assertThat(killed.value()).isEqualTo(12.0);
+            assertThat(killed.date()).isEqualTo("2016-08-20");
+            assertThat(archive.analysis(item.id()).orElseThrow().mainEventFatalities())
+                    .isEqualTo(12);
+        }
+    }
+
+    @Test
     void reanalyse_reports_progress_over_every_unanalysed_item() throws Exception {
         DataDir dir = DataDir.at(tmp.resolve("data"));
         try (LocalArchive archive = Wiring.openWriter(dir)) {

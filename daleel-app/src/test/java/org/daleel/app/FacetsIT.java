@@ -181,6 +181,52 @@ class FacetsIT {
     }
 
     @Test
+    void quantities_are_stored_shown_and_summed_into_acled_fatalities() throws Exception {
+        String darayya = search("--actor", "syrian-government-forces", "--type", "air_drone_strike")
+                .path("hits")
+                .get(0)
+                .path("id")
+                .asText();
+
+        JsonNode shown =
+                Json.parse(Cli.run(data, "show", darayya, "--json").assertOk().out(), "show");
+        JsonNode killed = shown.path("analysis").path("quantities").get(0);
+        assertThat(killed.path("what").asText()).isEqualTo("killed");
+        assertThat(killed.path("value").asLong()).isEqualTo(12);
+        assertThat(killed.path("approximate").asBoolean()).isFalse();
+        assertThat(killed.path("places").get(0).asLong()).as("Darayya").isEqualTo(170892);
+        assertThat(killed.path("date").asText()).isEqualTo("2016-08-20");
+        assertThat(Cli.run(data, "show", darayya).assertOk().out())
+                .contains("quantity")
+                .contains("12 killed — Darayya");
+
+        Path csv = tmp.resolve("fatalities.csv");
+        Path geojson = tmp.resolve("fatalities.geojson");
+        Cli.run(data, "export", "--format", "csv", "--place", "Syria", "--output", csv.toString())
+                .assertOk();
+        Cli.run(data, "export", "--format", "geojson", "--place", "Syria", "--output", geojson.toString())
+                .assertOk();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int column = List.of(lines.get(0).split(",")).indexOf("fatalities");
+        assertThat(column).as("a fatalities column").isPositive();
+        java.util.Map<String, Long> byDate = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            byDate.merge(f[1], f[column].isEmpty() ? 0 : Long.parseLong(f[column]), Long::sum);
+        }
+        assertThat(byDate).containsEntry("2016-08-20", 12L).containsEntry("2016-06-12", 7L);
+        assertThat(byDate).containsEntry("2016-03-03", 0L).as("wounded are no fatalities");
+        java.util.Map<String, Long> byPlace = new java.util.HashMap<>();
+        for (JsonNode f : Json.parse(Files.readString(geojson, StandardCharsets.UTF_8), "geojson")
+                .path("features")) {
+            byPlace.put(
+                    f.path("properties").path("place").asText(),
+                    f.path("properties").path("fatalities").asLong());
+        }
+        assertThat(byPlace).containsEntry("Darayya", 12L).containsEntry("Manbij", 7L);
+    }
+
+    @Test
     void an_unknown_place_or_event_type_is_one_clear_error() throws Exception {
         Cli.Result place = Cli.run(data, "search", "--place", "Qazwxoplis");
         Cli.Result type = Cli.run(data, "search", "--type", "bombing");

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What the analysis of one item found: the places it is about (named in its text, or where its
- * picture was taken), actors, dates and events. Stored per item in the catalog (a side table, the
+ * picture was taken), actors, dates, events and quantities. Stored per item in the catalog (a side table, the
  * {@link Item} itself is never changed) and handed to the search index for filters and facets.
  *
  * <p>Offsets are UTF-16 char offsets into the item's {@link Item#text()}. Lists are in text order;
@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param actors actors and named persons
  * @param dates dates normalised against the publication date
  * @param events events in the controlled vocabulary
+ * @param quantities numbers with what they count (people killed, wounded, displaced, ...)
  */
 public record ItemAnalysis(
         String version,
@@ -25,7 +26,8 @@ public record ItemAnalysis(
         List<Place> places,
         List<Actor> actors,
         List<DateMention> dates,
-        List<Event> events) {
+        List<Event> events,
+        List<Quantity> quantities) {
 
     /** Validates and copies. */
     public ItemAnalysis {
@@ -35,16 +37,92 @@ public record ItemAnalysis(
         actors = List.copyOf(actors);
         dates = List.copyOf(dates);
         events = List.copyOf(events);
+        quantities = List.copyOf(quantities);
+        for (Quantity q : quantities) {
+            if (q.event() >= events.size()) {
+                throw new IllegalArgumentException("quantity '" + q.text() + "': event " + q.event()
+                        + " does not exist, the analysis has " + events.size() + " events");
+            }
+        }
+    }
+
+    /** An analysis without quantities (analyses stored before quantities were kept). */
+    public ItemAnalysis(
+            String version,
+            String language,
+            List<Place> places,
+            List<Actor> actors,
+            List<DateMention> dates,
+            List<Event> events) {
+        this(version, language, places, actors, dates, events, List.of());
     }
 
     /** An analysis that found nothing (for items without text). */
     public static ItemAnalysis empty(String version, String language) {
-        return new ItemAnalysis(version, language, List.of(), List.of(), List.of(), List.of());
+        return new ItemAnalysis(version, language, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** True when nothing was found. */
     public boolean isEmpty() {
-        return places.isEmpty() && actors.isEmpty() && dates.isEmpty() && events.isEmpty();
+        return places.isEmpty() && actors.isEmpty() && dates.isEmpty() && events.isEmpty() && quantities.isEmpty();
+    }
+
+    /**
+     * The item's main event: its first dated event (a headline usually names the event without a
+     * date, the lead sentence then dates it), else its first event; -1 when it reports none.
+     */
+    public int mainEvent() {
+        for (int i = 0; i < events.size(); i++) {
+            if (!events.get(i).date().isEmpty()) {
+                return i;
+            }
+        }
+        return events.isEmpty() ? -1 : 0;
+    }
+
+    /**
+     * ACLED-style fatalities of the item's {@link #mainEvent()}: the "killed" figures tied to it or
+     * to another event of the same incident, that is of the same type, on the same date or undated,
+     * and at a shared place or with no place (a headline and the sentence that tells it), each figure
+     * once, approximate ones at their lower bound. Zero when it reports no event.
+     */
+    public long mainEventFatalities() {
+        int main = mainEvent();
+        if (main < 0) {
+            return 0;
+        }
+        Event m = events.get(main);
+        long sum = 0;
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            boolean sameIncident = i == main
+                    || (e.type().equals(m.type())
+                            && (e.date().isEmpty() || e.date().equals(m.date()))
+                            && (e.places().isEmpty()
+                                    || m.places().isEmpty()
+                                    || e.places().stream().anyMatch(m.places()::contains)));
+            if (sameIncident) {
+                sum += fatalities(i);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * ACLED-style fatalities of event {@code event} (an index into {@link #events()}): the sum of
+     * the "killed" figures tied to that event (reported in its sentence), each figure counted once
+     * (a figure is tied to one event even when its sentence reports several types); approximate
+     * figures count with the lower bound the text gives ("dozens" 12, "more than 20" 20). Zero
+     * when no killed figure is tied to it.
+     */
+    public long fatalities(int event) {
+        long sum = 0;
+        for (Quantity q : quantities) {
+            if (q.event() == event && event >= 0 && q.what().equals(Quantity.KILLED)) {
+                sum += (long) Math.floor(q.value());
+            }
+        }
+        return sum;
     }
 
     /**
@@ -231,6 +309,63 @@ public record ItemAnalysis(
             places = List.copyOf(places);
             date = Objects.requireNonNullElse(date, "");
             checkSpan(start, end);
+        }
+    }
+
+    /**
+     * A number in the text with what it counts, and the place, actors and date it is tied to when
+     * it is reported in the sentence of an event.
+     *
+     * @param text the expression as written ("12 civilians were killed", "87% of Aleppo province")
+     * @param start UTF-16 offset
+     * @param end end offset (exclusive)
+     * @param value the number; for "dozens", "hundreds", "عشرات" the lower bound of the range the word
+     *     means, with {@code approximate}
+     * @param approximate true when the text gives no exact figure ("about 300", "more than 20", "dozens")
+     * @param unit what it is measured in: "people", "families", "villages", "%", "km²", "km", "hours", ...
+     * @param what what is counted: "killed", "wounded", "displaced", "detained", "missing",
+     *     "casualties", "villages", "area", "duration", "distance", "area of Aleppo", or the counted noun
+     * @param event index into {@link ItemAnalysis#events()} of the event whose sentence reports it, or -1
+     * @param places GeoNames ids of the places it is tied to: the event's places, and a place named
+     *     inside the expression itself ("87% of Aleppo province")
+     * @param actors ids of the actors of its event
+     * @param date ISO 8601 date of its event at the precision known, "" when unknown
+     */
+    public record Quantity(
+            String text,
+            int start,
+            int end,
+            double value,
+            boolean approximate,
+            String unit,
+            String what,
+            int event,
+            List<Long> places,
+            List<String> actors,
+            String date) {
+        /** What counts people killed: the figures ACLED-style fatalities add up. */
+        public static final String KILLED = "killed";
+
+        /** Validates and copies. */
+        public Quantity {
+            Objects.requireNonNull(text, "text");
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("quantity '" + text + "': value must be finite, got " + value);
+            }
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(what, "what");
+            if (event < -1) {
+                throw new IllegalArgumentException("quantity '" + text + "': event index must be -1 or more");
+            }
+            places = List.copyOf(places);
+            actors = List.copyOf(actors);
+            date = Objects.requireNonNullElse(date, "");
+            checkSpan(start, end);
+        }
+
+        /** True when the value is a whole number (a count rather than a measure). */
+        public boolean whole() {
+            return value == Math.rint(value) && Math.abs(value) < 1e15;
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * <p>Dimensions: {@link #COUNTRY}, {@link #REGION} (first-level divisions: governorates,
  * provinces), {@link #PLACE} (places named or photographed), {@link #ACTOR}, {@link #EVENT_TYPE} and
- * {@link #YEAR} (years of event dates). A dimension with no values is absent.
+ * {@link #YEAR} (years of event dates), most frequent first and at most {@link #TOP} each; and two
+ * timeline dimensions, {@link #EVENT_MONTH} and {@link #CAPTURE_MONTH} ("2016-06"), every value
+ * in chronological order (at most {@link #MAX_TIMELINE}). A dimension with no values is absent.
  *
  * @param dimensions the counts of each dimension, in the order above
  */
@@ -28,8 +30,28 @@ public record Facets(Map<String, List<FacetValue>> dimensions) {
     /** Years of event dates. */
     public static final String YEAR = "year";
 
+    /**
+     * Months of event dates ("2016-06"): an item counts in the month of each event date at day,
+     * week or month precision (a week across two months counts in both); year dates count only in
+     * {@link #YEAR}.
+     */
+    public static final String EVENT_MONTH = "eventMonth";
+    /** Months (UTC) in which the items were captured or imported ("2026-11"). */
+    public static final String CAPTURE_MONTH = "capturedMonth";
+
+    /** Values of a sidebar dimension returned at most. */
+    public static final int TOP = 20;
+    /** Values of a timeline dimension returned at most (the latest ones). */
+    public static final int MAX_TIMELINE = 1200;
+
+    /** The dimensions of a sidebar of filters, in display order. */
+    public static final List<String> SIDEBAR = List.of(COUNTRY, REGION, PLACE, ACTOR, EVENT_TYPE, YEAR);
+    /** The dimensions of a timeline, values in chronological order. */
+    public static final List<String> TIMELINE = List.of(EVENT_MONTH, CAPTURE_MONTH);
+
     /** Every dimension, in display order. */
-    public static final List<String> ALL = List.of(COUNTRY, REGION, PLACE, ACTOR, EVENT_TYPE, YEAR);
+    public static final List<String> ALL =
+            List.of(COUNTRY, REGION, PLACE, ACTOR, EVENT_TYPE, YEAR, EVENT_MONTH, CAPTURE_MONTH);
 
     /** No counts. */
     public static final Facets NONE = new Facets(Map.of());

@@ -52,11 +52,19 @@ public record SearchHit(
      * @param lat latitude (for a picture's GPS position, the position itself)
      * @param lon longitude
      * @param source "text" or "exif"
+     * @param nameAr Arabic name, "" when unknown
      */
-    public record MappedPlace(long geonameId, String name, double lat, double lon, String source) {
+    public record MappedPlace(long geonameId, String name, double lat, double lon, String source, String nameAr) {
+        /** Validates. */
         public MappedPlace {
             java.util.Objects.requireNonNull(name, "name");
             java.util.Objects.requireNonNull(source, "source");
+            nameAr = java.util.Objects.requireNonNullElse(nameAr, "");
+        }
+
+        /** A place without an Arabic name. */
+        public MappedPlace(long geonameId, String name, double lat, double lon, String source) {
+            this(geonameId, name, lat, lon, source, "");
         }
     }
 }

@@ -418,7 +418,10 @@ public abstract class CatalogContract {
 
     // ---- analyses ---------------------------------------------------------------------------
 
-    /** An analysis with one place of each source, an actor, a date and an event, in Arabic text. */
+    /**
+     * An analysis with one place of each source, an actor, a date, an event and two quantities (one
+     * approximate and tied to the event, one fractional and untied), in Arabic text.
+     */
     protected static ItemAnalysis fullAnalysis(String version) {
         var syria = new ItemAnalysis.Area(163843, "Syria", ItemAnalysis.AreaLevel.COUNTRY);
         var aleppo = new ItemAnalysis.Area(170062, "Aleppo", ItemAnalysis.AreaLevel.ADMIN1);
@@ -459,7 +462,22 @@ public abstract class CatalogContract {
                         29,
                         List.of("syrian-government-forces"),
                         List.of(167357L),
-                        "2016-06-12")));
+                        "2016-06-12")),
+                List.of(
+                        new ItemAnalysis.Quantity(
+                                "مقتل عشرات المدنيين",
+                                20,
+                                29,
+                                12,
+                                true,
+                                "people",
+                                "killed",
+                                0,
+                                List.of(167357L),
+                                List.of("syrian-government-forces"),
+                                "2016-06-12"),
+                        new ItemAnalysis.Quantity(
+                                "12.5 كم²", 50, 58, 12.5, false, "km²", "area", -1, List.of(), List.of(), "")));
     }
 
     @Test

@@ -722,6 +722,47 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void timeline_counts_every_match_by_event_month_and_capture_month_in_time_order() {
+        Item early = item("Early", "Shelling in March.", "en", ItemKind.CAPTURE, Instant.parse("2024-12-31T23:30:00Z"));
+        Item late = item("Late", "Shelling in June.", "en", ItemKind.FILE, Instant.parse("2025-01-02T10:00:00Z"));
+        Item twice = item(
+                "Twice", "Shelling in March and June.", "en", ItemKind.FILE, Instant.parse("2025-01-03T10:00:00Z"));
+        Item year = item("Year", "Shelling that year.", "en", ItemKind.FILE, Instant.parse("2025-01-04T10:00:00Z"));
+        index.index(early, analysis(List.of(), List.of(), "shelling@2016-03-03"));
+        index.index(late, analysis(List.of(), List.of(), "shelling@2016-06"));
+        index.index(twice, analysis(List.of(), List.of(), "shelling@2016-03-20", "shelling@2016-06-01"));
+        index.index(year, analysis(List.of(), List.of(), "shelling@2016"));
+        index.refresh();
+
+        SearchResult all = filtered("shelling", SearchFilter.NONE);
+        assertThat(all.facets().of(Facets.EVENT_MONTH))
+                .as("a year date counts in no month; an item counts once per month")
+                .containsExactly(
+                        new Facets.FacetValue("2016-03", "2016-03", 2), new Facets.FacetValue("2016-06", "2016-06", 2));
+        assertThat(all.facets().of(Facets.CAPTURE_MONTH))
+                .as("months in UTC, oldest first")
+                .containsExactly(
+                        new Facets.FacetValue("2024-12", "2024-12", 1), new Facets.FacetValue("2025-01", "2025-01", 3));
+        SearchResult june = index.search(new SearchQuery(
+                "shelling",
+                "",
+                "",
+                null,
+                null,
+                0,
+                1,
+                new SearchFilter(List.of(), List.of(), List.of(), java.time.LocalDate.parse("2016-06-01"), null)));
+        assertThat(june.facets().of(Facets.EVENT_MONTH))
+                .as("over all matches of the filtered search, not the page")
+                .extracting(Facets.FacetValue::value)
+                .contains("2016-06");
+        assertThat(june.facets().of(Facets.CAPTURE_MONTH).stream()
+                        .mapToLong(Facets.FacetValue::count)
+                        .sum())
+                .isEqualTo(3);
+    }
+
+    @Test
     void facets_cover_all_matches_not_only_the_page() {
         facetFixture();
 
@@ -759,7 +800,9 @@ public abstract class SearchIndexContract {
 
         SearchResult r = index.search(SearchQuery.of("shelling", 10));
         assertThat(r.total()).isEqualTo(1);
-        assertThat(r.facets().dimensions()).isEmpty();
+        assertThat(r.facets().dimensions().keySet())
+                .as("only its capture month, for the timeline")
+                .containsExactly(Facets.CAPTURE_MONTH);
         assertThat(r.hits().getFirst().places()).isEmpty();
         assertThat(filtered("shelling", places("163843")).total()).isZero();
     }

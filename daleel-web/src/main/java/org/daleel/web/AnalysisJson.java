@@ -13,7 +13,10 @@ import org.daleel.search.Facets;
  * names follow the {@code analyze} JSON of DESIGN.md ({@code places[].geonameId}, {@code
  * countryCode}, offsets as UTF-16 {@code start}/{@code end}), plus {@code source} ("text" or
  * "exif"), {@code within} (first-level division and country) and, for a picture's GPS position,
- * {@code exif} ({@code lat}, {@code lon}, {@code distanceKm}) instead of text offsets.
+ * {@code exif} ({@code lat}, {@code lon}, {@code distanceKm}) instead of text offsets, and
+ * {@code quantities[]} ({@code text}, {@code start}, {@code end}, {@code value} (an integer when
+ * whole), {@code approximate}, {@code unit}, {@code what}, {@code event} (index into {@code
+ * events}, -1 when none), {@code places} (GeoNames ids), {@code actors}, {@code date}).
  */
 public final class AnalysisJson {
     private AnalysisJson() {}
@@ -57,6 +60,27 @@ public final class AnalysisJson {
             ArrayNode ep = n.putArray("places");
             e.places().forEach(ep::add);
             n.put("date", e.date());
+        }
+        ArrayNode quantities = o.putArray("quantities");
+        for (ItemAnalysis.Quantity q : a.quantities()) {
+            ObjectNode n = quantities.addObject();
+            n.put("text", q.text());
+            n.put("start", q.start());
+            n.put("end", q.end());
+            if (q.whole()) {
+                n.put("value", (long) q.value());
+            } else {
+                n.put("value", q.value());
+            }
+            n.put("approximate", q.approximate());
+            n.put("unit", q.unit());
+            n.put("what", q.what());
+            n.put("event", q.event());
+            ArrayNode qp = n.putArray("places");
+            q.places().forEach(qp::add);
+            ArrayNode qa = n.putArray("actors");
+            q.actors().forEach(qa::add);
+            n.put("date", q.date());
         }
         return o;
     }
@@ -162,7 +186,27 @@ public final class AnalysisJson {
                     ep,
                     n.path("date").asText()));
         }
-        return new ItemAnalysis(o.path("version").asText(), o.path("language").asText(), places, actors, dates, events);
+        List<ItemAnalysis.Quantity> quantities = new ArrayList<>();
+        for (JsonNode n : o.path("quantities")) {
+            List<Long> qp = new ArrayList<>();
+            n.path("places").forEach(p -> qp.add(p.asLong()));
+            List<String> qa = new ArrayList<>();
+            n.path("actors").forEach(a -> qa.add(a.asText()));
+            quantities.add(new ItemAnalysis.Quantity(
+                    n.path("text").asText(),
+                    n.path("start").asInt(),
+                    n.path("end").asInt(),
+                    n.path("value").asDouble(),
+                    n.path("approximate").asBoolean(),
+                    n.path("unit").asText(),
+                    n.path("what").asText(),
+                    n.path("event").asInt(-1),
+                    qp,
+                    qa,
+                    n.path("date").asText()));
+        }
+        return new ItemAnalysis(
+                o.path("version").asText(), o.path("language").asText(), places, actors, dates, events, quantities);
     }
 
     /** Facet counts: {@code {"country": [{"value", "label", "count"}], "region": [...], ...}}. */

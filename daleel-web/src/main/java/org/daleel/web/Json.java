@@ -125,6 +125,7 @@ public final class Json {
             ObjectNode n = places.addObject();
             n.put("geonameId", p.geonameId());
             n.put("name", p.name());
+            n.put("nameAr", p.nameAr());
             n.put("lat", p.lat());
             n.put("lon", p.lon());
             n.put("source", p.source());

@@ -139,6 +139,45 @@ class AnalysisApiTest {
     }
 
     @Test
+    void item_analysis_has_quantities_tied_to_their_event_place_and_date() throws IOException {
+        JsonNode a = WebFixture.json(web.get("/api/items/" + manbij + "/analysis"));
+        JsonNode killed = a.path("quantities").get(0);
+
+        assertThat(killed.path("what").asText()).isEqualTo("killed");
+        assertThat(killed.path("value").isIntegralNumber()).isTrue();
+        assertThat(killed.path("value").asLong()).isEqualTo(7);
+        assertThat(killed.path("approximate").asBoolean()).isFalse();
+        assertThat(killed.path("unit").asText()).isEqualTo("people");
+        assertThat(AR.substring(killed.path("start").asInt(), killed.path("end").asInt()))
+                .isEqualTo(killed.path("text").asText());
+        assertThat(killed.path("event").asInt()).isNotNegative();
+        assertThat(killed.path("places").get(0).asLong()).isEqualTo(167357);
+        assertThat(killed.path("actors").findValuesAsText("")).isEmpty();
+        assertThat(killed.path("date").asText()).isEqualTo("2016-06-12");
+        JsonNode item = WebFixture.json(web.get("/api/items/" + manbij));
+        assertThat(item.path("analysis").path("quantities").get(0))
+                .as("the item JSON carries its analysis, as daleel show --json")
+                .isEqualTo(killed);
+    }
+
+    @Test
+    void item_page_highlights_quantities_in_the_text_and_lists_them_with_place_and_date() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/items/" + manbij).body());
+
+        var mark = page.selectFirst("div.text mark.ent.quantity");
+        assertThat(mark).isNotNull();
+        assertThat(mark.attr("data-what")).isEqualTo("killed");
+        assertThat(mark.text()).contains("سبعة");
+        assertThat(mark.attr("title")).contains("7 killed — Manbij (منبج), 2016-06-12");
+        var item = page.selectFirst("section.understanding ul.quantities li[data-what=killed]");
+        assertThat(item.text()).startsWith("7 killed — Manbij (منبج), 2016-06-12");
+        assertThat(item.selectFirst("a.q-place").attr("href")).isEqualTo("/search?place=167357");
+        assertThat(page.selectFirst("div.text").text())
+                .as("the text is intact around the highlight")
+                .contains(AR.substring(AR.indexOf("قصفت")));
+    }
+
+    @Test
     void a_picture_gps_position_is_an_exif_place_with_its_exact_position() throws IOException {
         JsonNode a = WebFixture.json(web.get("/api/items/" + photo + "/analysis"));
         JsonNode place = a.path("places").get(0);
@@ -169,6 +208,46 @@ class AnalysisApiTest {
         assertThat(page.selectFirst("input[name=from]")).isNotNull();
         assertThat(page.select("input[type=hidden][name=place]").eachAttr("value"))
                 .containsExactly("Syria");
+    }
+
+    @Test
+    void results_page_draws_a_timeline_of_all_matches_by_event_month_and_capture_month() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/search?place=Syria&limit=1").body());
+
+        var events = page.select("section.timeline figure[data-series=events] svg rect.bar");
+        assertThat(events.eachAttr("data-period"))
+                .as("every month from the first to the last, empty ones included")
+                .containsExactly("2016-03", "2016-04", "2016-05", "2016-06", "2016-07", "2016-08");
+        assertThat(events.eachAttr("data-count")).containsExactly("1", "0", "0", "1", "0", "1");
+        var june = page.selectFirst("section.timeline figure[data-series=events] a.bin:has(rect[data-period=2016-06])");
+        assertThat(june.attr("href"))
+                .contains("from=2016-06")
+                .contains("to=2016-06")
+                .contains("place=Syria");
+        var captured = page.select("section.timeline figure[data-series=captured] svg rect.bar");
+        assertThat(captured.stream()
+                        .mapToLong(r -> Long.parseLong(r.attr("data-count")))
+                        .sum())
+                .as("all three matches, not only the page of one")
+                .isEqualTo(3);
+        assertThat(page.select("aside.facets section[data-dim=eventMonth]"))
+                .as("not in the sidebar")
+                .isEmpty();
+        assertThat(page.selectFirst("section.timeline svg").attr("dir")).isEqualTo("ltr");
+    }
+
+    @Test
+    void each_hit_shows_what_happened_to_people_with_place_and_date() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/search?place=Manbij").body());
+        assertThat(page.select("ol.results li")).as("one result, one list item").hasSize(1);
+
+        var figure = page.selectFirst("ol.results li p.hit-quantities span.figure[data-what=killed]");
+        assertThat(figure.text()).isEqualTo("7 killed — Manbij (منبج), 2016-06-12");
+        var tallRifat = org.jsoup.Jsoup.parse(web.get("/search?place=163476").body());
+        assertThat(tallRifat
+                        .selectFirst("ol.results li p.hit-quantities span.figure")
+                        .text())
+                .startsWith("5 wounded");
     }
 
     @Test

@@ -28,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The analysis in headless Chromium: an Arabic report's places, actors, dates and events marked in
- * its right-to-left text, its map drawn with no network, a click on a place filtering the search,
- * and the facet sidebar narrowing the results.
+ * its right-to-left text, its quantity highlighted and listed, its map drawn with no network, a click
+ * on a place filtering the search, the facet sidebar narrowing the results and the timeline drawn
+ * and filtering by month.
  */
 @Timeout(300)
 class AnalysisBrowserIT {
@@ -120,6 +121,55 @@ class AnalysisBrowserIT {
         WebElement svg = driver.findElement(By.cssSelector("section.understanding figure.map svg"));
         assertThat(svg.getRect().getHeight()).isGreaterThan(100);
         assertThat(driver.findElements(By.cssSelector("section.understanding figure.map path.land")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void item_page_highlights_the_quantity_in_the_rtl_text_and_lists_it_with_place_and_date() {
+        driver.get(web.server.baseUrl() + "/items/" + arabicId);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+
+        WebElement mark = driver.findElement(By.cssSelector("div.text mark.ent.quantity"));
+        assertThat(mark.getText()).contains("سبعة مدنيين");
+        assertThat(mark.getDomAttribute("data-what")).isEqualTo("killed");
+        assertThat(mark.getRect().getWidth()).as("the highlight is drawn").isPositive();
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).backgroundColor", mark))
+                .as("highlighted, not transparent")
+                .isNotEqualTo("rgba(0, 0, 0, 0)");
+        assertThat(js.executeScript("return getComputedStyle(arguments[0].closest('p')).direction", mark))
+                .isEqualTo("rtl");
+        WebElement item =
+                driver.findElement(By.cssSelector("section.understanding ul.quantities li[data-what=killed]"));
+        assertThat(item.getText()).startsWith("7 killed — Manbij (منبج), 2016-06-12");
+        assertThat(item.findElement(By.cssSelector(".q-what")).getRect().getWidth())
+                .isPositive();
+        item.findElement(By.cssSelector("a.q-place")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/search?place=167357"));
+        assertThat(driver.findElements(By.cssSelector("ol.results li"))).hasSize(1);
+    }
+
+    @Test
+    void results_page_draws_the_timeline_and_a_click_on_a_month_filters_by_it() {
+        driver.get(web.server.baseUrl() + "/search?place=170062");
+
+        List<WebElement> bars =
+                driver.findElements(By.cssSelector("section.timeline figure[data-series=events] rect.bar:not(.empty)"));
+        assertThat(bars).extracting(b -> b.getDomAttribute("data-period")).containsExactly("2016-03", "2016-06");
+        for (WebElement bar : bars) {
+            assertThat(bar.getRect().getHeight()).as("the bar is drawn").isPositive();
+        }
+        WebElement captured =
+                driver.findElement(By.cssSelector("section.timeline figure[data-series=captured] rect.bar"));
+        assertThat(captured.getDomAttribute("data-count")).isEqualTo("2");
+        assertThat(captured.getRect().getHeight()).isPositive();
+        driver.findElement(By.cssSelector("section.timeline a.bin:has(rect[data-period='2016-06'])"))
+                .click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("from=2016-06"));
+        assertThat(driver.findElements(By.cssSelector("ol.results li"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("ol.results li a.title")).getText())
+                .isEqualTo("قصف على منبج");
+        assertThat(driver.findElements(By.cssSelector("aside.facets section.facet")))
+                .as("facets stay")
                 .isNotEmpty();
     }
 

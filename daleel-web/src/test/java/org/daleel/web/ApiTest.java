@@ -91,7 +91,12 @@ class ApiTest {
             assertThat(captured.has(field)).as(field).isTrue();
         }
 
-        var again = WebFixture.json(web.get("/api/items/" + captured.path("id").asText()));
+        var again = (com.fasterxml.jackson.databind.node.ObjectNode)
+                WebFixture.json(web.get("/api/items/" + captured.path("id").asText()));
+        assertThat(again.path("analysis").path("events").get(0).path("type").asText())
+                .as("GET carries the item's analysis")
+                .isEqualTo("evacuation");
+        again.remove("analysis");
         assertThat(again).isEqualTo(captured);
     }
 

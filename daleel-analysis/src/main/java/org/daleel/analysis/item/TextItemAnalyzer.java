@@ -12,6 +12,7 @@ import org.daleel.analysis.Analysis;
 import org.daleel.analysis.DateMention;
 import org.daleel.analysis.Event;
 import org.daleel.analysis.PlaceMention;
+import org.daleel.analysis.Quantity;
 import org.daleel.analysis.TextAnalyzer;
 import org.daleel.analysis.gazetteer.Gazetteer;
 import org.daleel.analysis.gazetteer.GazetteerPlace;
@@ -32,7 +33,7 @@ import org.daleel.meta.GpsPosition;
  */
 public final class TextItemAnalyzer implements ItemAnalyzer {
     /** Bump when the mapping from {@link Analysis} to {@link ItemAnalysis} changes. */
-    private static final int MAPPING_VERSION = 1;
+    private static final int MAPPING_VERSION = 2;
 
     /** Text beyond this many chars is not analysed (a bound on time; offsets stay valid). */
     static final int MAX_CHARS = 1_000_000;
@@ -121,7 +122,52 @@ public final class TextItemAnalyzer implements ItemAnalyzer {
                     e.places(),
                     e.date()));
         }
-        return new ItemAnalysis(l.version(), a.language(), places, actors, dates, events);
+        return new ItemAnalysis(
+                l.version(), a.language(), places, actors, dates, events, quantities(a.quantities(), a, events));
+    }
+
+    /**
+     * Ties each quantity to the event whose sentence holds it (its places, actors and date), and to
+     * the places named inside the quantity itself ("87% of Aleppo province").
+     */
+    static List<ItemAnalysis.Quantity> quantities(List<Quantity> found, Analysis a, List<ItemAnalysis.Event> events) {
+        List<ItemAnalysis.Quantity> out = new ArrayList<>(found.size());
+        for (Quantity q : found) {
+            int event = -1;
+            for (int i = 0; i < events.size() && event < 0; i++) {
+                ItemAnalysis.Event e = events.get(i);
+                if (e.start() <= q.start() && q.end() <= e.end()) {
+                    event = i;
+                }
+            }
+            java.util.LinkedHashSet<Long> places = new java.util.LinkedHashSet<>();
+            List<String> actors = List.of();
+            String date = "";
+            if (event >= 0) {
+                ItemAnalysis.Event e = events.get(event);
+                places.addAll(e.places());
+                actors = e.actors();
+                date = e.date();
+            }
+            for (PlaceMention p : a.places()) {
+                if (q.start() <= p.start() && p.end() <= q.end()) {
+                    places.add(p.geonameId());
+                }
+            }
+            out.add(new ItemAnalysis.Quantity(
+                    q.text(),
+                    q.start(),
+                    q.end(),
+                    q.value().doubleValue(),
+                    q.approximate(),
+                    q.unit(),
+                    q.what(),
+                    event,
+                    List.copyOf(places),
+                    actors,
+                    date));
+        }
+        return out;
     }
 
     private static Optional<LocalDate> published(String published) {

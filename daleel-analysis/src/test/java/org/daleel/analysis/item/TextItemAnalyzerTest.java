@@ -65,6 +65,45 @@ class TextItemAnalyzerTest {
     }
 
     @Test
+    void quantities_are_tied_to_the_event_of_their_sentence_and_to_a_place_named_inside_them() {
+        String text = "On 2 December 2016, government shelling of Daraa killed 12 civilians and wounded dozens."
+                + " Some 87% of Aleppo province remains out of regime control.";
+        ItemAnalysis a = ANALYZER.analyze(item(text, "", "text/plain"), Optional.empty());
+
+        assertThat(a.quantities())
+                .extracting(
+                        ItemAnalysis.Quantity::what,
+                        ItemAnalysis.Quantity::value,
+                        ItemAnalysis.Quantity::approximate,
+                        ItemAnalysis.Quantity::event)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("killed", 12.0, false, 0),
+                        org.assertj.core.groups.Tuple.tuple("wounded", 24.0, true, 0),
+                        org.assertj.core.groups.Tuple.tuple("area of Aleppo", 87.0, true, -1));
+        ItemAnalysis.Quantity killed = a.quantities().get(0);
+        assertThat(text.substring(killed.start(), killed.end())).isEqualTo(killed.text());
+        assertThat(killed.places()).as("Daraa, the event's place").containsExactly(170905L);
+        assertThat(killed.date()).isEqualTo("2016-12-02");
+        assertThat(a.quantities().get(2).places())
+                .as("Aleppo governorate, named inside")
+                .containsExactly(170062L);
+        assertThat(a.mainEventFatalities()).isEqualTo(12);
+    }
+
+    @Test
+    void arabic_indic_figures_are_stored_as_numbers_with_offsets_into_the_arabic_text() {
+        String text = "قصفت قوات النظام مدينة درعا يوم 2 كانون الأول 2016، ما أدى إلى مقتل ١٢ مدنياً وإصابة العشرات.";
+        ItemAnalysis a = ANALYZER.analyze(item(text, "", "text/plain"), Optional.empty());
+
+        ItemAnalysis.Quantity killed = a.quantities().getFirst();
+        assertThat(killed.what()).isEqualTo("killed");
+        assertThat(killed.value()).isEqualTo(12.0);
+        assertThat(text.substring(killed.start(), killed.end())).isEqualTo("١٢ مدنياً");
+        assertThat(killed.event()).isZero();
+        assertThat(killed.places()).containsExactly(170905L);
+    }
+
+    @Test
     void relative_dates_are_anchored_at_the_stated_publication_date() {
         ItemAnalysis a = ANALYZER.analyze(
                 item("Shelling hit Darayya yesterday.", "2016-08-20T09:00:00Z", "text/plain"), Optional.empty());

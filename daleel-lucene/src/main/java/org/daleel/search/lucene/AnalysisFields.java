@@ -1,6 +1,8 @@
 package org.daleel.search.lucene;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +38,8 @@ import org.daleel.search.SearchHit;
  * the villages inside; {@code a.actor} actor ids; {@code a.type} event type codes;
  * {@code a.date} the {@link EventDates} spans as ranges of epoch days. Facets are sorted-set doc
  * values (Lucene's {@link SortedSetDocValuesFacetField}) in the dimensions of {@link Facets}, each
- * value {@code id TAB label} so that counts come back with something to show. {@code a.map} stores
+ * value {@code id TAB label} so that counts come back with something to show; the timeline
+ * dimensions hold the months of event dates and the capture month. {@code a.map} stores
  * the places with their positions for the hits.
  */
 final class AnalysisFields {
@@ -51,6 +54,9 @@ final class AnalysisFields {
 
     /** Years of one date span counted in the year facet at most (a span of decades counts nowhere). */
     private static final int MAX_YEARS_PER_SPAN = 3;
+
+    /** Date spans longer than this (a year) count in no month of the event-month timeline. */
+    private static final int MAX_DAYS_PER_MONTH_SPAN = 31;
 
     static final FacetsConfig CONFIG = config();
 
@@ -107,6 +113,8 @@ final class AnalysisFields {
                     .append(p.source().label())
                     .append('\t')
                     .append(clean(p.name()))
+                    .append('\t')
+                    .append(p.nameAr().isEmpty() ? "" : clean(p.nameAr()))
                     .append('\n');
         }
         for (String id : places) {
@@ -133,7 +141,16 @@ final class AnalysisFields {
                     facet(facets, Facets.YEAR, Integer.toString(y), Integer.toString(y));
                 }
             }
+            if (span.last().toEpochDay() - span.first().toEpochDay() < MAX_DAYS_PER_MONTH_SPAN) {
+                String m1 = YearMonth.from(span.first()).toString();
+                String m2 = YearMonth.from(span.last()).toString();
+                facet(facets, Facets.EVENT_MONTH, m1, m1);
+                facet(facets, Facets.EVENT_MONTH, m2, m2);
+            }
         }
+        String captured =
+                YearMonth.from(item.capturedAt().atOffset(ZoneOffset.UTC)).toString();
+        facet(facets, Facets.CAPTURE_MONTH, captured, captured);
         facets.forEach((dim, values) -> values.forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v))));
         if (!map.isEmpty()) {
             doc.add(new StoredField(MAP, map.toString()));
@@ -197,10 +214,16 @@ final class AnalysisFields {
         }
         List<SearchHit.MappedPlace> out = new ArrayList<>();
         for (String line : stored.split("\n")) {
-            String[] f = line.split("\t", 5);
-            if (f.length == 5) {
+            // id, lat, lon, source, name and, since quantities were added, the Arabic name
+            String[] f = line.split("\t", 6);
+            if (f.length >= 5) {
                 out.add(new SearchHit.MappedPlace(
-                        Long.parseLong(f[0]), f[4], Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3]));
+                        Long.parseLong(f[0]),
+                        f[4],
+                        Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]),
+                        f[3],
+                        f.length == 6 ? f[5] : ""));
             }
         }
         return out;

@@ -22,8 +22,8 @@ import org.daleel.search.Facets;
  * reader and kept until the searcher moves to a newer one.
  */
 final class FacetCounts {
-    /** Values returned per dimension. */
-    static final int TOP = 20;
+    /** Values returned per sidebar dimension. */
+    static final int TOP = Facets.TOP;
 
     private record State(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
 
@@ -41,14 +41,27 @@ final class FacetCounts {
             if (state.getOrdRange(dim) == null) {
                 continue; // no document has this dimension
             }
+            boolean timeline = Facets.TIMELINE.contains(dim);
             // Ask for more than shown: two values of the same id with different labels merge below.
-            FacetResult result = counts.getTopChildren(TOP * 2, dim);
+            FacetResult result = timeline ? counts.getAllChildren(dim) : counts.getTopChildren(TOP * 2, dim);
             if (result == null) {
                 continue;
             }
-            dims.put(dim, values(result));
+            dims.put(dim, timeline ? chronological(result) : values(result));
         }
         return new Facets(dims);
+    }
+
+    /** Every value of a timeline dimension, oldest first; the latest {@link Facets#MAX_TIMELINE}. */
+    private static List<Facets.FacetValue> chronological(FacetResult result) {
+        List<Facets.FacetValue> out = new ArrayList<>();
+        for (LabelAndValue lv : result.labelValues) {
+            int tab = lv.label.indexOf(AnalysisFields.LABEL_SEPARATOR);
+            String value = tab < 0 ? lv.label : lv.label.substring(0, tab);
+            out.add(new Facets.FacetValue(value, value, lv.value.longValue()));
+        }
+        out.sort(Comparator.comparing(Facets.FacetValue::value));
+        return out.size() > Facets.MAX_TIMELINE ? out.subList(out.size() - Facets.MAX_TIMELINE, out.size()) : out;
     }
 
     private static List<Facets.FacetValue> values(FacetResult result) {

@@ -16,11 +16,15 @@ import org.daleel.item.ItemAnalysis.DateMention;
 import org.daleel.item.ItemAnalysis.Event;
 import org.daleel.item.ItemAnalysis.Place;
 import org.daleel.item.ItemAnalysis.PlaceSource;
+import org.daleel.item.ItemAnalysis.Quantity;
 
-/** SQL for the analysis tables of schema V2 ({@code item_analysis}, {@code item_places}, ...). */
+/**
+ * SQL for the analysis tables of schema V2 ({@code item_analysis}, {@code item_places}, ...) and
+ * V3 ({@code item_quantities}).
+ */
 final class AnalysisRows {
     private static final List<String> TABLES =
-            List.of("item_places", "item_actors", "item_dates", "item_events", "item_analysis");
+            List.of("item_quantities", "item_places", "item_actors", "item_dates", "item_events", "item_analysis");
 
     private AnalysisRows() {}
 
@@ -43,6 +47,71 @@ final class AnalysisRows {
         insertActors(c, itemId, a.actors());
         insertDates(c, itemId, a.dates());
         insertEvents(c, itemId, a.events());
+        insertQuantities(c, itemId, a.quantities());
+    }
+
+    private static void insertQuantities(Connection c, String itemId, List<Quantity> quantities) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO item_quantities (item_id, ordinal, value,"
+                + " approximate, unit, what, event, places, actors, event_date, text, text_start, text_end)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int ordinal = 0;
+            for (Quantity q : quantities) {
+                ps.setString(1, itemId);
+                ps.setInt(2, ordinal++);
+                ps.setDouble(3, q.value());
+                ps.setInt(4, q.approximate() ? 1 : 0);
+                ps.setString(5, q.unit());
+                ps.setString(6, q.what());
+                ps.setInt(7, q.event());
+                ps.setString(
+                        8,
+                        String.join(
+                                ",", q.places().stream().map(String::valueOf).toList()));
+                ps.setString(9, String.join("\n", q.actors()));
+                ps.setString(10, q.date());
+                ps.setString(11, q.text());
+                ps.setInt(12, q.start());
+                ps.setInt(13, q.end());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<Quantity> quantities(Connection c, String itemId) throws SQLException {
+        List<Quantity> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT value, approximate, unit, what, event, places,"
+                + " actors, event_date, text, text_start, text_end FROM item_quantities WHERE item_id = ?"
+                + " ORDER BY ordinal")) {
+            ps.setString(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Quantity(
+                            rs.getString(9),
+                            rs.getInt(10),
+                            rs.getInt(11),
+                            rs.getDouble(1),
+                            rs.getInt(2) == 1,
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            ids(rs.getString(6)),
+                            lines(rs.getString(7)),
+                            rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> ids(String commaSeparated) {
+        return commaSeparated.isEmpty()
+                ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static List<String> lines(String s) {
+        return s.isEmpty() ? List.of() : List.of(s.split("\n"));
     }
 
     private static void insertPlaces(Connection c, String itemId, List<Place> places) throws SQLException {
@@ -174,7 +243,13 @@ final class AnalysisRows {
             }
         }
         return Optional.of(new ItemAnalysis(
-                version, language, places(c, itemId), actors(c, itemId), dates(c, itemId), events(c, itemId)));
+                version,
+                language,
+                places(c, itemId),
+                actors(c, itemId),
+                dates(c, itemId),
+                events(c, itemId),
+                quantities(c, itemId)));
     }
 
     private static List<Place> places(Connection c, String itemId) throws SQLException {

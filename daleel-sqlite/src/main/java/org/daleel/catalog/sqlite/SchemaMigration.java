@@ -26,7 +26,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class SchemaMigration {
     /** Schema version this code reads and writes: the highest {@code V<n>__*.sql} script. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String LOCATION = "classpath:org/daleel/catalog/sqlite/migration";
 

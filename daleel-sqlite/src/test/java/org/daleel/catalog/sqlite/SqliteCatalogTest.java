@@ -72,10 +72,44 @@ class SqliteCatalogTest extends CatalogContract {
             assertThat(rs.getString("version")).isEqualTo("2");
             assertThat(rs.getString("description")).isEqualTo("analysis");
             assertThat(rs.getBoolean("success")).isTrue();
-            assertThat(rs.next()).as("two migrations").isFalse();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("version")).isEqualTo("3");
+            assertThat(rs.getString("description")).isEqualTo("quantities");
+            assertThat(rs.getBoolean("success")).isTrue();
+            assertThat(rs.next()).as("three migrations").isFalse();
         }
         try (Connection c = jdbc()) {
             assertThat(SchemaMigration.version(c)).isEqualTo(SchemaMigration.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void a_version_2_catalog_is_migrated_and_keeps_its_analyses_without_quantities() throws SQLException {
+        Item added = catalog.add(item(ItemKind.CAPTURE, sha(1)), List.of(), fullAnalysis("v1"));
+        catalog.close();
+        // Make the file what schema version 2 wrote: no quantities table, no version 3 in the history.
+        try (Connection c = jdbc();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE item_quantities");
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '3'");
+            assertThat(SchemaMigration.version(c)).isEqualTo(2);
+        }
+
+        try (SqliteCatalog reopened = SqliteCatalog.open(dbFile())) {
+            var expected = fullAnalysis("v1");
+            assertThat(reopened.analysis(added.id()))
+                    .contains(new org.daleel.item.ItemAnalysis(
+                            expected.version(),
+                            expected.language(),
+                            expected.places(),
+                            expected.actors(),
+                            expected.dates(),
+                            expected.events()));
+            reopened.putAnalysis(added.id(), expected);
+            assertThat(reopened.analysis(added.id())).contains(expected);
+        }
+        try (Connection c = jdbc()) {
+            assertThat(SchemaMigration.version(c)).isEqualTo(3);
         }
     }
 

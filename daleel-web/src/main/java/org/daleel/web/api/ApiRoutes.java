@@ -216,10 +216,11 @@ public final class ApiRoutes {
 
     private void item(Context ctx) {
         Item item = lookup(ctx);
-        json(
-                ctx,
-                200,
-                Json.item(item, archive.resources(item.id()), archive.similar(item.id()), archive.metadata(item.id())));
+        var node =
+                Json.item(item, archive.resources(item.id()), archive.similar(item.id()), archive.metadata(item.id()));
+        // The same shape as daleel show --json: the analysis with the item.
+        archive.analysis(item.id()).ifPresent(a -> node.set("analysis", org.daleel.web.AnalysisJson.analysis(a)));
+        json(ctx, 200, node);
     }
 
     private void analysis(Context ctx) {

@@ -8,7 +8,10 @@ import org.daleel.web.Html;
 
 /**
  * Draws a map as inline SVG on the server: the countries of {@link WorldMap} around the pins, in an
- * equirectangular projection corrected for the latitude of the view, with the pins as links.
+ * equirectangular projection corrected for the latitude of the view, fitted to the extent of the
+ * pins, with the pins as links: their area grows with the number of items they stand for, and the
+ * biggest are labelled with their English and Arabic names (each in its own direction) where the
+ * labels do not collide.
  * Works with no script, no tiles and no network, in any browser and in right-to-left pages.
  */
 public final class SvgMap {
@@ -89,23 +92,114 @@ public final class SvgMap {
         }
         List<MapPin> ordered = new ArrayList<>(pins);
         ordered.sort(Comparator.comparingInt(MapPin::count).reversed());
-        int labels = 0;
+        int maxCount = Math.max(1, ordered.getFirst().count());
+        // Labels avoid every pin and every label placed before them.
+        List<double[]> placed = new ArrayList<>();
         for (MapPin p : ordered) {
             double x = proj.x(p.lon());
             double y = proj.y(p.lat());
-            double r = 4 + Math.min(8, Math.log(p.count()) * 2);
-            h.open("a", "href", p.href(), "class", "pin " + p.kind());
-            h.open("circle", "cx", fmt(x), "cy", fmt(y), "r", fmt(r), "data-label", p.label());
-            h.element("title", p.tooltip());
-            h.close("circle");
-            if (labels++ < MAX_LABELS) {
-                h.element("text", p.label(), "x", fmt(x + r + 2), "y", fmt(y + 4), "dir", "auto");
-            }
-            h.close("a");
+            double r = radius(p, maxCount);
+            placed.add(new double[] {x - r, y - r, x + r, y + r});
+        }
+        int pinBoxes = placed.size();
+        // Big pins first: they get the labels, and small pins drawn later stay clickable on top.
+        List<Drawn> drawn = new ArrayList<>();
+        for (MapPin p : ordered) {
+            double x = proj.x(p.lon());
+            double y = proj.y(p.lat());
+            double r = radius(p, maxCount);
+            Label label = placed.size() - pinBoxes < MAX_LABELS ? label(p, x, y, r, placed) : null;
+            drawn.add(new Drawn(p, x, y, r, label));
+        }
+        for (Drawn d : drawn) {
+            pin(h, d.pin(), d.x(), d.y(), d.r(), d.label());
         }
         h.close("svg");
         h.element("figcaption", caption + " " + WorldMap.ATTRIBUTION);
         h.close("figure");
+    }
+
+    /** Area grows with the count: radius 4 for one item, 16 for the most. */
+    private static double radius(MapPin p, int maxCount) {
+        return maxCount == 1 ? 4 : 4 + 12 * Math.sqrt((p.count() - 1.0) / (maxCount - 1.0));
+    }
+
+    /** A pin at its position and size, with its labels or none. */
+    private record Drawn(MapPin pin, double x, double y, double r, Label label) {}
+
+    /** Where a pin's labels go: beside it, on the left when the right has no room. */
+    private record Label(double x, double y, boolean left, String text, String textAr) {}
+
+    /** Approximate width of a label in pixels at 11px (the stylesheet's size). */
+    private static double textWidth(String s) {
+        return s.length() * 6.2;
+    }
+
+    /**
+     * Places the English and Arabic labels of a pin where they overlap no label placed before
+     * (bigger pins come first), or returns null to leave the pin unlabelled (its tooltip still
+     * names it).
+     */
+    private static Label label(MapPin p, double x, double y, double r, List<double[]> placed) {
+        String text = p.count() > 1 ? p.label() + " · " + p.count() : p.label();
+        String ar = p.labelAr();
+        double w = Math.max(textWidth(text), textWidth(ar));
+        double h = ar.isEmpty() ? 13 : 26;
+        boolean preferLeft = x + r + 2 + w > WIDTH;
+        for (boolean left : new boolean[] {preferLeft, !preferLeft}) {
+            double x0 = left ? x - r - 2 - w : x + r + 2;
+            if (x0 < 0 || x0 + w > WIDTH) {
+                continue;
+            }
+            double[] box = {x0, y - 9, x0 + w, y - 9 + h};
+            if (placed.stream().noneMatch(b -> box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) {
+                placed.add(box);
+                return new Label(left ? x - r - 2 : x + r + 2, y + 4, left, text, ar);
+            }
+        }
+        return null;
+    }
+
+    private static void pin(Html h, MapPin p, double x, double y, double r, Label label) {
+        h.open("a", "href", p.href(), "class", "pin " + p.kind(), "data-count", Integer.toString(p.count()));
+        h.open("circle", "cx", fmt(x), "cy", fmt(y), "r", fmt(r), "data-label", p.label());
+        h.element("title", p.tooltip() + (p.labelAr().isEmpty() ? "" : " · " + p.labelAr()));
+        h.close("circle");
+        if (label != null) {
+            // Latin names run left to right from the anchor; on the left side they end at it.
+            h.element(
+                    "text",
+                    label.text(),
+                    "class",
+                    "name",
+                    "x",
+                    fmt(label.x()),
+                    "y",
+                    fmt(label.y()),
+                    "text-anchor",
+                    label.left() ? "end" : "start",
+                    "direction",
+                    "ltr");
+            if (!label.textAr().isEmpty()) {
+                // Arabic runs right to left: its "end" is its left edge (SVG 1.1 s10.9.1).
+                h.element(
+                        "text",
+                        label.textAr(),
+                        "class",
+                        "name-ar",
+                        "lang",
+                        "ar",
+                        "x",
+                        fmt(label.x()),
+                        "y",
+                        fmt(label.y() + 13),
+                        "text-anchor",
+                        label.left() ? "start" : "end",
+                        "direction",
+                        "rtl");
+            }
+        }
+        h.close("a");
     }
 
     private record Projection(double left, double top, double scale, double cos) {

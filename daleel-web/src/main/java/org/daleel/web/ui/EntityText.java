@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.daleel.item.ItemAnalysis;
 import org.daleel.web.Html;
+import org.daleel.web.QuantityText;
 import org.daleel.web.map.MapPin;
 
 /**
  * An item's text with what its analysis found marked in it: places, actors and dates as links that
  * filter the search (with a tooltip giving the GeoNames id, type or value), and each sentence that
- * reports an event outlined with its type. Offsets are UTF-16 char offsets, so Arabic and any other
+ * reports an event outlined with its type; each quantity ("12 civilians were killed") is highlighted
+ * around the marks inside it, with what it counts and what it is tied to in its tooltip. Offsets are UTF-16 char offsets, so Arabic and any other
  * script are marked at exactly the analysed characters; a span that does not fit the text (another
  * version of it) is left out rather than drawn in the wrong place.
  */
@@ -25,9 +27,13 @@ final class EntityText {
     /** An event sentence with the types reported in it. */
     private record Outline(int start, int end, List<ItemAnalysis.Event> events) {}
 
+    /** A highlighted quantity. */
+    private record Highlight(int start, int end, ItemAnalysis.Quantity quantity, String title) {}
+
     /** Writes the paragraphs of {@code text} with the marks of {@code analysis}. */
     static void render(Html h, String text, ItemAnalysis analysis) {
         List<Mark> marks = marks(text, analysis);
+        List<Highlight> highlights = highlights(text, analysis, marks);
         List<Outline> outlines = outlines(text, analysis.events());
         int i = 0;
         int n = text.length();
@@ -45,13 +51,17 @@ final class EntityText {
                 stop--;
             }
             h.open("p", "dir", "auto");
-            paragraph(h, text, i, stop, marks, outlines);
+            paragraph(h, text, i, stop, new Layers(marks, highlights), outlines);
             h.close("p");
             i = end;
         }
     }
 
-    private static void paragraph(Html h, String text, int from, int to, List<Mark> marks, List<Outline> outlines) {
+    /** The marks and the quantity highlights around them. */
+    private record Layers(List<Mark> marks, List<Highlight> highlights) {}
+
+    private static void paragraph(Html h, String text, int from, int to, Layers layers, List<Outline> outlines) {
+        List<Mark> marks = layers.marks();
         int pos = from;
         for (Outline o : outlines) {
             int s = Math.max(o.start(), from);
@@ -71,7 +81,7 @@ final class EntityText {
             if (s < pos || e > to) {
                 continue;
             }
-            plain(h, text, pos, s, marks);
+            highlighted(h, text, pos, s, layers);
             ItemAnalysis.Event first = o.events().getFirst();
             StringBuilder title = new StringBuilder("Event: ");
             for (int k = 0; k < o.events().size(); k++) {
@@ -81,7 +91,7 @@ final class EntityText {
                 title.append(" · date ").append(first.date());
             }
             h.open("span", "class", "ent event", "title", title.toString(), "data-type", first.type());
-            plain(h, text, s, e, marks);
+            highlighted(h, text, s, e, layers);
             h.close("span");
             for (ItemAnalysis.Event ev : o.events()) {
                 h.text(" ")
@@ -99,7 +109,67 @@ final class EntityText {
             }
             pos = e;
         }
-        plain(h, text, pos, to, marks);
+        highlighted(h, text, pos, to, layers);
+    }
+
+    /** Text between {@code from} and {@code to} with the quantities and marks that lie wholly inside it. */
+    private static void highlighted(Html h, String text, int from, int to, Layers layers) {
+        int pos = from;
+        for (Highlight q : layers.highlights()) {
+            if (q.start() < pos || q.end() > to) {
+                continue;
+            }
+            plain(h, text, pos, q.start(), layers.marks());
+            h.open(
+                    "mark",
+                    "class",
+                    "ent quantity",
+                    "title",
+                    q.title(),
+                    "data-what",
+                    q.quantity().what(),
+                    "data-value",
+                    QuantityText.figure(q.quantity()));
+            plain(h, text, q.start(), q.end(), layers.marks());
+            h.close("mark");
+            pos = q.end();
+        }
+        plain(h, text, pos, to, layers.marks());
+    }
+
+    /**
+     * The quantities to highlight, in text order, each widened over a mark it only partly covers and
+     * left out when it overlaps the one before.
+     */
+    private static List<Highlight> highlights(String text, ItemAnalysis a, List<Mark> marks) {
+        List<Highlight> all = new ArrayList<>();
+        for (ItemAnalysis.Quantity q : a.quantities()) {
+            if (!fits(text, q.start(), q.end())) {
+                continue;
+            }
+            int s = q.start();
+            int e = q.end();
+            for (Mark m : marks) {
+                if (m.start() < s && m.end() > s) {
+                    s = m.start();
+                }
+                if (m.start() < e && m.end() > e) {
+                    e = m.end();
+                }
+            }
+            String title = "Quantity: " + QuantityText.line(a, q) + QuantityText.actors(a, q);
+            all.add(new Highlight(s, e, q, title));
+        }
+        all.sort(Comparator.comparingInt(Highlight::start));
+        List<Highlight> out = new ArrayList<>(all.size());
+        int last = -1;
+        for (Highlight q : all) {
+            if (q.start() >= last) {
+                out.add(q);
+                last = q.end();
+            }
+        }
+        return out;
     }
 
     /** Text between {@code from} and {@code to} with the marks that lie wholly inside it. */
@@ -269,7 +339,8 @@ final class EntityText {
                             tooltip,
                             "/search?place=" + p.geonameId(),
                             exif ? "exif" : "text",
-                            1));
+                            1,
+                            p.nameAr()));
         }
         return new ArrayList<>(out.values());
     }

@@ -2,12 +2,14 @@ package org.daleel.web.ui;
 
 import java.util.List;
 import org.daleel.item.Item;
+import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemKind;
 import org.daleel.search.Facets;
 import org.daleel.search.SearchHit;
 import org.daleel.search.SearchQuery;
 import org.daleel.search.SearchResult;
 import org.daleel.web.Html;
+import org.daleel.web.QuantityText;
 import org.daleel.web.SearchParams;
 import org.daleel.web.map.MapPin;
 import org.daleel.web.map.SvgMap;
@@ -135,7 +137,7 @@ final class SearchPage {
                     new Form(q, lang, kind, from, to, List.of(value), actors, types);
                 case Facets.ACTOR -> new Form(q, lang, kind, from, to, places, List.of(value), types);
                 case Facets.EVENT_TYPE -> new Form(q, lang, kind, from, to, places, actors, List.of(value));
-                case Facets.YEAR -> new Form(q, lang, kind, value, value, places, actors, types);
+                case Facets.YEAR, Facets.EVENT_MONTH -> new Form(q, lang, kind, value, value, places, actors, types);
                 default -> this;
             };
         }
@@ -169,8 +171,12 @@ final class SearchPage {
             Facets.YEAR,
             "Year of the events");
 
-    /** Results of {@code query}, with a sidebar of facet counts and a map of the hits' places. */
-    static Html results(SearchQuery query, SearchResult result, Form form) {
+    /**
+     * Results of {@code query}, with a sidebar of facet counts, a timeline of all matches by event
+     * and capture month, and a map of the hits' places.
+     */
+    static Html results(
+            SearchQuery query, SearchResult result, Form form, java.util.Map<String, ItemAnalysis> analyses) {
         Html h = new Html();
         h.element("h1", "Search");
         form(h, form);
@@ -187,6 +193,8 @@ final class SearchPage {
                         : "Results " + (query.offset() + 1) + "–" + shownTo + " of " + result.total() + ".",
                 "class",
                 "muted");
+        TimelineChart.render(
+                h, result.facets(), period -> form.with(Facets.YEAR, period).href(0, SearchParams.DEFAULT_LIMIT));
         SvgMap.render(h, pins(result), "Map of the places of the results on this page.");
         h.open("ol", "class", "results", "start", Integer.toString(query.offset() + 1));
         for (SearchHit hit : result.hits()) {
@@ -200,6 +208,7 @@ final class SearchPage {
             h.open("p", "class", "snippet", "dir", "auto")
                     .snippet(hit.snippet())
                     .close("p");
+            figures(h, analyses.get(hit.id()));
             meta(h, hit.capturedAt().toString(), hit.language(), "");
             h.close("li");
         }
@@ -208,6 +217,33 @@ final class SearchPage {
         h.close("div");
         h.close("div");
         return h;
+    }
+
+    /** Kinds of figures worth showing with a hit: what happened to people. */
+    private static final java.util.Set<String> HIT_FIGURES =
+            java.util.Set.of("killed", "wounded", "casualties", "displaced", "detained", "missing");
+
+    /** Most figures shown with one hit. */
+    private static final int MAX_HIT_FIGURES = 4;
+
+    /** "12 killed — Darayya, 2016-08-20 · ~24 wounded — ..." under a hit, when its analysis has such figures. */
+    private static void figures(Html h, ItemAnalysis a) {
+        if (a == null) {
+            return;
+        }
+        List<ItemAnalysis.Quantity> shown = a.quantities().stream()
+                .filter(q -> HIT_FIGURES.contains(q.what()))
+                .limit(MAX_HIT_FIGURES)
+                .toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        // Spans, not list items: "ol.results li" must keep meaning one result.
+        h.open("p", "class", "hit-quantities");
+        for (ItemAnalysis.Quantity q : shown) {
+            h.element("span", QuantityText.line(a, q), "class", "figure", "data-what", q.what(), "dir", "auto");
+        }
+        h.close("p");
     }
 
     private static List<MapPin> pins(SearchResult result) {
@@ -238,7 +274,8 @@ final class SearchPage {
                             + (exif ? " · a picture's GPS position (EXIF)" : ""),
                     "/search?place=" + p.geonameId(),
                     exif ? "exif" : "text",
-                    n));
+                    n,
+                    p.nameAr()));
         });
         return pins;
     }
@@ -246,10 +283,13 @@ final class SearchPage {
     private static void facets(Html h, SearchResult result, Form form) {
         h.open("aside", "class", "facets", "aria-label", "Filters");
         h.element("h2", "Filter");
-        if (result.facets().dimensions().isEmpty()) {
+        if (Facets.SIDEBAR.stream().allMatch(d -> result.facets().of(d).isEmpty())) {
             h.element("p", "No places, actors or events found in these items.", "class", "muted");
         }
         result.facets().dimensions().forEach((dim, values) -> {
+            if (!Facets.SIDEBAR.contains(dim)) {
+                return; // the timeline dimensions are drawn as charts
+            }
             h.open("section", "class", "facet", "data-dim", dim);
             h.element("h3", DIMENSION_LABELS.getOrDefault(dim, dim));
             h.open("ul");

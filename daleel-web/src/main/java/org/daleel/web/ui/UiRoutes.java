@@ -90,10 +90,13 @@ public final class UiRoutes {
             return;
         }
         SearchQuery query = SearchParams.of(ctx);
-        page(
-                ctx,
-                query.text().isEmpty() ? "Search" : query.text(),
-                SearchPage.results(query, archive.search(query), form));
+        var result = archive.search(query);
+        // The figures of the hits on this page (one catalog read each, at most a page of them).
+        java.util.Map<String, org.daleel.item.ItemAnalysis> analyses = new java.util.HashMap<>();
+        for (var hit : result.hits()) {
+            archive.analysis(hit.id()).ifPresent(a -> analyses.put(hit.id(), a));
+        }
+        page(ctx, query.text().isEmpty() ? "Search" : query.text(), SearchPage.results(query, result, form, analyses));
     }
 
     private void item(Context ctx) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.daleel.item.Item;
 import org.daleel.item.ItemAnalysis;
 import org.daleel.web.Html;
+import org.daleel.web.QuantityText;
 import org.daleel.web.map.SvgMap;
 
 /**
@@ -20,7 +21,7 @@ final class Understanding {
             return;
         }
         h.open("section", "class", "understanding");
-        h.element("h2", "Places, actors and events");
+        h.element("h2", "Places, actors, events and quantities");
         SvgMap.render(h, EntityText.pins(a), "Map of the places of this item.");
         places(h, a.places());
         Map<String, ItemAnalysis.Actor> actors = new LinkedHashMap<>();
@@ -62,7 +63,49 @@ final class Understanding {
             }
             h.close("p");
         }
+        quantities(h, a);
         h.close("section");
+    }
+
+    /**
+     * The quantities as a list, "12 killed — Daraa (درعا), 2016-12-02", each place a link that
+     * filters the search and the expression as written after it.
+     */
+    private static void quantities(Html h, ItemAnalysis a) {
+        if (a.quantities().isEmpty()) {
+            return;
+        }
+        h.element("h3", "Quantities");
+        h.open("ul", "class", "quantities");
+        for (ItemAnalysis.Quantity q : a.quantities()) {
+            h.open(
+                    "li",
+                    "data-what",
+                    q.what(),
+                    "title",
+                    q.approximate() ? "approximate: the text gives no exact figure" : null);
+            h.element("bdi", QuantityText.what(q), "class", "q-what", "dir", "ltr");
+            int shown = 0;
+            for (ItemAnalysis.Place p : QuantityText.places(a, q)) {
+                h.text(shown++ == 0 ? " — " : ", ");
+                h.element(
+                        "a",
+                        QuantityText.placeName(p),
+                        "class",
+                        "q-place",
+                        "href",
+                        "/search?place=" + p.geonameId(),
+                        "dir",
+                        "auto");
+            }
+            if (!q.date().isEmpty()) {
+                h.text(shown++ == 0 ? " — " : ", ");
+                h.element("time", q.date(), "class", "q-date", "datetime", q.date(), "dir", "ltr");
+            }
+            h.text(" ").element("q", q.text(), "class", "q-text", "dir", "auto");
+            h.close("li");
+        }
+        h.close("ul");
     }
 
     private static void places(Html h, List<ItemAnalysis.Place> places) {
