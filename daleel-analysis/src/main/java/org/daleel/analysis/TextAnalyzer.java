@@ -275,7 +275,8 @@ public final class TextAnalyzer {
                     p.countryCode(),
                     p.isCountry() ? "" : p.admin1(),
                     round(p.lat()),
-                    round(p.lon())));
+                    round(p.lon()),
+                    r.adjective() ? PlaceMention.ADJECTIVE : PlaceMention.NAME));
         }
         return out;
     }
@@ -344,7 +345,7 @@ public final class TextAnalyzer {
             List<Long> references = new ArrayList<>();
             while (pi < resolved.size() && resolved.get(pi).firstToken() < end) {
                 ResolvedPlace p = resolved.get(pi++);
-                if (p.firstToken() >= first) {
+                if (p.firstToken() >= first && !p.adjective()) { // "Russian shelling" is no place of the event
                     (p.reference() ? references : here).add(p.place().geonameId());
                 }
             }

@@ -45,6 +45,36 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void a_demonym_is_reported_as_an_adjective_of_its_country_and_is_no_place_of_an_event() {
+        Analysis a = Fixtures.analyze("Georgian troops shelled Tskhinvali on Friday, killing two civilians. "
+                + "Sri Lankan officials and New Zealand diplomats said Mexico would help.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Georgian"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.form()).isEqualTo(PlaceMention.ADJECTIVE);
+                    assertThat(p.adjective()).isTrue();
+                    assertThat(p.geonameId()).isEqualTo(614540L); // Georgia, the country
+                });
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Sri Lankan"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.geonameId()).isEqualTo(1227603L));
+        assertThat(a.places())
+                .filteredOn(p -> !p.adjective())
+                .extracting(PlaceMention::text, PlaceMention::geonameId)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("New Zealand", 2186224L),
+                        org.assertj.core.groups.Tuple.tuple("Mexico", 3996063L));
+        assertThat(a.places())
+                .filteredOn(p -> !p.adjective())
+                .allMatch(p -> p.form().equals(PlaceMention.NAME));
+        assertThat(a.events())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.places()).doesNotContain(614540L));
+    }
+
+    @Test
     void common_words_that_are_place_names_stay_words() {
         Analysis a = Fixtures.analyze("There is hope for a deal. Hope remains that the Union will act. West of the "
                 + "river, Union officials met. The Justice Minister spoke at the Mosque. May brought more rain.");

@@ -72,9 +72,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         System.out.println("language: " + analysis.language());
         analysis.places()
-                .forEach(p ->
-                        System.out.println("place     " + p.text() + " -> " + p.name() + " (geonames " + p.geonameId()
-                                + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
+                .forEach(p -> System.out.println("place     " + p.text() + " -> " + p.name()
+                        + (p.adjective() ? " (adjective; geonames " : " (geonames ") + p.geonameId()
+                        + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
         analysis.actors()
                 .forEach(a -> System.out.println("actor     " + a.text() + " -> " + a.name() + " (" + a.type() + ")"));
         analysis.dates().forEach(d -> System.out.println("date      " + d.text() + " -> " + d.value()));

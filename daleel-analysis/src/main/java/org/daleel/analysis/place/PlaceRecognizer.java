@@ -328,8 +328,15 @@ public final class PlaceRecognizer {
                 continue;
             }
             GazetteerPlace p = gazetteer.place(g.chosen);
+            boolean adjective = false;
             if (p.contextOnly()) {
-                continue;
+                // a demonym ("Georgian", "Israelis") is reported as an adjective of its country
+                int country = p.isAdjective() ? gazetteer.countryIndex(p.countryCode()) : -1;
+                if (country < 0) {
+                    continue;
+                }
+                p = gazetteer.place(country);
+                adjective = true;
             }
             int start = m.spanFirst == m.first
                     ? startAfterClitics(t, m)
@@ -337,7 +344,7 @@ public final class PlaceRecognizer {
                             ? ArabicClitics.startWithout(t, m.spanFirst, m.spanFirstForm)
                             : t.start(m.spanFirst);
             out.add(new ResolvedPlace(
-                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference));
+                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference, adjective));
         }
         return new Result(out, countries);
     }

@@ -150,7 +150,7 @@ final class PlaceResolver {
         switch (p.featureCode()) {
             case "PCLI", "PPLC" -> s = 3.2;
             case "PPLA" -> s = 3.0;
-            case "CTX" -> s = 3.8; // hand-written context aliases win over any record's alternate name
+            case "CTX", "DEM" -> s = 3.8; // hand-written context aliases win over any record's alternate name
             case "ADM1" -> s = 2.5;
             case "PPLA2" -> s = 2.5;
             case "PPLA3" -> s = 2.1;
