@@ -211,6 +211,9 @@ public final class PlaceRecognizer {
             "october",
             "november",
             "december");
+    /** Holidays that are also names of small places ("at Christmas" is not Christmas, Florida). */
+    private static final Set<String> HOLIDAYS = Set.of("christmas", "easter", "thanksgiving", "halloween");
+
     private static final Set<String> SPEECH_VERBS = Set.of(
             "said",
             "says",
@@ -597,8 +600,8 @@ public final class PlaceRecognizer {
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
         }
-        if (single && MONTHS.contains(t.norm(m.first))) {
-            return false; // "in May": a month
+        if (single && (MONTHS.contains(t.norm(m.first)) || HOLIDAYS.contains(t.norm(m.first)))) {
+            return false; // "in May": a month; "at Christmas": a holiday
         }
         if (single) {
             m.speaker = after < t.size()
@@ -606,7 +609,7 @@ public final class PlaceRecognizer {
                     && t.sentence(after) == t.sentence(m.first)
                     && SPEECH_VERBS.contains(t.norm(after));
         }
-        if (single && afterOtherName(t, m, blocked)) {
+        if (single && afterOtherName(t, m, blocked, words)) {
             words.persons.add(m.key); // every mention of "Clinton" in this document is the person
             return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
         }
@@ -635,9 +638,10 @@ public final class PlaceRecognizer {
     /**
      * True if a capitalised word that is not a cue, direction or function word comes right before a
      * one-word name in the same sentence: the name is then part of a person's name or title ("John
-     * Kerry", "President Obama") or of a longer name the gazetteer lacks.
+     * Kerry", "President Obama") or of a longer name the gazetteer lacks. A sentence's first word
+     * that the document also writes in lowercase is an ordinary word ("A", "Another").
      */
-    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked) {
+    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked, DocumentWords words) {
         int before = m.first - 1;
         if (before < 0
                 || blocked[before]
@@ -648,6 +652,9 @@ public final class PlaceRecognizer {
             return false;
         }
         String w = t.norm(before);
+        if (t.has(before, Tokens.SENTENCE_START) && words.lowercase.contains(w)) {
+            return false; // "A Georgian unit", "Another Gainesville business": a word the text also writes lowercase
+        }
         return !EN_NEUTRAL_BEFORE.contains(w)
                 && !EN_CUES.contains(w)
                 && !DIRECTIONS.contains(w)
