@@ -75,6 +75,24 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void a_country_after_a_capitalised_word_is_still_the_country_and_an_ordinary_first_word_names_no_person() {
+        Analysis a = Fixtures.analyze("Rethinking Egypt-US relations. Acting U.S. Attorney Jane Doe said talks "
+                + "with Egypt went on. A Georgian unit crossed into Georgia. Another Georgian officer spoke.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Egypt"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.geonameId()).isEqualTo(357994L));
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("U.S."))
+                .singleElement()
+                .satisfies(p -> assertThat(p.geonameId()).isEqualTo(6252001L));
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Georgian"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.adjective()).isTrue());
+    }
+
+    @Test
     void common_words_that_are_place_names_stay_words() {
         Analysis a = Fixtures.analyze("There is hope for a deal. Hope remains that the Union will act. West of the "
                 + "river, Union officials met. The Justice Minister spoke at the Mosque. May brought more rain.");

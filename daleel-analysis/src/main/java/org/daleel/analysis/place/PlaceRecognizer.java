@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.daleel.analysis.gazetteer.Gazetteer;
 import org.daleel.analysis.gazetteer.GazetteerPlace;
+import org.daleel.analysis.gazetteer.NameTable;
 import org.daleel.analysis.text.ArabicClitics;
 import org.daleel.analysis.text.Lexicon;
 import org.daleel.analysis.text.Tokens;
@@ -609,7 +610,7 @@ public final class PlaceRecognizer {
                     && t.sentence(after) == t.sentence(m.first)
                     && SPEECH_VERBS.contains(t.norm(after));
         }
-        if (single && afterOtherName(t, m, blocked, words)) {
+        if (single && afterOtherName(t, m, blocked, words) && !namesCountryOrDivision(m)) {
             words.persons.add(m.key); // every mention of "Clinton" in this document is the person
             return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
         }
@@ -661,6 +662,25 @@ public final class PlaceRecognizer {
                 && !EN_ADMIN_BEFORE.contains(w)
                 && !LATIN_ARTICLES.contains(w)
                 && !EN_PLACE_WORDS.contains(w);
+    }
+
+    /**
+     * True if the name is the own name of a country or first-level division, or a demonym ("Egypt",
+     * "U.S.", "Texas", "Georgian"): after a capitalised word ("Rethinking Egypt-US relations",
+     * "Acting U.S. Attorney") it is still that place, not a person's surname.
+     */
+    private boolean namesCountryOrDivision(NameMatch m) {
+        NameTable table = m.fuzzy ? gazetteer.fuzzyNames() : gazetteer.names();
+        for (int p = table.from(m.keyIndex); p < table.to(m.keyIndex); p++) {
+            int v = table.posting(p);
+            if ((v & 1) == 1) {
+                GazetteerPlace q = gazetteer.place(v >>> 1);
+                if (q.isCountry() || q.isAdjective() || q.isAdmin1()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean allCommonWords(Tokens t, NameMatch m) {
