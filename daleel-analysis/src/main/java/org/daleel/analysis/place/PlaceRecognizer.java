@@ -237,6 +237,12 @@ public final class PlaceRecognizer {
     /** Capitalised words before a name that do not make it part of a person's or another name. */
     private static final Set<String> EN_NEUTRAL_BEFORE = Set.of(
             "the",
+            "downtown",
+            "uptown",
+            "metropolitan",
+            "metro",
+            "historic",
+            "suburban",
             "greater",
             "old",
             "central",
@@ -639,8 +645,8 @@ public final class PlaceRecognizer {
     /**
      * True if a capitalised word that is not a cue, direction or function word comes right before a
      * one-word name in the same sentence: the name is then part of a person's name or title ("John
-     * Kerry", "President Obama") or of a longer name the gazetteer lacks. A sentence's first word
-     * that the document also writes in lowercase is an ordinary word ("A", "Another").
+     * Kerry", "President Obama") or of a longer name the gazetteer lacks. A word that the document
+     * also writes in lowercase ("A", "Another") or a common English word ("Rodeo") is no name.
      */
     private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked, DocumentWords words) {
         int before = m.first - 1;
@@ -653,8 +659,8 @@ public final class PlaceRecognizer {
             return false;
         }
         String w = t.norm(before);
-        if (t.has(before, Tokens.SENTENCE_START) && words.lowercase.contains(w)) {
-            return false; // "A Georgian unit", "Another Gainesville business": a word the text also writes lowercase
+        if (words.lowercase.contains(w) || EN_COMMON_PLACES.contains(w)) {
+            return false; // "A Georgian unit", "Rodeo Gainesville": a word the text also writes lowercase
         }
         return !EN_NEUTRAL_BEFORE.contains(w)
                 && !EN_CUES.contains(w)
