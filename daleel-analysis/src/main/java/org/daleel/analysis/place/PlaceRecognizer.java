@@ -330,6 +330,15 @@ public final class PlaceRecognizer {
             NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
             g.add(m);
         }
+        Set<String> speakers = new HashSet<>();
+        for (NameMatch m : mentions) {
+            if (m.speaker) {
+                speakers.add(m.key);
+            }
+        }
+        for (NameGroup g : groups.values()) {
+            g.anySpeaker = speakers.contains(g.first.key); // "Robertson said" anywhere: every "Robertson"
+        }
         Map<String, Double> countries = resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<ResolvedPlace> out = new ArrayList<>();
         for (NameMatch m : mentions) {
@@ -611,10 +620,15 @@ public final class PlaceRecognizer {
             return false; // "in May": a month; "at Christmas": a holiday
         }
         if (single) {
+            int before = m.first - 1;
             m.speaker = after < t.size()
                     && t.kind(after) == Tokens.LATIN
                     && t.sentence(after) == t.sentence(m.first)
-                    && SPEECH_VERBS.contains(t.norm(after));
+                    && SPEECH_VERBS.contains(t.norm(after))
+                    // "the mayor of Palmyra said": the place of someone who speaks
+                    && !(before >= 0
+                            && t.kind(before) == Tokens.LATIN
+                            && (t.norm(before).equals("of") || EN_CUES.contains(t.norm(before))));
         }
         if (single && afterOtherName(t, m, blocked, words) && !namesCountryOrDivision(m)) {
             words.persons.add(m.key); // every mention of "Clinton" in this document is the person

@@ -246,7 +246,7 @@ final class PlaceResolver {
             return false;
         }
         // "Jackson told reporters", "Erdogan said": a person, unless a country or a capital speaks
-        if (g.allSpeaker
+        if ((g.allSpeaker || g.anySpeaker)
                 && !g.anyCue
                 && !place.isCountry()
                 && !place.isAdmin1()
