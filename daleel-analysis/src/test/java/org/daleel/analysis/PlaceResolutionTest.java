@@ -93,6 +93,18 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void a_town_named_three_times_and_never_as_a_person_is_the_town() {
+        Analysis a = Fixtures.analyze("About 55 Gainesville residents marched on Friday. Gainesville voters decide "
+                + "next week. The Gainesville commission met on Monday.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Gainesville"))
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.countryCode()).isEqualTo("US"));
+        assertThat(Fixtures.analyze("Gainesville voters decide next week.").places())
+                .isEmpty(); // once, with nothing else: as likely a surname as the town
+    }
+
+    @Test
     void common_words_that_are_place_names_stay_words() {
         Analysis a = Fixtures.analyze("There is hope for a deal. Hope remains that the Union will act. West of the "
                 + "river, Union officials met. The Justice Minister spoke at the Mosque. May brought more rain.");

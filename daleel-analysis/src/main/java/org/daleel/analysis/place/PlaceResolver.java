@@ -264,6 +264,7 @@ final class PlaceResolver {
                 && !place.isAdmin1()
                 && !place.contextOnly()
                 && prior < 2.8
+                && !(g.count >= 3 && prior >= 2.0) // named three times, never as a person: the town
                 && ctx.othersWeight(place.countryCode(), g) <= 0) {
             return false;
         }
