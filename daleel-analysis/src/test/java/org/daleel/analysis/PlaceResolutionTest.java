@@ -246,4 +246,58 @@ class PlaceResolutionTest {
                 .contains(4692746L) // Gainesville, Texas
                 .doesNotContain(4156404L); // Gainesville, Florida
     }
+
+    private static List<String> texts(String text) {
+        return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
+    }
+
+    @Test
+    void a_vehicle_named_by_its_maker_or_model_is_no_place() {
+        assertThat(texts("A 1992 Toyota Corolla collided with a Dodge Durango near Dallas, Texas. "
+                        + "In the Toyota, the driver was hurt."))
+                .contains("Dallas", "Texas")
+                .doesNotContain("Toyota", "Durango");
+    }
+
+    @Test
+    void a_name_joined_to_another_by_an_ampersand_is_a_firm() {
+        assertThat(texts("A judge in Columbia, South Carolina, ruled that the city owes the design firm "
+                        + "Stevens & Wilkinson money. Stevens & Wilkinson sued in 2008."))
+                .contains("South Carolina")
+                .doesNotContain("Stevens");
+    }
+
+    @Test
+    void a_name_before_an_apostrophe_s_day_is_a_holiday() {
+        assertThat(texts("Police in Dublin, Ohio, stressed safety on St. Patrick's Day."))
+                .doesNotContain("Patrick");
+    }
+
+    @Test
+    void the_names_of_a_list_of_counties_are_not_reported_as_towns() {
+        assertThat(texts("Prosecutors of Navarro, Henderson and Ellis counties in Texas joined the search."))
+                .contains("Texas")
+                .doesNotContain("Henderson", "Ellis", "Navarro");
+        assertThat(texts("Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker counties "
+                        + "in Florida cleaned the river."))
+                .contains("Georgia", "Florida");
+    }
+
+    @Test
+    void a_state_named_outright_beats_a_small_town_of_that_name_but_not_a_first_name() {
+        assertThat(ids("Alexandria police found the body in December. The suspect awaits a transfer to Virginia, "
+                        + "where he will stand trial. The transfer to Virginia may take 60 days."))
+                .contains(6254928L) // Virginia, the state
+                .doesNotContain(4252071L); // Virginia, Illinois
+        assertThat(texts("Cakes and pies will be auctioned by Virginia Chapin in Peoria, Illinois."))
+                .doesNotContain("Virginia");
+    }
+
+    @Test
+    void the_surname_of_a_person_a_role_introduces_is_no_place_later() {
+        assertThat(texts("Police in Huntsville, Texas, called in Sgt. David Collins to assist. Collins, a "
+                        + "trained negotiator, talked to the man for hours."))
+                .contains("Huntsville")
+                .doesNotContain("Collins");
+    }
 }

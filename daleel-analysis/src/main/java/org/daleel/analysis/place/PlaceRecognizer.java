@@ -214,6 +214,46 @@ public final class PlaceRecognizer {
             "december");
     /** Holidays that are also names of small places ("at Christmas" is not Christmas, Florida). */
     private static final Set<String> HOLIDAYS = Set.of("christmas", "easter", "thanksgiving", "halloween");
+    /** Makers of vehicles whose names are also places ("a 1992 Toyota Corolla", "a Dodge Durango"). */
+    private static final Set<String> VEHICLE_MAKES = Set.of(
+            "toyota",
+            "honda",
+            "nissan",
+            "dodge",
+            "ford",
+            "chevrolet",
+            "chevy",
+            "hyundai",
+            "kia",
+            "mazda",
+            "mitsubishi",
+            "subaru",
+            "jeep",
+            "chrysler",
+            "buick",
+            "cadillac",
+            "pontiac",
+            "gmc",
+            "lexus",
+            "acura",
+            "infiniti",
+            "volkswagen",
+            "volvo",
+            "bmw",
+            "mercedes",
+            "audi",
+            "peugeot",
+            "renault",
+            "fiat",
+            "isuzu",
+            "suzuki",
+            "kamaz",
+            "lada",
+            "skoda",
+            "opel",
+            "saturn",
+            "oldsmobile",
+            "plymouth");
 
     private static final Set<String> SPEECH_VERBS = Set.of(
             "said",
@@ -321,8 +361,9 @@ public final class PlaceRecognizer {
     public Result recognize(Tokens t, boolean[] blocked, Map<String, Double> extraCountries) {
         DocumentWords words = new DocumentWords(t);
         List<NameMatch> mentions = spot(t, blocked, words);
-        if (!words.persons.isEmpty()) {
-            mentions.removeIf(m -> m.first == m.last && !m.fuzzy && words.persons.contains(m.key));
+        if (!words.persons.isEmpty() || !words.others.isEmpty()) {
+            mentions.removeIf(m ->
+                    m.first == m.last && !m.fuzzy && (words.persons.contains(m.key) || words.others.contains(m.key)));
         }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
@@ -343,7 +384,7 @@ public final class PlaceRecognizer {
         List<ResolvedPlace> out = new ArrayList<>();
         for (NameMatch m : mentions) {
             NameGroup g = m.group;
-            if (g.chosen < 0 || !g.accepted) {
+            if (g.chosen < 0 || !g.accepted || m.countyOfList) {
                 continue;
             }
             GazetteerPlace p = gazetteer.place(g.chosen);
@@ -619,6 +660,18 @@ public final class PlaceRecognizer {
         if (single && (MONTHS.contains(t.norm(m.first)) || HOLIDAYS.contains(t.norm(m.first)))) {
             return false; // "in May": a month; "at Christmas": a holiday
         }
+        if (inListOfCounties(t, m)) {
+            // "Navarro, Henderson and Ellis counties": counties, not the towns; they still lend their
+            // towns' state to the document's other names, but are not reported
+            m.countyOfList = true;
+        }
+        if (single && holidayName(t, m)) {
+            return false; // "St. Patrick's Day", "Valentine's Day": a holiday
+        }
+        if (single && (vehicle(t, m) || firm(t, m))) {
+            words.others.add(m.key); // "In the Honda, driver...": the vehicle throughout the document
+            return false; // "a 1992 Toyota Corolla", "a Dodge Durango", "Stevens & Wilkinson"
+        }
         if (single) {
             int before = m.first - 1;
             m.speaker = after < t.size()
@@ -682,6 +735,123 @@ public final class PlaceRecognizer {
                 && !EN_ADMIN_BEFORE.contains(w)
                 && !LATIN_ARTICLES.contains(w)
                 && !EN_PLACE_WORDS.contains(w);
+    }
+
+    /**
+     * True if a one-word name is a vehicle: a maker's name after a year ("a 2005 Honda") or before a
+     * model ("Toyota Corolla", not "Dodge City" or "Ford County"), or a model after a maker ("Dodge
+     * Durango").
+     */
+    private static boolean vehicle(Tokens t, NameMatch m) {
+        int before = m.first - 1;
+        if (before >= 0
+                && t.kind(before) == Tokens.LATIN
+                && t.has(before, Tokens.CAPITALISED)
+                && VEHICLE_MAKES.contains(t.norm(before))) {
+            return true;
+        }
+        if (!VEHICLE_MAKES.contains(t.norm(m.first))) {
+            return false;
+        }
+        if (before >= 0 && t.kind(before) == Tokens.NUMBER && year(t.norm(before))) {
+            return true;
+        }
+        int after = m.last + 1;
+        return after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && t.sentence(after) == t.sentence(m.first)
+                && !EN_FEATURE_AFTER.contains(t.norm(after))
+                && !EN_PLACE_WORDS.contains(t.norm(after))
+                && !EN_ADMIN_AFTER.contains(t.norm(after));
+    }
+
+    private static boolean year(String w) {
+        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+    }
+
+    /**
+     * True if a one-word name is joined by an ampersand to another capitalised name, as in a firm's
+     * name ("Stevens & Wilkinson", "Marks & Spencer"); a country ("Trinidad & Tobago") is checked by
+     * the caller.
+     */
+    private boolean firm(Tokens t, NameMatch m) {
+        if (namesCountryOrDivision(m)) {
+            return false;
+        }
+        int after = m.last + 1;
+        if (after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && ampersandBetween(t, m.last, after)) {
+            return true;
+        }
+        int before = m.first - 1;
+        return before >= 0
+                && t.kind(before) == Tokens.LATIN
+                && t.has(before, Tokens.CAPITALISED)
+                && ampersandBetween(t, before, m.first);
+    }
+
+    /** True if only an ampersand and spaces separate tokens {@code a} and {@code b}; allocates nothing. */
+    private static boolean ampersandBetween(Tokens t, int a, int b) {
+        String text = t.text();
+        boolean amp = false;
+        for (int c = t.end(a); c < t.start(b); c++) {
+            char ch = text.charAt(c);
+            if (ch == '&' && !amp) {
+                amp = true;
+            } else if (!Character.isWhitespace(ch)) {
+                return false;
+            }
+        }
+        return amp;
+    }
+
+    /**
+     * True if the name is one of a list that ends in "counties" or "parishes" ("Navarro, Henderson and
+     * Ellis counties", one "and" or "or"): each is a county, handled as "Henderson County" is, not the
+     * town.
+     */
+    private static boolean inListOfCounties(Tokens t, NameMatch m) {
+        int after = m.last + 1;
+        if (after < t.size()
+                && (t.is(after, "counties") || t.is(after, "parishes"))
+                && m.first >= 2
+                && (t.is(m.first - 1, "and") || t.is(m.first - 1, "or"))
+                && t.has(m.first - 2, Tokens.CAPITALISED)) {
+            return true; // the last of the list: "Barrow and Jackson counties"
+        }
+        boolean and = false;
+        int end = Math.min(t.size(), m.last + 40);
+        for (int i = m.last + 1; i < end && t.sentence(i) == t.sentence(m.last); i++) {
+            if (t.kind(i) == Tokens.LATIN && t.has(i, Tokens.CAPITALISED)) {
+                continue;
+            }
+            if (t.isPunct(i, ",")) {
+                continue;
+            }
+            if (t.is(i, "and") || t.is(i, "or")) {
+                if (and) {
+                    return false; // "Charlton counties in Georgia and Nassau and Baker counties"
+                }
+                and = true;
+                continue;
+            }
+            return and && (t.is(i, "counties") || t.is(i, "parishes"));
+        }
+        return false;
+    }
+
+    /** True if a one-word name begins a holiday's name ("St. Patrick's Day", "Valentine's Day"). */
+    private static boolean holidayName(Tokens t, NameMatch m) {
+        int s = m.last + 1;
+        return s + 1 < t.size()
+                && t.is(s, "s")
+                && t.end(m.last) + 1 == t.start(s)
+                && "'’".indexOf(t.text().charAt(t.end(m.last))) >= 0
+                && t.is(s + 1, "day")
+                && t.has(s + 1, Tokens.CAPITALISED);
     }
 
     /**
@@ -824,6 +994,8 @@ public final class PlaceRecognizer {
         final Set<String> capitalisedInside = new HashSet<>();
         /** Keys seen as part of a person's name ("Hillary Clinton"): no mention of them is a place. */
         final Set<String> persons = new HashSet<>();
+        /** Keys seen as a vehicle or a firm ("a 1992 Toyota", "Stevens & Wilkinson"): no mention is a place. */
+        final Set<String> others = new HashSet<>();
 
         final boolean[] titleCase;
 
