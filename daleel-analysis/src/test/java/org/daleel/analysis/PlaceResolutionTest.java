@@ -218,7 +218,8 @@ class PlaceResolutionTest {
     @Test
     void a_state_abbreviation_keeps_its_dot_and_a_full_name_does_not() {
         Analysis a =
-                Fixtures.analyze("Storms hit Wichita, Kan., and Columbia, S.C., on Monday. Rain fell across Texas.");
+                Fixtures.analyze("Storms hit Wichita, Kan., and Columbia, S.C., on Monday. Rain fell across Texas. "
+                        + "Snow fell in New York.");
         assertThat(a.places()).anySatisfy(p -> {
             assertThat(p.text()).isEqualTo("Kan.");
             assertThat(p.geonameId()).isEqualTo(4273857L); // Kansas
@@ -230,6 +231,10 @@ class PlaceResolutionTest {
         assertThat(a.places()).anySatisfy(p -> {
             assertThat(p.text()).isEqualTo("Texas");
             assertThat(p.geonameId()).isEqualTo(4736286L);
+        });
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("New York"); // a full name of two words does not take the sentence's dot
+            assertThat(p.geonameId()).isEqualTo(5128638L);
         });
     }
 

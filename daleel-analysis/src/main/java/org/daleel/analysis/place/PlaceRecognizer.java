@@ -404,7 +404,13 @@ public final class PlaceRecognizer {
                             ? ArabicClitics.startWithout(t, m.spanFirst, m.spanFirstForm)
                             : t.start(m.spanFirst);
             out.add(new ResolvedPlace(
-                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference, adjective));
+                    start,
+                    abbreviationEnd(t, m.first, m.spanLast, p),
+                    m.spanFirst,
+                    m.spanLast,
+                    p,
+                    m.reference,
+                    adjective));
         }
         return new Result(out, countries);
     }
@@ -493,11 +499,12 @@ public final class PlaceRecognizer {
      * End of a mention at token {@code last}: a division's short written form keeps its final dot
      * ("Kan.", "Calif.", "S.C."), which is part of the name and not the end of a sentence.
      */
-    private static int abbreviationEnd(Tokens t, int last, GazetteerPlace p) {
+    private static int abbreviationEnd(Tokens t, int first, int last, GazetteerPlace p) {
         int end = t.end(last);
         String text = t.text();
         String surface = t.surface(last);
         if (p.isAdmin1()
+                && (first == last || !sameName(p.name(), text, t.start(first), end)) // "New York." ends a sentence
                 && end < text.length()
                 && text.charAt(end) == '.'
                 && surface.length() <= 5
@@ -507,6 +514,11 @@ public final class PlaceRecognizer {
             return end + 1;
         }
         return end;
+    }
+
+    /** True if {@code text[from, to)} is {@code name}, ignoring case; allocates nothing. */
+    private static boolean sameName(String name, String text, int from, int to) {
+        return name.length() == to - from && name.regionMatches(true, 0, text, from, to - from);
     }
 
     private static int startAfterClitics(Tokens t, NameMatch m) {
