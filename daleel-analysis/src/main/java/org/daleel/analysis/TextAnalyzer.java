@@ -143,7 +143,7 @@ public final class TextAnalyzer {
             }
         }
         boolean[] personNames = new boolean[t.size()];
-        PersonNames.mark(t, placeBlocked, personNames);
+        PersonNames.mark(t, placeBlocked, personNames, persons);
         for (int i = 0; i < t.size(); i++) {
             placeBlocked[i] |= personNames[i];
         }
@@ -202,14 +202,15 @@ public final class TextAnalyzer {
         boolean[] blocked = new boolean[t.size()];
         List<ActorMatch> actorMatches = new ArrayList<>(actors.recognize(t, blocked, Map.of(), false));
         block(blocked, actorMatches);
-        block(blocked, actors.persons(t, blocked));
+        List<ActorMatch> persons = actors.persons(t, blocked);
+        block(blocked, persons);
         for (DateMatch d : DateRecognizer.recognize(t, published == null ? Optional.empty() : published)) {
             for (int i = d.first(); i <= d.last(); i++) {
                 blocked[i] = true;
             }
         }
         boolean[] personNames = new boolean[t.size()];
-        PersonNames.mark(t, blocked, personNames);
+        PersonNames.mark(t, blocked, personNames, persons);
         for (int i = 0; i < t.size(); i++) {
             blocked[i] |= personNames[i];
         }
@@ -275,7 +276,8 @@ public final class TextAnalyzer {
                     p.countryCode(),
                     p.isCountry() ? "" : p.admin1(),
                     round(p.lat()),
-                    round(p.lon())));
+                    round(p.lon()),
+                    r.adjective() ? PlaceMention.ADJECTIVE : PlaceMention.NAME));
         }
         return out;
     }
@@ -344,7 +346,7 @@ public final class TextAnalyzer {
             List<Long> references = new ArrayList<>();
             while (pi < resolved.size() && resolved.get(pi).firstToken() < end) {
                 ResolvedPlace p = resolved.get(pi++);
-                if (p.firstToken() >= first) {
+                if (p.firstToken() >= first && !p.adjective()) { // "Russian shelling" is no place of the event
                     (p.reference() ? references : here).add(p.place().geonameId());
                 }
             }

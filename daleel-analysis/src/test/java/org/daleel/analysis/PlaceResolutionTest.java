@@ -45,6 +45,66 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void a_demonym_is_reported_as_an_adjective_of_its_country_and_is_no_place_of_an_event() {
+        Analysis a = Fixtures.analyze("Georgian troops shelled Tskhinvali on Friday, killing two civilians. "
+                + "Sri Lankan officials and New Zealand diplomats said Mexico would help.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Georgian"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.form()).isEqualTo(PlaceMention.ADJECTIVE);
+                    assertThat(p.adjective()).isTrue();
+                    assertThat(p.geonameId()).isEqualTo(614540L); // Georgia, the country
+                });
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Sri Lankan"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.geonameId()).isEqualTo(1227603L));
+        assertThat(a.places())
+                .filteredOn(p -> !p.adjective())
+                .extracting(PlaceMention::text, PlaceMention::geonameId)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("New Zealand", 2186224L),
+                        org.assertj.core.groups.Tuple.tuple("Mexico", 3996063L));
+        assertThat(a.places())
+                .filteredOn(p -> !p.adjective())
+                .allMatch(p -> p.form().equals(PlaceMention.NAME));
+        assertThat(a.events())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.places()).doesNotContain(614540L));
+    }
+
+    @Test
+    void a_country_after_a_capitalised_word_is_still_the_country_and_an_ordinary_first_word_names_no_person() {
+        Analysis a = Fixtures.analyze("Rethinking Egypt-US relations. Acting U.S. Attorney Jane Doe said talks "
+                + "with Egypt went on. A Georgian unit crossed into Georgia. Another Georgian officer spoke.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Egypt"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.geonameId()).isEqualTo(357994L));
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("U.S."))
+                .singleElement()
+                .satisfies(p -> assertThat(p.geonameId()).isEqualTo(6252001L));
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Georgian"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.adjective()).isTrue());
+    }
+
+    @Test
+    void a_town_named_three_times_and_never_as_a_person_is_the_town() {
+        Analysis a = Fixtures.analyze("About 55 Gainesville residents marched on Friday. Gainesville voters decide "
+                + "next week. The Gainesville commission met on Monday.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Gainesville"))
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.countryCode()).isEqualTo("US"));
+        assertThat(Fixtures.analyze("Gainesville voters decide next week.").places())
+                .isEmpty(); // once, with nothing else: as likely a surname as the town
+    }
+
+    @Test
     void common_words_that_are_place_names_stay_words() {
         Analysis a = Fixtures.analyze("There is hope for a deal. Hope remains that the Union will act. West of the "
                 + "river, Union officials met. The Justice Minister spoke at the Mosque. May brought more rain.");
@@ -158,7 +218,8 @@ class PlaceResolutionTest {
     @Test
     void a_state_abbreviation_keeps_its_dot_and_a_full_name_does_not() {
         Analysis a =
-                Fixtures.analyze("Storms hit Wichita, Kan., and Columbia, S.C., on Monday. Rain fell across Texas.");
+                Fixtures.analyze("Storms hit Wichita, Kan., and Columbia, S.C., on Monday. Rain fell across Texas. "
+                        + "Snow fell in New York.");
         assertThat(a.places()).anySatisfy(p -> {
             assertThat(p.text()).isEqualTo("Kan.");
             assertThat(p.geonameId()).isEqualTo(4273857L); // Kansas
@@ -170,6 +231,10 @@ class PlaceResolutionTest {
         assertThat(a.places()).anySatisfy(p -> {
             assertThat(p.text()).isEqualTo("Texas");
             assertThat(p.geonameId()).isEqualTo(4736286L);
+        });
+        assertThat(a.places()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("New York"); // a full name of two words does not take the sentence's dot
+            assertThat(p.geonameId()).isEqualTo(5128638L);
         });
     }
 
@@ -185,5 +250,59 @@ class PlaceResolutionTest {
         assertThat(ids("Shops in Gainesville reopened on Friday, the Texas chamber of commerce said."))
                 .contains(4692746L) // Gainesville, Texas
                 .doesNotContain(4156404L); // Gainesville, Florida
+    }
+
+    private static List<String> texts(String text) {
+        return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
+    }
+
+    @Test
+    void a_vehicle_named_by_its_maker_or_model_is_no_place() {
+        assertThat(texts("A 1992 Toyota Corolla collided with a Dodge Durango near Dallas, Texas. "
+                        + "In the Toyota, the driver was hurt."))
+                .contains("Dallas", "Texas")
+                .doesNotContain("Toyota", "Durango");
+    }
+
+    @Test
+    void a_name_joined_to_another_by_an_ampersand_is_a_firm() {
+        assertThat(texts("A judge in Columbia, South Carolina, ruled that the city owes the design firm "
+                        + "Stevens & Wilkinson money. Stevens & Wilkinson sued in 2008."))
+                .contains("South Carolina")
+                .doesNotContain("Stevens");
+    }
+
+    @Test
+    void a_name_before_an_apostrophe_s_day_is_a_holiday() {
+        assertThat(texts("Police in Dublin, Ohio, stressed safety on St. Patrick's Day."))
+                .doesNotContain("Patrick");
+    }
+
+    @Test
+    void the_names_of_a_list_of_counties_are_not_reported_as_towns() {
+        assertThat(texts("Prosecutors of Navarro, Henderson and Ellis counties in Texas joined the search."))
+                .contains("Texas")
+                .doesNotContain("Henderson", "Ellis", "Navarro");
+        assertThat(texts("Volunteers from Camden and Charlton counties in Georgia and Nassau and Baker counties "
+                        + "in Florida cleaned the river."))
+                .contains("Georgia", "Florida");
+    }
+
+    @Test
+    void a_state_named_outright_beats_a_small_town_of_that_name_but_not_a_first_name() {
+        assertThat(ids("Alexandria police found the body in December. The suspect awaits a transfer to Virginia, "
+                        + "where he will stand trial. The transfer to Virginia may take 60 days."))
+                .contains(6254928L) // Virginia, the state
+                .doesNotContain(4252071L); // Virginia, Illinois
+        assertThat(texts("Cakes and pies will be auctioned by Virginia Chapin in Peoria, Illinois."))
+                .doesNotContain("Virginia");
+    }
+
+    @Test
+    void the_surname_of_a_person_a_role_introduces_is_no_place_later() {
+        assertThat(texts("Police in Huntsville, Texas, called in Sgt. David Collins to assist. Collins, a "
+                        + "trained negotiator, talked to the man for hours."))
+                .contains("Huntsville")
+                .doesNotContain("Collins");
     }
 }

@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Find places, actors, dates, quantities and events in a report (English or Arabic); nothing is stored.",
             "Places carry GeoNames ids; relative dates (\"last Friday\", \"in June\") are resolved against",
-            "--published. HTML and PDF files are reduced to their main text first. Reads stdin for '-'.",
+            "--published. A demonym (\"Syrian\") is shown as an adjective of its country (JSON \"form\":",
+            "\"adjective\"): it says which country, not where, and is not stored as a place of an item.",
+            "HTML and PDF files are reduced to their main text first. Reads stdin for '-'.",
             "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First and cities500."
         })
 final class AnalyzeCommand implements Callable<Integer> {
@@ -72,9 +74,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         System.out.println("language: " + analysis.language());
         analysis.places()
-                .forEach(p ->
-                        System.out.println("place     " + p.text() + " -> " + p.name() + " (geonames " + p.geonameId()
-                                + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
+                .forEach(p -> System.out.println("place     " + p.text() + " -> " + p.name()
+                        + (p.adjective() ? " (adjective; geonames " : " (geonames ") + p.geonameId()
+                        + ", " + p.countryCode() + (p.admin1().isEmpty() ? "" : "-" + p.admin1()) + ")"));
         analysis.actors()
                 .forEach(a -> System.out.println("actor     " + a.text() + " -> " + a.name() + " (" + a.type() + ")"));
         analysis.dates().forEach(d -> System.out.println("date      " + d.text() + " -> " + d.value()));

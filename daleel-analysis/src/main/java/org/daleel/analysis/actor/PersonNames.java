@@ -136,7 +136,26 @@ public final class PersonNames {
      * @param blocked tokens already taken by other mentions; they are not marked and end a name
      */
     public static void mark(Tokens t, boolean[] blocked, boolean[] names) {
+        mark(t, blocked, names, java.util.List.of());
+    }
+
+    /**
+     * As {@link #mark(Tokens, boolean[], boolean[])}, and the surnames of {@code persons} (persons
+     * introduced by a role, "Sgt. David Collins", whose tokens are already blocked) are marked at
+     * every later mention too ("Collins, a trained negotiator").
+     */
+    public static void mark(
+            Tokens t, boolean[] blocked, boolean[] names, java.util.List<ActorRecognizer.ActorMatch> persons) {
         Set<String> surnames = new HashSet<>();
+        for (ActorRecognizer.ActorMatch p : persons) {
+            int last = p.lastToken();
+            if (last > p.firstToken()
+                    && t.kind(last) == Tokens.LATIN
+                    && t.has(last, Tokens.CAPITALISED)
+                    && !t.has(last, Tokens.ALL_CAPS)) {
+                surnames.add(t.norm(last));
+            }
+        }
         int n = t.size();
         int i = 0;
         while (i < n) {
@@ -196,6 +215,9 @@ public final class PersonNames {
         if (last > first && FIRST_NAMES.contains(t.norm(first)) && t.isWord(first + 1)) {
             return true;
         }
+        if (middleInitial(t, first, last)) {
+            return true; // "Kijuan D. McDonald", "Barry M. George"
+        }
         int after = last + 1;
         if (after < t.size() && t.isPunct(after, ",") && after + 1 < t.size() && t.kind(after + 1) == Tokens.NUMBER) {
             return last > first; // "Chiquita Henry, 19, of ..."
@@ -204,6 +226,20 @@ public final class PersonNames {
         boolean saidBefore = before >= 0 && t.kind(before) == Tokens.LATIN && SPEECH.contains(t.norm(before));
         // a single word before "said" is as often a place speaking for its government ("Damascus said")
         return last > first && (saidAfter || saidBefore);
+    }
+
+    /**
+     * True if a capitalised word, one capital initial with its dot and a capitalised word make the
+     * run ("Kijuan D. McDonald"): a person's middle initial.
+     */
+    private static boolean middleInitial(Tokens t, int first, int last) {
+        return last == first + 3
+                && t.kind(first) == Tokens.LATIN
+                && t.norm(first).length() >= 2
+                && t.norm(first + 1).length() == 1
+                && t.isPunct(first + 2, ".")
+                && t.kind(last) == Tokens.LATIN
+                && t.norm(last).length() >= 2;
     }
 
     private static boolean placeHere(Tokens t, int k) {

@@ -595,7 +595,7 @@ public final class GazetteerBuilder {
         if (!f[3].isEmpty()) {
             row.fcode = f[3].intern();
             row.fclass = switch (row.fcode) {
-                case "CTX" -> 'C';
+                case "CTX", "DEM" -> 'C';
                 case "PCLI", "ADM1", "ADM2", "ADM3" -> 'A';
                 default -> 'P';
             };

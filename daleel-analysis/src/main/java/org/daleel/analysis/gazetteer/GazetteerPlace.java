@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param admin1 GeoNames admin1 code ("09" for Aleppo governorate), derived from the nearest place
  *     of the same country when the source row had none; "" when unknown
  * @param featureClass GeoNames feature class (A, P, S) or 'C' for a context-only entry
- * @param featureCode GeoNames feature code (PCLI, ADM1, PPLC, PPLA, PPL, ...) or CTX
+ * @param featureCode GeoNames feature code (PCLI, ADM1, PPLC, PPLA, PPL, ...) or CTX (context only) or DEM (a demonym, context only)
  * @param lat latitude (WGS84), 0 when unknown
  * @param lon longitude (WGS84), 0 when unknown
  * @param population population, 0 when unknown
@@ -44,6 +44,11 @@ public record GazetteerPlace(
     /** True for a context-only entry (never reported). */
     public boolean contextOnly() {
         return geonameId == 0;
+    }
+
+    /** True for a demonym or adjective of a country ("Georgian"): context-only, reported as its country's adjective. */
+    public boolean isAdjective() {
+        return featureCode.equals("DEM");
     }
 
     /** True for a country. */

@@ -88,6 +88,9 @@ public final class TextItemAnalyzer implements ItemAnalyzer {
         Gazetteer g = l.analyzer().gazetteer();
         List<ItemAnalysis.Place> places = new ArrayList<>(a.places().size() + 1);
         for (PlaceMention p : a.places()) {
+            if (p.adjective()) {
+                continue; // "Georgian" tells which country, not where: no map pin, facet or event place
+            }
             Optional<GazetteerPlace> gp = g.find(p.geonameId());
             places.add(new ItemAnalysis.Place(
                     p.geonameId(),

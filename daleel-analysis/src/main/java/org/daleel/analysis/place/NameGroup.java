@@ -13,6 +13,9 @@ final class NameGroup {
     boolean allAcronym = true;
     boolean allArabicSingle = true;
     boolean allSpeaker = true;
+    /** Some mention of this name in the document is followed by "said", "told"...: a person there. */
+    boolean anySpeaker;
+
     boolean allBeforeName = true;
     int count;
     int[] cands = new int[0];

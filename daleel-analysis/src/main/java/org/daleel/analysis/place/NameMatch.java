@@ -25,6 +25,9 @@ final class NameMatch {
     /** A one-word name followed by another capitalised word ("Julia Roberts"). */
     boolean beforeName;
 
+    /** One of a list that ends in "counties" ("Henderson and Ellis counties"): context, not reported. */
+    boolean countyOfList;
+
     String spanFirstForm;
     NameGroup group;
 

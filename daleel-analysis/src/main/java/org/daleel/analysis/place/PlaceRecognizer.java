@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.daleel.analysis.gazetteer.Gazetteer;
 import org.daleel.analysis.gazetteer.GazetteerPlace;
+import org.daleel.analysis.gazetteer.NameTable;
 import org.daleel.analysis.text.ArabicClitics;
 import org.daleel.analysis.text.Lexicon;
 import org.daleel.analysis.text.Tokens;
@@ -211,6 +212,49 @@ public final class PlaceRecognizer {
             "october",
             "november",
             "december");
+    /** Holidays that are also names of small places ("at Christmas" is not Christmas, Florida). */
+    private static final Set<String> HOLIDAYS = Set.of("christmas", "easter", "thanksgiving", "halloween");
+    /** Makers of vehicles whose names are also places ("a 1992 Toyota Corolla", "a Dodge Durango"). */
+    private static final Set<String> VEHICLE_MAKES = Set.of(
+            "toyota",
+            "honda",
+            "nissan",
+            "dodge",
+            "ford",
+            "chevrolet",
+            "chevy",
+            "hyundai",
+            "kia",
+            "mazda",
+            "mitsubishi",
+            "subaru",
+            "jeep",
+            "chrysler",
+            "buick",
+            "cadillac",
+            "pontiac",
+            "gmc",
+            "lexus",
+            "acura",
+            "infiniti",
+            "volkswagen",
+            "volvo",
+            "bmw",
+            "mercedes",
+            "audi",
+            "peugeot",
+            "renault",
+            "fiat",
+            "isuzu",
+            "suzuki",
+            "kamaz",
+            "lada",
+            "skoda",
+            "opel",
+            "saturn",
+            "oldsmobile",
+            "plymouth");
+
     private static final Set<String> SPEECH_VERBS = Set.of(
             "said",
             "says",
@@ -233,6 +277,12 @@ public final class PlaceRecognizer {
     /** Capitalised words before a name that do not make it part of a person's or another name. */
     private static final Set<String> EN_NEUTRAL_BEFORE = Set.of(
             "the",
+            "downtown",
+            "uptown",
+            "metropolitan",
+            "metro",
+            "historic",
+            "suburban",
             "greater",
             "old",
             "central",
@@ -311,8 +361,9 @@ public final class PlaceRecognizer {
     public Result recognize(Tokens t, boolean[] blocked, Map<String, Double> extraCountries) {
         DocumentWords words = new DocumentWords(t);
         List<NameMatch> mentions = spot(t, blocked, words);
-        if (!words.persons.isEmpty()) {
-            mentions.removeIf(m -> m.first == m.last && !m.fuzzy && words.persons.contains(m.key));
+        if (!words.persons.isEmpty() || !words.others.isEmpty()) {
+            mentions.removeIf(m ->
+                    m.first == m.last && !m.fuzzy && (words.persons.contains(m.key) || words.others.contains(m.key)));
         }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
@@ -320,16 +371,32 @@ public final class PlaceRecognizer {
             NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
             g.add(m);
         }
+        Set<String> speakers = new HashSet<>();
+        for (NameMatch m : mentions) {
+            if (m.speaker) {
+                speakers.add(m.key);
+            }
+        }
+        for (NameGroup g : groups.values()) {
+            g.anySpeaker = speakers.contains(g.first.key); // "Robertson said" anywhere: every "Robertson"
+        }
         Map<String, Double> countries = resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<ResolvedPlace> out = new ArrayList<>();
         for (NameMatch m : mentions) {
             NameGroup g = m.group;
-            if (g.chosen < 0 || !g.accepted) {
+            if (g.chosen < 0 || !g.accepted || m.countyOfList) {
                 continue;
             }
             GazetteerPlace p = gazetteer.place(g.chosen);
+            boolean adjective = false;
             if (p.contextOnly()) {
-                continue;
+                // a demonym ("Georgian", "Israelis") is reported as an adjective of its country
+                int country = p.isAdjective() ? gazetteer.countryIndex(p.countryCode()) : -1;
+                if (country < 0) {
+                    continue;
+                }
+                p = gazetteer.place(country);
+                adjective = true;
             }
             int start = m.spanFirst == m.first
                     ? startAfterClitics(t, m)
@@ -337,7 +404,13 @@ public final class PlaceRecognizer {
                             ? ArabicClitics.startWithout(t, m.spanFirst, m.spanFirstForm)
                             : t.start(m.spanFirst);
             out.add(new ResolvedPlace(
-                    start, abbreviationEnd(t, m.spanLast, p), m.spanFirst, m.spanLast, p, m.reference));
+                    start,
+                    abbreviationEnd(t, m.first, m.spanLast, p),
+                    m.spanFirst,
+                    m.spanLast,
+                    p,
+                    m.reference,
+                    adjective));
         }
         return new Result(out, countries);
     }
@@ -426,11 +499,12 @@ public final class PlaceRecognizer {
      * End of a mention at token {@code last}: a division's short written form keeps its final dot
      * ("Kan.", "Calif.", "S.C."), which is part of the name and not the end of a sentence.
      */
-    private static int abbreviationEnd(Tokens t, int last, GazetteerPlace p) {
+    private static int abbreviationEnd(Tokens t, int first, int last, GazetteerPlace p) {
         int end = t.end(last);
         String text = t.text();
         String surface = t.surface(last);
         if (p.isAdmin1()
+                && (first == last || !sameName(p.name(), text, t.start(first), end)) // "New York." ends a sentence
                 && end < text.length()
                 && text.charAt(end) == '.'
                 && surface.length() <= 5
@@ -440,6 +514,11 @@ public final class PlaceRecognizer {
             return end + 1;
         }
         return end;
+    }
+
+    /** True if {@code text[from, to)} is {@code name}, ignoring case; allocates nothing. */
+    private static boolean sameName(String name, String text, int from, int to) {
+        return name.length() == to - from && name.regionMatches(true, 0, text, from, to - from);
     }
 
     private static int startAfterClitics(Tokens t, NameMatch m) {
@@ -590,16 +669,33 @@ public final class PlaceRecognizer {
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
         }
-        if (single && MONTHS.contains(t.norm(m.first))) {
-            return false; // "in May": a month
+        if (single && (MONTHS.contains(t.norm(m.first)) || HOLIDAYS.contains(t.norm(m.first)))) {
+            return false; // "in May": a month; "at Christmas": a holiday
+        }
+        if (inListOfCounties(t, m)) {
+            // "Navarro, Henderson and Ellis counties": counties, not the towns; they still lend their
+            // towns' state to the document's other names, but are not reported
+            m.countyOfList = true;
+        }
+        if (single && holidayName(t, m)) {
+            return false; // "St. Patrick's Day", "Valentine's Day": a holiday
+        }
+        if (single && (vehicle(t, m) || firm(t, m))) {
+            words.others.add(m.key); // "In the Honda, driver...": the vehicle throughout the document
+            return false; // "a 1992 Toyota Corolla", "a Dodge Durango", "Stevens & Wilkinson"
         }
         if (single) {
+            int before = m.first - 1;
             m.speaker = after < t.size()
                     && t.kind(after) == Tokens.LATIN
                     && t.sentence(after) == t.sentence(m.first)
-                    && SPEECH_VERBS.contains(t.norm(after));
+                    && SPEECH_VERBS.contains(t.norm(after))
+                    // "the mayor of Palmyra said": the place of someone who speaks
+                    && !(before >= 0
+                            && t.kind(before) == Tokens.LATIN
+                            && (t.norm(before).equals("of") || EN_CUES.contains(t.norm(before))));
         }
-        if (single && afterOtherName(t, m, blocked)) {
+        if (single && afterOtherName(t, m, blocked, words) && !namesCountryOrDivision(m)) {
             words.persons.add(m.key); // every mention of "Clinton" in this document is the person
             return false; // "Hillary Clinton", "President Obama", "Jabal Mohsen": not this place
         }
@@ -628,9 +724,10 @@ public final class PlaceRecognizer {
     /**
      * True if a capitalised word that is not a cue, direction or function word comes right before a
      * one-word name in the same sentence: the name is then part of a person's name or title ("John
-     * Kerry", "President Obama") or of a longer name the gazetteer lacks.
+     * Kerry", "President Obama") or of a longer name the gazetteer lacks. A word that the document
+     * also writes in lowercase ("A", "Another") or a common English word ("Rodeo") is no name.
      */
-    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked) {
+    private static boolean afterOtherName(Tokens t, NameMatch m, boolean[] blocked, DocumentWords words) {
         int before = m.first - 1;
         if (before < 0
                 || blocked[before]
@@ -641,12 +738,151 @@ public final class PlaceRecognizer {
             return false;
         }
         String w = t.norm(before);
+        if (words.lowercase.contains(w) || EN_COMMON_PLACES.contains(w)) {
+            return false; // "A Georgian unit", "Rodeo Gainesville": a word the text also writes lowercase
+        }
         return !EN_NEUTRAL_BEFORE.contains(w)
                 && !EN_CUES.contains(w)
                 && !DIRECTIONS.contains(w)
                 && !EN_ADMIN_BEFORE.contains(w)
                 && !LATIN_ARTICLES.contains(w)
                 && !EN_PLACE_WORDS.contains(w);
+    }
+
+    /**
+     * True if a one-word name is a vehicle: a maker's name after a year ("a 2005 Honda") or before a
+     * model ("Toyota Corolla", not "Dodge City" or "Ford County"), or a model after a maker ("Dodge
+     * Durango").
+     */
+    private static boolean vehicle(Tokens t, NameMatch m) {
+        int before = m.first - 1;
+        if (before >= 0
+                && t.kind(before) == Tokens.LATIN
+                && t.has(before, Tokens.CAPITALISED)
+                && VEHICLE_MAKES.contains(t.norm(before))) {
+            return true;
+        }
+        if (!VEHICLE_MAKES.contains(t.norm(m.first))) {
+            return false;
+        }
+        if (before >= 0 && t.kind(before) == Tokens.NUMBER && year(t.norm(before))) {
+            return true;
+        }
+        int after = m.last + 1;
+        return after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && t.sentence(after) == t.sentence(m.first)
+                && !EN_FEATURE_AFTER.contains(t.norm(after))
+                && !EN_PLACE_WORDS.contains(t.norm(after))
+                && !EN_ADMIN_AFTER.contains(t.norm(after));
+    }
+
+    private static boolean year(String w) {
+        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+    }
+
+    /**
+     * True if a one-word name is joined by an ampersand to another capitalised name, as in a firm's
+     * name ("Stevens & Wilkinson", "Marks & Spencer"); a country ("Trinidad & Tobago") is checked by
+     * the caller.
+     */
+    private boolean firm(Tokens t, NameMatch m) {
+        if (namesCountryOrDivision(m)) {
+            return false;
+        }
+        int after = m.last + 1;
+        if (after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && ampersandBetween(t, m.last, after)) {
+            return true;
+        }
+        int before = m.first - 1;
+        return before >= 0
+                && t.kind(before) == Tokens.LATIN
+                && t.has(before, Tokens.CAPITALISED)
+                && ampersandBetween(t, before, m.first);
+    }
+
+    /** True if only an ampersand and spaces separate tokens {@code a} and {@code b}; allocates nothing. */
+    private static boolean ampersandBetween(Tokens t, int a, int b) {
+        String text = t.text();
+        boolean amp = false;
+        for (int c = t.end(a); c < t.start(b); c++) {
+            char ch = text.charAt(c);
+            if (ch == '&' && !amp) {
+                amp = true;
+            } else if (!Character.isWhitespace(ch)) {
+                return false;
+            }
+        }
+        return amp;
+    }
+
+    /**
+     * True if the name is one of a list that ends in "counties" or "parishes" ("Navarro, Henderson and
+     * Ellis counties", one "and" or "or"): each is a county, handled as "Henderson County" is, not the
+     * town.
+     */
+    private static boolean inListOfCounties(Tokens t, NameMatch m) {
+        int after = m.last + 1;
+        if (after < t.size()
+                && (t.is(after, "counties") || t.is(after, "parishes"))
+                && m.first >= 2
+                && (t.is(m.first - 1, "and") || t.is(m.first - 1, "or"))
+                && t.has(m.first - 2, Tokens.CAPITALISED)) {
+            return true; // the last of the list: "Barrow and Jackson counties"
+        }
+        boolean and = false;
+        int end = Math.min(t.size(), m.last + 40);
+        for (int i = m.last + 1; i < end && t.sentence(i) == t.sentence(m.last); i++) {
+            if (t.kind(i) == Tokens.LATIN && t.has(i, Tokens.CAPITALISED)) {
+                continue;
+            }
+            if (t.isPunct(i, ",")) {
+                continue;
+            }
+            if (t.is(i, "and") || t.is(i, "or")) {
+                if (and) {
+                    return false; // "Charlton counties in Georgia and Nassau and Baker counties"
+                }
+                and = true;
+                continue;
+            }
+            return and && (t.is(i, "counties") || t.is(i, "parishes"));
+        }
+        return false;
+    }
+
+    /** True if a one-word name begins a holiday's name ("St. Patrick's Day", "Valentine's Day"). */
+    private static boolean holidayName(Tokens t, NameMatch m) {
+        int s = m.last + 1;
+        return s + 1 < t.size()
+                && t.is(s, "s")
+                && t.end(m.last) + 1 == t.start(s)
+                && "'’".indexOf(t.text().charAt(t.end(m.last))) >= 0
+                && t.is(s + 1, "day")
+                && t.has(s + 1, Tokens.CAPITALISED);
+    }
+
+    /**
+     * True if the name is the own name of a country or first-level division, or a demonym ("Egypt",
+     * "U.S.", "Texas", "Georgian"): after a capitalised word ("Rethinking Egypt-US relations",
+     * "Acting U.S. Attorney") it is still that place, not a person's surname.
+     */
+    private boolean namesCountryOrDivision(NameMatch m) {
+        NameTable table = m.fuzzy ? gazetteer.fuzzyNames() : gazetteer.names();
+        for (int p = table.from(m.keyIndex); p < table.to(m.keyIndex); p++) {
+            int v = table.posting(p);
+            if ((v & 1) == 1) {
+                GazetteerPlace q = gazetteer.place(v >>> 1);
+                if (q.isCountry() || q.isAdjective() || q.isAdmin1()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean allCommonWords(Tokens t, NameMatch m) {
@@ -770,6 +1006,8 @@ public final class PlaceRecognizer {
         final Set<String> capitalisedInside = new HashSet<>();
         /** Keys seen as part of a person's name ("Hillary Clinton"): no mention of them is a place. */
         final Set<String> persons = new HashSet<>();
+        /** Keys seen as a vehicle or a firm ("a 1992 Toyota", "Stevens & Wilkinson"): no mention is a place. */
+        final Set<String> others = new HashSet<>();
 
         final boolean[] titleCase;
 

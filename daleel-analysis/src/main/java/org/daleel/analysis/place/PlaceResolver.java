@@ -22,6 +22,7 @@ final class PlaceResolver {
     private static final double THRESHOLD = 2.0;
     private static final double ALT_NAME = 0.8;
     private static final double NAMED_DIVISION = 0.4;
+    private static final double DIVISION_NAMESAKE = 1.0;
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
@@ -82,6 +83,10 @@ final class PlaceResolver {
             if (namedDivision && !e.getValue() && !gazetteer.place(e.getKey()).contextOnly()) {
                 // "Texas", "Ohio": the state or country of that name, not a town listing it as an alternate
                 scores[n] -= 1.5;
+            } else if (namedDivision && !g.allBeforeName && minorTown(gazetteer.place(e.getKey()))) {
+                // "transfer to Virginia": the state, not Virginia, Illinois; but "Virginia Chapin" is
+                // left to the rules for a name before another name
+                scores[n] -= DIVISION_NAMESAKE;
             } else if (namedPlace && !e.getValue() && minorAlternate(gazetteer.place(e.getKey()))) {
                 scores[n] -= ALT_NAME; // "Charleston": the places of that name before one that also answers to it
             }
@@ -99,6 +104,14 @@ final class PlaceResolver {
             g.cands[i] = all[order[i]];
             g.staticScore[i] = scores[order[i]];
         }
+    }
+
+    /** A town under 100,000 people that is no capital: it yields a name it shares with a state or a country. */
+    private static boolean minorTown(GazetteerPlace p) {
+        return p.featureClass() == 'P'
+                && p.population() < 100_000
+                && !p.featureCode().equals("PPLA")
+                && !p.featureCode().equals("PPLC");
     }
 
     /** A small place outside the core countries, whose alternate names (old, foreign) are unreliable. */
@@ -150,7 +163,7 @@ final class PlaceResolver {
         switch (p.featureCode()) {
             case "PCLI", "PPLC" -> s = 3.2;
             case "PPLA" -> s = 3.0;
-            case "CTX" -> s = 3.8; // hand-written context aliases win over any record's alternate name
+            case "CTX", "DEM" -> s = 3.8; // hand-written context aliases win over any record's alternate name
             case "ADM1" -> s = 2.5;
             case "PPLA2" -> s = 2.5;
             case "PPLA3" -> s = 2.1;
@@ -246,7 +259,7 @@ final class PlaceResolver {
             return false;
         }
         // "Jackson told reporters", "Erdogan said": a person, unless a country or a capital speaks
-        if (g.allSpeaker
+        if ((g.allSpeaker || g.anySpeaker)
                 && !g.anyCue
                 && !place.isCountry()
                 && !place.isAdmin1()
@@ -264,6 +277,7 @@ final class PlaceResolver {
                 && !place.isAdmin1()
                 && !place.contextOnly()
                 && prior < 2.8
+                && !(g.count >= 3 && prior >= 2.0) // named three times, never as a person: the town
                 && ctx.othersWeight(place.countryCode(), g) <= 0) {
             return false;
         }

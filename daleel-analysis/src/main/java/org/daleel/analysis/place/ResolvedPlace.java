@@ -13,9 +13,11 @@ import org.daleel.analysis.gazetteer.GazetteerPlace;
  * @param place the resolved place (never context-only)
  * @param reference true when the text uses the place only to locate another one ("south-west of
  *     Damascus", "20 km north of Aleppo")
+ * @param adjective true when the mention is a demonym or adjective of {@code place}, a country
+ *     ("Georgian", "Israelis"): it tells which country, not where
  */
 public record ResolvedPlace(
-        int start, int end, int firstToken, int lastToken, GazetteerPlace place, boolean reference) {
+        int start, int end, int firstToken, int lastToken, GazetteerPlace place, boolean reference, boolean adjective) {
     /** Validates the span. */
     public ResolvedPlace {
         Objects.requireNonNull(place, "place");

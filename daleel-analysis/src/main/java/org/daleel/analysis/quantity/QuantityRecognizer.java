@@ -438,7 +438,7 @@ public final class QuantityRecognizer {
 
     private static ResolvedPlace placeAt(List<ResolvedPlace> places, int token) {
         for (ResolvedPlace p : places) {
-            if (p.firstToken() == token || (p.firstToken() == token + 1)) {
+            if (!p.adjective() && (p.firstToken() == token || p.firstToken() == token + 1)) {
                 return p;
             }
         }

@@ -42,4 +42,10 @@ class PersonNamesTest {
         assertThat(names("He left with the spokeswoman. Albany police arrested him."))
                 .isEmpty();
     }
+
+    @Test
+    void a_middle_initial_makes_a_person() {
+        assertThat(names("Kijuan D. McDonald was hauling a sack. Deputies chatted with McDonald."))
+                .containsExactly("Kijuan", "D", ".", "McDonald", "McDonald");
+    }
 }

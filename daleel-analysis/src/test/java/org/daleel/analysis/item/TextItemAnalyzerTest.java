@@ -104,6 +104,16 @@ class TextItemAnalyzerTest {
     }
 
     @Test
+    void a_demonym_is_no_stored_place_of_an_item() {
+        ItemAnalysis a = ANALYZER.analyze(
+                item("Syrian activists said warplanes struck Saraqib on Friday.", "", "text/plain"), Optional.empty());
+
+        // the text analysis reports "Syrian" as an adjective of Syria (163843); the item keeps no pin for it
+        assertThat(a.places()).extracting(ItemAnalysis.Place::geonameId).doesNotContain(163843L);
+        assertThat(a.places()).extracting(ItemAnalysis.Place::name).contains("Saraqib");
+    }
+
+    @Test
     void relative_dates_are_anchored_at_the_stated_publication_date() {
         ItemAnalysis a = ANALYZER.analyze(
                 item("Shelling hit Darayya yesterday.", "2016-08-20T09:00:00Z", "text/plain"), Optional.empty());
