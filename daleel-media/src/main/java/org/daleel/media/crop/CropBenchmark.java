@@ -180,8 +180,10 @@ public final class CropBenchmark {
         long lookups = 0;
         long candidates = 0;
         int found = 0;
+        List<String> missed = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             found = 0;
+            missed.clear();
             for (int i = 0; i < n; i++) {
                 BufferedImage q = queries.get(i);
                 long c0 = threads.getCurrentThreadCpuTime();
@@ -189,6 +191,8 @@ public final class CropBenchmark {
                 total[round * n + i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 if (m.stream().anyMatch(c -> c.imageId() == queryPhoto(queries, q))) {
                     found++;
+                } else {
+                    missed.add(PHOTOS.get(i / 2) + (i % 2 == 0 ? " (crop)" : " (page)"));
                 }
                 long c1 = threads.getCurrentThreadCpuTime();
                 List<CropRobustMatcher.Window> windows = matcher.windows(q);
@@ -224,6 +228,9 @@ public final class CropBenchmark {
                 found,
                 n,
                 index.keyMemoryBytes() >> 20);
+        if (!missed.isEmpty()) {
+            out.println("(not found: " + String.join(", ", missed) + ")");
+        }
         out.flush();
     }
 

@@ -5,38 +5,43 @@ import org.daleel.match.Hash256;
 
 /**
  * The lookup structure of the region keys: which archived keys share a long substring with a query
- * key. Its cost per lookup does not grow with the number of keys up to about a million keys.
+ * key, so that a lookup reads few keys even in a large archive.
  *
  * <p>Each of {@value #TABLES} tables samples {@value #BITS} of the key's 256 bits (bit-sampling
  * locality-sensitive hashing): two keys {@code d} bits apart agree on one table's bits with
- * probability about {@code (1 - d/256)^20}, so a lookup misses a key at distance 16 in 0.05 % of
- * cases, at 25 in 4 %, at 34 in 24 % (a true match usually has several aligned window-region pairs,
- * so the matcher misses far fewer pictures than pairs; docs/media-evaluation.md). Because
- * neighbouring key bits are correlated (neighbouring frequencies), each table takes at most two bits
- * of each of the 16 rows of the 16x16 coefficient matrix, on diagonals through the columns.
+ * probability about {@code (1 - d/256)^22}, so a lookup misses a key at distance 16 in 0.02 % of
+ * cases, at 25 in 3 %, at 34 in 21 % (for bits spread at random; a true match has several aligned
+ * window-region pairs, so the matcher misses far fewer pictures than pairs: with these tables it
+ * finds as many as with the former 32 tables of 16 bits, docs/media-evaluation.md). Each table takes
+ * one bit of each of the 16 rows of the 16x16 coefficient matrix on a diagonal through the columns,
+ * and 6 rows a second time on the opposite diagonal.
  *
- * <p>A table's value is hashed to one of {@code 2^k} buckets, {@code k = log2(size)} (rebuilt when
- * the size crosses a power of two, like an open hash table) up to {@value #BITS}, so a bucket holds
- * one or two keys up to {@code 2^20} keys (about 90,000 pictures): a lookup reads {@value #TABLES}
- * buckets and a few dozen keys; beyond, a value's share of the keys grows with the size (about 11
- * keys per bucket at 12 million keys, a million pictures). Memory per key: 40 bytes for the key and
- * id, about 24 for the id map, {@code 4 x} {@value #TABLES} for the chains and up to as much again
- * for the bucket heads.
+ * <p>A table's value is hashed to one of {@code 2^k} buckets, {@code k = log2(size)} up to
+ * {@value #BITS} (rebuilt when the size crosses a power of two, like an open hash table). Keys of
+ * different pictures are not spread evenly over the values (on synthetic pictures a value holds
+ * about 15 times as many keys of other pictures as even spreading would give), so the keys a lookup
+ * reads still grow with the archive, about 16 times more slowly than with 16-bit substrings
+ * (figures in docs/benchmarks.md, {@code daleel bench crop}). Memory per key: 40 bytes for the key
+ * and id, about 24 for the id map, {@code 4 x} {@value #TABLES} for the chains and up to as much
+ * again for the bucket heads.
  *
  * <p>Not thread-safe: {@link RegionIndex} locks.
  */
 final class RegionKeys {
     /** Bits per table. */
-    static final int BITS = 20;
+    static final int BITS = 22;
 
     /** Number of tables. */
-    static final int TABLES = 24;
+    static final int TABLES = 32;
 
     private static final int MIN_BUCKET_BITS = 10;
     private static final int EMPTY = -1;
 
-    /** {@code POSITIONS[t][j]}: the key bit (0..255, Meta's numbering) that is bit j of table t's value. */
-    private static final int[][] POSITIONS = positions();
+    /**
+     * {@code MASKS[t][i]}: table {@code t}'s bits among key bits {@code 64i..64i+63} (word {@code 3 -
+     * i} of a {@link Hash256}).
+     */
+    private static final long[][] MASKS = masks(positions());
 
     private long[] words = new long[16 * 4];
     private long[] ids = new long[16];
@@ -58,8 +63,8 @@ final class RegionKeys {
 
     private static int[][] positions() {
         int[][] out = new int[TABLES][BITS];
-        // Odd steps through the columns (a permutation of them), one diagonal per table; the second
-        // pass over 8 rows runs the other way so that it meets no bit of the first.
+        // Odd steps through the columns (a permutation of them), one diagonal per table; the rows
+        // taken twice run on the opposite diagonal, so that they meet no bit of the first pass.
         int[] steps = {1, 3, 5, 7, 9, 11, 13, 15};
         for (int t = 0; t < TABLES; t++) {
             int step = steps[t % steps.length];
@@ -78,6 +83,23 @@ final class RegionKeys {
                     }
                 }
                 out[t][j] = row * 16 + column;
+            }
+        }
+        return out;
+    }
+
+    private static long[][] masks(int[][] positions) {
+        long[][] out = new long[TABLES][4];
+        for (int t = 0; t < TABLES; t++) {
+            for (int k : positions[t]) {
+                out[t][k >>> 6] |= 1L << (k & 63);
+            }
+            int bits = 0;
+            for (long m : out[t]) {
+                bits += Long.bitCount(m);
+            }
+            if (bits != BITS) {
+                throw new IllegalStateException("table " + t + ": expected " + BITS + " distinct bits, found " + bits);
             }
         }
         return out;
@@ -262,21 +284,21 @@ final class RegionKeys {
         return (value * 0x9E3779B1) >>> shift;
     }
 
-    /** Table {@code t}'s value of the key with words {@code w0..w3} (bit k lives in word {@code 3 - k/64}). */
+    /**
+     * Table {@code t}'s value of the key with words {@code w0..w3} (bit k lives in word {@code 3 -
+     * k/64}): the table's bits of each word gathered by {@link Long#compress} (one instruction where
+     * the processor has it) and the four runs concatenated.
+     */
     private static int value(long w0, long w1, long w2, long w3, int t) {
-        int[] p = POSITIONS[t];
-        int v = 0;
-        for (int j = 0; j < BITS; j++) {
-            int k = p[j];
-            long word = switch (k >>> 6) {
-                case 0 -> w3;
-                case 1 -> w2;
-                case 2 -> w1;
-                default -> w0;
-            };
-            v |= (int) ((word >>> (k & 63)) & 1L) << j;
-        }
-        return v;
+        long[] m = MASKS[t];
+        long v = Long.compress(w3, m[0]);
+        int shift = Long.bitCount(m[0]);
+        v |= Long.compress(w2, m[1]) << shift;
+        shift += Long.bitCount(m[1]);
+        v |= Long.compress(w1, m[2]) << shift;
+        shift += Long.bitCount(m[2]);
+        v |= Long.compress(w0, m[3]) << shift;
+        return (int) v;
     }
 
     /** Open-addressing map from ids to slots (no boxing), backward-shift deletion. */
