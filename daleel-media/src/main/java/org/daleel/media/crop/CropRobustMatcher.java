@@ -26,12 +26,12 @@ import org.daleel.media.pdq.PdqHash;
  *       centre) each get a coarse key and a PDQ code ({@link #regionHashes}); they go into a
  *       {@link RegionIndex}.
  *   <li>Query side: the frame as decoded and, when borders or a screenshot surround it, the picture
- *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 150 windows.
+ *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 250 windows.
  *       Each window's key is computed from a 32x32 block (a quarter of the work; a few bits off the
- *       64x64 key) and looked up in the index ({@link RegionIndex#candidateKeys}): 16 bucket reads
- *       per window, keeping keys within {@link Settings#keyRadius()} that agree with it on at least
- *       one 16-bit substring. The lookup costs the same at any radius, where an exact radius-34
- *       search read about 600 buckets per window.
+ *       64x64 key; the mirrored window's key from the same block) and looked up in the index
+ *       ({@link RegionIndex#candidateKeys}): one bucket in each of {@link RegionKeys}' tables,
+ *       keeping keys within {@link Settings#keyRadius()} that agree with it on all the bits of at
+ *       least one table.
  *   <li>Each candidate (archived region, query window) is aligned by a small search that moves and
  *       resizes the query window to minimise the distance of PDQ codes; the candidate is a match
  *       when that distance is at most {@link Settings#maxDistance()} (31, Meta's PDQ cut-off).

@@ -19,11 +19,12 @@ import org.daleel.match.Hash256;
  * <p>A table's value is hashed to one of {@code 2^k} buckets, {@code k = log2(size)} up to
  * {@value #BITS} (rebuilt when the size crosses a power of two, like an open hash table). Keys of
  * different pictures are not spread evenly over the values (on synthetic pictures a value holds
- * about 15 times as many keys of other pictures as even spreading would give), so the keys a lookup
- * reads still grow with the archive, about 16 times more slowly than with 16-bit substrings
- * (figures in docs/benchmarks.md, {@code daleel bench crop}). Memory per key: 40 bytes for the key
- * and id, about 24 for the id map, {@code 4 x} {@value #TABLES} for the chains and up to as much
- * again for the bucket heads.
+ * about 25 times as many keys of other pictures as even spreading would give), so a bucket that
+ * holds more than {@value #MAX_BUCKET} keys is not read: a lookup reads at most {@code TABLES x}
+ * {@value #MAX_BUCKET} keys whatever the size (figures in docs/benchmarks.md, {@code daleel bench
+ * crop}). Memory per key: 40 bytes for the key and id, about 24 for the id map, {@code 4 x}
+ * {@value #TABLES} for the chains and up to {@code 6 x} {@value #TABLES} for the bucket heads and
+ * counts.
  *
  * <p>Not thread-safe: {@link RegionIndex} locks.
  */
@@ -34,7 +35,15 @@ final class RegionKeys {
     /** Number of tables. */
     static final int TABLES = 32;
 
+    /**
+     * Buckets holding more keys than this are not read: a value that many keys share says little
+     * about which picture a key is of (stop words, in text retrieval), and skipping them bounds a
+     * lookup at {@code TABLES x} this many keys.
+     */
+    static final int MAX_BUCKET = 32;
+
     private static final int MIN_BUCKET_BITS = 10;
+    private static final char SATURATED = Character.MAX_VALUE;
     private static final int EMPTY = -1;
 
     /**
@@ -50,6 +59,9 @@ final class RegionKeys {
 
     private int bucketBits;
     private int[][] heads;
+    /** Keys per bucket (saturating: a saturated count stays so until the tables are rebuilt). */
+    private char[][] counts;
+
     private int[][] next;
 
     RegionKeys() {
@@ -168,7 +180,7 @@ final class RegionKeys {
 
     /**
      * Reports each key within {@code radius} of {@code key} that agrees with it on all the bits of
-     * at least one table, once.
+     * at least one table whose bucket holds at most {@value #MAX_BUCKET} keys, once.
      */
     void lookup(Hash256 key, int radius, Hits hits) {
         long q0 = key.w0(), q1 = key.w1(), q2 = key.w2(), q3 = key.w3();
@@ -178,8 +190,12 @@ final class RegionKeys {
         int shift = 32 - bucketBits;
         for (int t = 0; t < TABLES; t++) {
             int v = value(q0, q1, q2, q3, t);
+            int b = bucket(v, shift);
+            if (counts[t][b] > MAX_BUCKET) {
+                continue;
+            }
             int[] nt = next[t];
-            for (int s = heads[t][bucket(v, shift)]; s != EMPTY; s = nt[s]) {
+            for (int s = heads[t][b]; s != EMPTY; s = nt[s]) {
                 int o = s * 4;
                 int d = Long.bitCount(w[o] ^ q0)
                         + Long.bitCount(w[o + 1] ^ q1)
@@ -209,11 +225,9 @@ final class RegionKeys {
         int shift = 32 - bucketBits;
         int count = 0;
         for (int t = 0; t < TABLES; t++) {
-            int[] nt = next[t];
-            for (int s = heads[t][bucket(value(key.w0(), key.w1(), key.w2(), key.w3(), t), shift)];
-                    s != EMPTY;
-                    s = nt[s]) {
-                count++;
+            int b = bucket(value(key.w0(), key.w1(), key.w2(), key.w3(), t), shift);
+            if (counts[t][b] <= MAX_BUCKET) {
+                count += counts[t][b];
             }
         }
         return count;
@@ -223,7 +237,7 @@ final class RegionKeys {
     long memoryBytes() {
         long b = (long) ids.length * 40 + slots.memoryBytes();
         for (int t = 0; t < TABLES; t++) {
-            b += 4L * heads[t].length + 4L * next[t].length;
+            b += 6L * heads[t].length + 4L * next[t].length;
         }
         return b;
     }
@@ -236,6 +250,7 @@ final class RegionKeys {
     private void shape(int b) {
         bucketBits = b;
         heads = new int[TABLES][1 << b];
+        counts = new char[TABLES][1 << b];
         next = new int[TABLES][ids.length];
         for (int[] h : heads) {
             Arrays.fill(h, EMPTY);
@@ -257,6 +272,9 @@ final class RegionKeys {
             int b = bucket(value(words[o], words[o + 1], words[o + 2], words[o + 3], t), shift);
             next[t][s] = heads[t][b];
             heads[t][b] = s;
+            if (counts[t][b] != SATURATED) {
+                counts[t][b]++;
+            }
         }
     }
 
@@ -266,6 +284,9 @@ final class RegionKeys {
         for (int t = 0; t < TABLES; t++) {
             int b = bucket(value(words[o], words[o + 1], words[o + 2], words[o + 3], t), shift);
             int[] nt = next[t];
+            if (counts[t][b] != SATURATED) {
+                counts[t][b]--;
+            }
             int h = heads[t][b];
             if (h == s) {
                 heads[t][b] = nt[s];
