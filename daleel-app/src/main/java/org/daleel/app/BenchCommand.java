@@ -35,12 +35,14 @@ import picocli.CommandLine.Option;
             "  match: Hamming search at radius 31 in --hashes hashes, multi-index against brute force; its open time",
             "  ledger: durable ledger appends/s, append-to-checkpoint latency, inclusion proofs at --entries entries,"
                     + " verify hashing MB/s next to sha256sum",
-            "  analysis: gazetteer and analyzer load time, then 800-word articles analysed per second"
+            "  analysis: gazetteer and analyzer load time, then 800-word articles analysed per second",
+            "  crop: crop-robust query time (window coding, key lookups, alignment) at 10,000 pictures and every"
+                    + " tenfold up to --pictures"
         })
 final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(
             paramLabel = "WHAT",
-            description = "import, search, capture, pdq, match, ledger and/or analysis (default: import search)",
+            description = "import, search, capture, pdq, match, ledger, analysis and/or crop (default: import search)",
             arity = "0..*")
     List<String> what = List.of("import", "search");
 
@@ -77,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hashes", description = "Hashes in the index for bench match (default ${DEFAULT-VALUE}).")
     int hashes = 10_000_000;
+
+    @Option(
+            names = "--pictures",
+            description = "Archive size for bench crop, at least 10000 (default ${DEFAULT-VALUE}).")
+    int pictures = 100_000;
 
     @Option(
             names = "--photo",
@@ -134,6 +141,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (what.contains("analysis")) {
                 AnalysisBench.run(articles, Runtime.getRuntime().availableProcessors());
+            }
+            if (what.contains("crop")) {
+                new org.daleel.media.crop.CropBenchmark(
+                                Path.of("daleel-media/src/test/resources/conformance/pdq/images"), pictures, System.out)
+                        .run();
             }
         } finally {
             if (work == null) {

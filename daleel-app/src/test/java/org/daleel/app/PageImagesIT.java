@@ -133,6 +133,25 @@ class PageImagesIT {
         assertThat(pageHit.path("method").asText()).isEqualTo("page-image");
         assertThat(pageHit.path("imageUrl").asText()).isEqualTo(base + "/news/img/market.jpg");
 
+        // a crop of the page's image (a fifth off one side, a tenth off the others) finds the page too,
+        // through the crop stage, besides the archived original
+        Path crop = tmp.resolve("crop.jpg");
+        ImageIO.write(small.getSubimage(112, 39, 392, 314), "jpg", crop.toFile());
+        JsonNode cropHits = JSON.readTree(
+                Cli.run(data, "match", crop.toString(), "--json").assertOk().out());
+        JsonNode cropOnPage = null;
+        for (JsonNode h : cropHits) {
+            if (h.path("id").asText().equals(pageId)) {
+                cropOnPage = h;
+            }
+        }
+        assertThat(cropOnPage)
+                .as("the page is found through a crop of its image")
+                .isNotNull();
+        assertThat(cropOnPage.path("method").asText()).isEqualTo("page-image");
+        assertThat(cropOnPage.path("imageUrl").asText()).isEqualTo(base + "/news/img/market.jpg");
+        assertThat(cropOnPage.path("explanation").asText()).startsWith("crop: archived region");
+
         // the capture's WARC imported into another archive: the page record lists and matches its images
         Path data2 = tmp.resolve("data2");
         Path warc;

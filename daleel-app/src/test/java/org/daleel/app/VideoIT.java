@@ -75,7 +75,8 @@ class VideoIT {
         assertThat(shown.path("mediaType").asText()).isEqualTo("video/mp4");
         assertThat(shown.path("extractionNote").asText())
                 .contains("video: 10.0 s")
-                .contains("frames hashed");
+                .contains("frames hashed")
+                .contains("5 scene frames coded for crop matching");
         JsonNode meta = shown.path("metadata");
         assertThat(meta.path("dateTimeOriginal").asText()).startsWith("2016-06-15T10:00:00");
         assertThat(meta.path("gps").path("lat").asDouble()).isEqualTo(33.3152);
@@ -101,6 +102,25 @@ class VideoIT {
         assertThat(hits.get(0).path("frameTime").asText()).startsWith("0:0");
         String text = Cli.run(data, "match", still.toString()).assertOk().out();
         assertThat(text).contains(id).contains("frame at 0:0");
+
+        // the same moment cropped by a fifth (off-centre), which whole-frame PDQ misses: the crop stage
+        // finds the video through the scene frame's region codes
+        Path cropped = TestVideos.make(
+                tmp.resolve("cropped.jpg"),
+                "-ss",
+                "7.3",
+                "-i",
+                video.toString(),
+                "-frames:v",
+                "1",
+                "-vf",
+                "crop=iw*0.8:ih*0.8:iw*0.15:ih*0.05,scale=400:-2");
+        JsonNode cropHits = JSON.readTree(
+                Cli.run(data, "match", cropped.toString(), "--json").assertOk().out());
+        assertThat(cropHits.findValuesAsText("id")).containsExactly(id);
+        assertThat(cropHits.get(0).path("method").asText()).isEqualTo("frame");
+        assertThat(cropHits.get(0).path("frameMillis").asLong()).isBetween(6000L, 8000L);
+        assertThat(cropHits.get(0).path("explanation").asText()).startsWith("crop: archived region");
 
         // a clip cut from 3 to 7 s, scaled and re-encoded to WebM
         Path clip = TestVideos.make(

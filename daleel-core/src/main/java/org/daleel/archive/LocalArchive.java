@@ -679,9 +679,7 @@ public final class LocalArchive implements Archive {
             } catch (IOException | DaleelException e) {
                 continue; // a resource that cannot be read is not matched; the page is stored regardless
             }
-            if (ports.media().fingerprint(bytes, r.url()) instanceof org.daleel.match.Fingerprint.Hashed h) {
-                parts.add(MediaPart.image(h.pdq(), h.quality(), r.url()));
-            }
+            ports.media().imagePart(bytes, r.url()).ifPresent(parts::add);
         }
         return parts;
     }

@@ -1,6 +1,7 @@
 package org.daleel.match;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Perceptual fingerprints of archived images and near-duplicate search over them: how Daleel notices
@@ -19,8 +20,8 @@ import java.util.List;
  *       {@link Fingerprint.Unreadable} with a reason.
  *   <li>{@link #match} finds the items whose picture (or one of whose parts) is within
  *       {@code maxDistance} bits (PDQ, all eight rotations and mirror images), and, beyond PDQ,
- *       pictures of which the query shows a crop, a bordered copy or a screenshot; each match says
- *       how it was found. Flat images (quality below 50) are not matched by PDQ, following Meta's
+ *       pictures (and parts with region codes: video frames, page images) of which the query shows a
+ *       crop, a bordered copy or a screenshot; each match says how it was found. Flat images (quality below 50) are not matched by PDQ, following Meta's
  *       guidance.
  *   <li>Thread-safe; one writer process at a time (the data directory's writer lock).
  * </ul>
@@ -44,6 +45,18 @@ public interface MediaIndex extends AutoCloseable {
      * parts of quality below 50 are kept for {@link #parts} but not matched.
      */
     default void addParts(long seq, List<MediaPart> parts) {}
+
+    /**
+     * An image fetched with a captured page, as a part for {@link #addParts}: its PDQ hash and, when
+     * the adapter codes regions for crop-robust matching and the image is large enough, its region
+     * codes ({@link MediaPart#regions}). Empty when the payload is not an image this index reads.
+     * Never throws for bad content.
+     */
+    default Optional<MediaPart> imagePart(byte[] payload, String url) {
+        return fingerprint(payload, url) instanceof Fingerprint.Hashed h
+                ? Optional.of(MediaPart.image(h.pdq(), h.quality(), url))
+                : Optional.empty();
+    }
 
     /** The parts indexed for item {@code seq}, in the order added; empty when none. */
     default List<MediaPart> parts(long seq) {

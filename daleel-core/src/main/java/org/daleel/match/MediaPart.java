@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param frameMillis the frame's time in the video in milliseconds, or -1 for a page's image
  * @param imageUrl the image's URL for a page's image; for a frame of a video shown by a captured page,
  *     the video's URL; "" for a frame of a video item
+ * @param regions the media adapter's codes of the part's regions for crop-robust matching (so that a
+ *     cropped copy of the frame or image finds it), or "" when the part has none: only some parts get
+ *     them (a bounded number of scene frames per video, page images above a minimum size; see the
+ *     adapter). Lowercase hex digits, digits and the separators {@code , : ;}, at most
+ *     {@value #MAX_REGIONS_CHARS} chars; opaque to everyone but the adapter that made them.
  */
-public record MediaPart(String pdq, int quality, long frameMillis, String imageUrl) {
+public record MediaPart(String pdq, int quality, long frameMillis, String imageUrl, String regions) {
+    /** Longest {@link #regions} text. */
+    public static final int MAX_REGIONS_CHARS = 16_384;
+
     public MediaPart {
         Objects.requireNonNull(pdq, "pdq");
         if (!pdq.matches("[0-9a-f]{64}")) {
@@ -22,6 +30,26 @@ public record MediaPart(String pdq, int quality, long frameMillis, String imageU
             throw new IllegalArgumentException("quality " + quality + ": expected 0..100");
         }
         Objects.requireNonNull(imageUrl, "imageUrl");
+        Objects.requireNonNull(regions, "regions");
+        if (regions.length() > MAX_REGIONS_CHARS || !regions.matches("[0-9a-f,:;]*")) {
+            throw new IllegalArgumentException("regions: expected at most " + MAX_REGIONS_CHARS
+                    + " chars of lowercase hex, digits and , : ; (found " + regions.length() + " chars)");
+        }
+    }
+
+    /** A part without region codes. */
+    public MediaPart(String pdq, int quality, long frameMillis, String imageUrl) {
+        this(pdq, quality, frameMillis, imageUrl, "");
+    }
+
+    /** This part with the given region codes (see {@link #regions}). */
+    public MediaPart withRegions(String codes) {
+        return new MediaPart(pdq, quality, frameMillis, imageUrl, codes);
+    }
+
+    /** Whether this part has region codes for crop-robust matching. */
+    public boolean hasRegions() {
+        return !regions.isEmpty();
     }
 
     /** A sampled video frame at {@code millis}. */

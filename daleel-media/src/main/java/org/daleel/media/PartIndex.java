@@ -18,14 +18,23 @@ import org.daleel.match.Hash256;
 import org.daleel.match.HashMatch;
 import org.daleel.match.MediaIndex;
 import org.daleel.match.MediaPart;
+import org.daleel.media.crop.RegionCodes;
+import org.daleel.media.crop.RegionIndex;
 import org.daleel.media.index.PackedMultiIndexHashIndex;
 
 /**
  * The pictures inside items that are not pictures (a video's sampled frames, a captured page's
  * images), keyed by item seq and part number.
  *
+ * <p>Parts that carry region codes ({@link MediaPart#regions}: scene frames of a video, large page
+ * images) also go into a {@link RegionIndex} (picture id {@code seq * MAX_PARTS + number}), so that
+ * the crop-robust matcher finds a cropped copy of them; at most {@value #MAX_CODED_PARTS} parts per
+ * item keep their codes (the first ones), which bounds that index at about 20 KB per item. Parts
+ * are held in memory without their codes (the region index has them).
+ *
  * <p>Persistence: an append-only log {@code parts.log}, one line per part ({@code seq, number,
- * quality, millis, url, pdq}, tab-separated, the URL percent-escaped) and a line {@code seq -} that
+ * quality, millis, url, pdq, regions}, tab-separated, the URL percent-escaped, regions possibly
+ * empty; lines of six fields, from before region codes, are read too) and a line {@code seq -} that
  * clears an item's parts; each {@link #put} appends and forces its lines before returning. On open
  * the log is read into memory and the hash index ({@link PackedMultiIndexHashIndex}, entry id
  * {@code seq * MAX_PARTS + number}) is rebuilt from it, so the two never disagree; a torn last line
@@ -35,9 +44,13 @@ import org.daleel.media.index.PackedMultiIndexHashIndex;
 final class PartIndex implements AutoCloseable {
     private static final int MAX_PARTS = MediaIndex.MAX_PARTS;
 
+    /** Most parts of one item that keep region codes for crop-robust matching. */
+    static final int MAX_CODED_PARTS = 16;
+
     private final Path log;
     private final Map<Long, List<MediaPart>> parts = new HashMap<>();
     private final PackedMultiIndexHashIndex hashes = PackedMultiIndexHashIndex.inMemory();
+    private final RegionIndex regions = RegionIndex.inMemory();
     private final int minQuality;
     private FileChannel out;
 
@@ -74,8 +87,13 @@ final class PartIndex implements AutoCloseable {
                     long seq = Long.parseLong(f[0]);
                     if (f.length == 2 && f[1].equals("-")) {
                         clear(seq);
-                    } else if (f.length == 6) {
-                        MediaPart p = new MediaPart(f[5], Integer.parseInt(f[2]), Long.parseLong(f[3]), unescape(f[4]));
+                    } else if (f.length == 6 || f.length == 7) {
+                        MediaPart p = new MediaPart(
+                                f[5],
+                                Integer.parseInt(f[2]),
+                                Long.parseLong(f[3]),
+                                unescape(f[4]),
+                                f.length == 7 ? f[6] : "");
                         remember(seq, Integer.parseInt(f[1]), p);
                     }
                 } catch (RuntimeException e) {
@@ -91,7 +109,10 @@ final class PartIndex implements AutoCloseable {
         StringBuilder s = new StringBuilder();
         parts.forEach((seq, list) -> {
             for (int i = 0; i < list.size(); i++) {
-                line(s, seq, i, list.get(i));
+                String codes = regions.codes(seq * MAX_PARTS + i)
+                        .map(RegionCodes::encode)
+                        .orElse("");
+                line(s, seq, i, list.get(i).withRegions(codes));
             }
         });
         try (FileChannel ch = FileChannel.open(
@@ -102,12 +123,21 @@ final class PartIndex implements AutoCloseable {
         Files.move(temp, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Replaces the parts of {@code seq} (at most {@link MediaIndex#MAX_PARTS}); durable on return. */
+    /**
+     * Replaces the parts of {@code seq} (at most {@link MediaIndex#MAX_PARTS}, region codes for at
+     * most {@value #MAX_CODED_PARTS}); durable on return.
+     */
     synchronized void put(long seq, List<MediaPart> list) {
-        if (seq < 0 || seq > Long.MAX_VALUE / MAX_PARTS) {
+        if (seq < 0 || seq > Long.MAX_VALUE / MAX_PARTS / RegionIndex.MAX_REGIONS) {
             throw new IllegalArgumentException("seq " + seq + " is out of range for the part index");
         }
-        List<MediaPart> kept = list.size() > MAX_PARTS ? list.subList(0, MAX_PARTS) : list;
+        List<MediaPart> kept = new ArrayList<>(list.size() > MAX_PARTS ? list.subList(0, MAX_PARTS) : list);
+        int coded = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).hasRegions() && ++coded > MAX_CODED_PARTS) {
+                kept.set(i, kept.get(i).withRegions(""));
+            }
+        }
         if (kept.isEmpty() && !parts.containsKey(seq)) {
             return;
         }
@@ -147,6 +177,21 @@ final class PartIndex implements AutoCloseable {
         return out;
     }
 
+    /** The region codes of the parts that have them (picture id {@code seq * MAX_PARTS + number}). */
+    RegionIndex regions() {
+        return regions;
+    }
+
+    /** The part that region-index picture {@code imageId} stands for, when still present. */
+    synchronized java.util.Optional<Hit> regionPart(long imageId, int distance) {
+        long seq = imageId / MAX_PARTS;
+        int number = (int) (imageId % MAX_PARTS);
+        List<MediaPart> list = parts.get(seq);
+        return list != null && number < list.size()
+                ? java.util.Optional.of(new Hit(seq, list.get(number), distance))
+                : java.util.Optional.empty();
+    }
+
     /** Number of items with parts. */
     synchronized int items() {
         return parts.size();
@@ -157,6 +202,7 @@ final class PartIndex implements AutoCloseable {
         if (old != null) {
             for (int i = 0; i < old.size(); i++) {
                 hashes.remove(seq * MAX_PARTS + i);
+                regions.remove(seq * MAX_PARTS + i);
             }
         }
     }
@@ -166,10 +212,11 @@ final class PartIndex implements AutoCloseable {
         if (number != list.size()) {
             return; // out of order: only a damaged log does this
         }
-        list.add(p);
+        list.add(p.withRegions(""));
         if (p.quality() >= minQuality) {
             hashes.add(seq * MAX_PARTS + number, Hash256.fromHex(p.pdq()));
         }
+        RegionCodes.decode(p.regions()).ifPresent(c -> regions.add(seq * MAX_PARTS + number, c));
     }
 
     private static void line(StringBuilder s, long seq, int number, MediaPart p) {
@@ -184,6 +231,8 @@ final class PartIndex implements AutoCloseable {
                 .append(escape(p.imageUrl()))
                 .append('\t')
                 .append(p.pdq())
+                .append('\t')
+                .append(p.regions())
                 .append('\n');
     }
 
@@ -235,6 +284,7 @@ final class PartIndex implements AutoCloseable {
             throw new DaleelException(log + ": could not close: " + e.getMessage(), e);
         } finally {
             hashes.close();
+            regions.close();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 import org.daleel.core.DaleelException;
@@ -34,12 +35,19 @@ import org.daleel.media.pdq.PdqHasher;
  * {@link MediaIndex} on PDQ: stage one compares whole pictures (Meta's PDQ, all eight rotations and
  * mirror images of the query, quality at least 50) in a {@link PackedMultiIndexHashIndex}; stage two
  * ({@link CropRobustMatcher}) finds pictures of which the query shows a crop, a bordered copy or a
- * screenshot. Both indexes live under one directory ({@code <data>/media/}); the highest catalog seq
+ * screenshot, also among the parts that carry region codes (a video's scene frames, a captured page's
+ * large images: {@link #imagePart}, {@link PartIndex}). Both indexes live under one directory ({@code <data>/media/}); the highest catalog seq
  * they hold is written on close, so after a crash the caller re-adds what follows it (adds replace).
  */
 public final class PdqMediaIndex implements MediaIndex {
     /** Meta's recommended quality cut-off: flatter pictures give unreliable hashes. */
     public static final int MIN_QUALITY = 50;
+
+    /**
+     * Shorter side, in pixels, from which a page image gets region codes for crop-robust matching
+     * (icons, logos and thumbnails do not: a crop of them is too small to match).
+     */
+    public static final int MIN_CROP_SIDE = 200;
 
     private final Path dir;
     private final ImageDecoder decoder = new ImageDecoder();
@@ -131,14 +139,48 @@ public final class PdqMediaIndex implements MediaIndex {
                 }
             }
         }
-        for (CropMatch c : cropMatcher.match(d.image(), regions)) {
+        List<List<CropMatch>> crops = cropMatcher.match(d.image(), List.of(regions, parts.regions()));
+        for (CropMatch c : crops.get(0)) {
             if (c.distance() <= maxDistance && !best.containsKey(c.imageId())) {
                 best.put(c.imageId(), new MediaMatch(c.imageId(), c.distance(), "crop", c.explain()));
             }
         }
+        for (CropMatch c : crops.get(1)) {
+            if (c.distance() > maxDistance) {
+                continue;
+            }
+            parts.regionPart(c.imageId(), c.distance()).ifPresent(h -> {
+                if (!best.containsKey(h.seq())) {
+                    best.put(
+                            h.seq(),
+                            partMatch(
+                                    h,
+                                    "crop: " + c.explain() + ", of the "
+                                            + h.part().label()));
+                }
+            });
+        }
         List<MediaMatch> out = new ArrayList<>(best.values());
         sort(out);
         return out;
+    }
+
+    /**
+     * A page image as a part: its PDQ hash, and its region codes when its shorter side is at least
+     * {@value #MIN_CROP_SIDE} pixels and its quality at least {@value #MIN_QUALITY}.
+     */
+    @Override
+    public Optional<MediaPart> imagePart(byte[] payload, String url) {
+        Decoded d = decode(payload, url);
+        if (!(d.fingerprint() instanceof Fingerprint.Hashed h)) {
+            return Optional.empty();
+        }
+        MediaPart part = MediaPart.image(h.pdq(), h.quality(), url);
+        BufferedImage image = d.image();
+        if (h.quality() >= MIN_QUALITY && Math.min(image.getWidth(), image.getHeight()) >= MIN_CROP_SIDE) {
+            part = part.withRegions(cropMatcher.regionCodes(image).encode());
+        }
+        return Optional.of(part);
     }
 
     @Override

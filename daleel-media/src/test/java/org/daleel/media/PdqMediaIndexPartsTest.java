@@ -82,6 +82,83 @@ class PdqMediaIndexPartsTest {
         }
     }
 
+    /** The middle of a picture (a fifth cut from the left, a tenth from the other sides), as JPEG. */
+    static byte[] cropped(byte[] png) throws Exception {
+        BufferedImage src = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int w = src.getWidth(), h = src.getHeight();
+        BufferedImage cut = src.getSubimage(w / 5, h / 10, w * 7 / 10, h * 8 / 10);
+        BufferedImage out = new BufferedImage(cut.getWidth(), cut.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(cut, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(out, "jpg", bytes);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void a_crop_of_a_large_page_image_finds_the_page_after_a_reopen_and_a_log_rewrite() throws Exception {
+        byte[] photo = png(21);
+        byte[] icon = png(22);
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            MediaPart large =
+                    index.imagePart(photo, "https://example.org/photo.png").orElseThrow();
+            assertThat(large.hasRegions()).isTrue();
+            BufferedImage small = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+            small.createGraphics().drawImage(ImageIO.read(new java.io.ByteArrayInputStream(icon)), 0, 0, 120, 90, null);
+            ByteArrayOutputStream smallPng = new ByteArrayOutputStream();
+            ImageIO.write(small, "png", smallPng);
+            MediaPart tiny = index.imagePart(smallPng.toByteArray(), "https://example.org/icon.png")
+                    .orElseThrow();
+            assertThat(tiny.hasRegions()).as("under the minimum size").isFalse();
+            assertThat(index.imagePart("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"))
+                    .isEmpty();
+            index.addParts(5, List.of(tiny, large));
+            // crop-robust matching of whole pictures is unchanged beside it
+            index.add(6, png(23), "other.png");
+        }
+        byte[] crop = cropped(photo);
+        for (int round = 0; round < 2; round++) {
+            try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+                assertThat(index.parts(5)).extracting(MediaPart::hasRegions).containsOnly(false);
+
+                List<MediaMatch> hits = index.match(crop, "crop.jpg", 31);
+
+                assertThat(hits).extracting(MediaMatch::seq).containsExactly(5L);
+                assertThat(hits.getFirst().method()).isEqualTo("page-image");
+                assertThat(hits.getFirst().imageUrl()).isEqualTo("https://example.org/photo.png");
+                assertThat(hits.getFirst().explanation())
+                        .startsWith("crop: archived region")
+                        .endsWith("of the image https://example.org/photo.png");
+            }
+            // many superseded lines make the next open rewrite the log from memory: the codes survive it
+            try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+                for (int i = 0; i < 1200; i++) {
+                    index.addParts(1000 + i, List.of(frame(index, png(4), 0)));
+                    index.addParts(1000 + i, List.of());
+                }
+            }
+        }
+    }
+
+    @Test
+    void region_codes_are_kept_for_at_most_sixteen_parts_of_an_item() throws Exception {
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            List<MediaPart> frames = new java.util.ArrayList<>();
+            byte[] last = null;
+            for (int i = 0; i < 18; i++) {
+                last = png(100 + i);
+                frames.add(index.imagePart(last, "f" + i).orElseThrow());
+            }
+            index.addParts(3, frames);
+
+            assertThat(index.match(cropped(png(100)), "first.jpg", 31))
+                    .extracting(MediaMatch::seq)
+                    .containsExactly(3L);
+            assertThat(index.match(cropped(last), "last.jpg", 31)).isEmpty();
+        }
+    }
+
     @Test
     void a_torn_last_line_is_ignored() throws Exception {
         try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {

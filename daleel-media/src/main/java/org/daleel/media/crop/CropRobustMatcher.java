@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.daleel.core.InvalidInputException;
 import org.daleel.match.Hash256;
-import org.daleel.match.HashMatch;
 import org.daleel.media.pdq.LumaPlane;
 import org.daleel.media.pdq.PdqHash;
 
@@ -27,12 +26,12 @@ import org.daleel.media.pdq.PdqHash;
  *       centre) each get a coarse key and a PDQ code ({@link #regionHashes}); they go into a
  *       {@link RegionIndex}.
  *   <li>Query side: the frame as decoded and, when borders or a screenshot surround it, the picture
- *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 150 windows.
+ *       inside them ({@link ContentBox}); each, as is and mirrored, is covered by about 250 windows.
  *       Each window's key is computed from a 32x32 block (a quarter of the work; a few bits off the
- *       64x64 key) and looked up in the index ({@link RegionIndex#candidateKeys}): 16 bucket reads
- *       per window, keeping keys within {@link Settings#keyRadius()} that agree with it on at least
- *       one 16-bit substring. The lookup costs the same at any radius, where an exact radius-34
- *       search read about 600 buckets per window.
+ *       64x64 key; the mirrored window's key from the same block) and looked up in the index
+ *       ({@link RegionIndex#candidateKeys}): one bucket in each of {@link RegionKeys}' tables,
+ *       keeping keys within {@link Settings#keyRadius()} that agree with it on all the bits of at
+ *       least one table.
  *   <li>Each candidate (archived region, query window) is aligned by a small search that moves and
  *       resizes the query window to minimise the distance of PDQ codes; the candidate is a match
  *       when that distance is at most {@link Settings#maxDistance()} (31, Meta's PDQ cut-off).
@@ -107,6 +106,11 @@ public final class CropRobustMatcher {
         return out;
     }
 
+    /** {@link #regionHashes} with the picture's size, as text can carry them ({@link RegionCodes}). */
+    public RegionCodes regionCodes(BufferedImage image) {
+        return new RegionCodes(image.getWidth(), image.getHeight(), regionHashes(image));
+    }
+
     /** Computes the regions of {@code image} and adds them to {@code index} under {@code imageId}. */
     public void index(long imageId, BufferedImage image, RegionIndex index) {
         index.add(imageId, image.getWidth(), image.getHeight(), regionHashes(image));
@@ -117,31 +121,61 @@ public final class CropRobustMatcher {
      * id; one entry per picture, with the region pair that matched best. Empty when none does.
      */
     public List<CropMatch> match(BufferedImage query, RegionIndex index) {
-        RegionPlane plane = RegionPlane.of(LumaPlane.of(query, WORKING_SIZE));
-        List<Frame> frames = new ArrayList<>(4);
-        frames.add(new Frame(plane, Region.FULL, false));
-        Optional<Region> box = ContentBox.of(plane);
-        box.ifPresent(b -> frames.add(new Frame(plane.crop(b), b, false)));
-        if (settings.mirror()) {
-            frames.add(new Frame(plane.mirrored(), Region.FULL, true));
-            box.ifPresent(b -> frames.add(new Frame(plane.crop(b).mirrored(), b, true)));
-        }
-        Map<Long, Candidate> candidates = new HashMap<>();
-        for (Frame frame : frames) {
-            for (Region window : RegionLayout.query(frame.plane.width(), frame.plane.height())) {
-                float[] block = frame.plane.block(window, RegionCoder.COARSE_CELLS);
-                if (RegionCoder.coarseQuality(block) < settings.minQuality()) {
-                    continue;
-                }
-                for (HashMatch hit : index.candidateKeys(coder.key(block), settings.keyRadius())) {
-                    Candidate c = candidates.get(hit.id());
-                    if (c == null || hit.distance() < c.keyDistance) {
-                        candidates.put(hit.id(), new Candidate(hit.id(), hit.distance(), frame, window));
+        return match(query, List.of(index)).get(0);
+    }
+
+    /**
+     * {@link #match(BufferedImage, RegionIndex)} in each of several indexes, the query's windows
+     * coded once: element {@code i} of the result holds the matches in {@code indexes.get(i)}.
+     */
+    public List<List<CropMatch>> match(BufferedImage query, List<RegionIndex> indexes) {
+        List<Window> windows = windows(query);
+        List<List<CropMatch>> out = new ArrayList<>(indexes.size());
+        for (RegionIndex index : indexes) {
+            Map<Long, Candidate> candidates = new HashMap<>();
+            for (Window w : windows) {
+                index.candidateKeys(w.key, settings.keyRadius(), (id, distance) -> {
+                    Candidate c = candidates.get(id);
+                    if (c == null || distance < c.keyDistance) {
+                        candidates.put(id, new Candidate(id, distance, w.frame, w.region));
                     }
-                }
+                });
             }
+            out.add(confirm(candidates, index));
         }
-        return confirm(candidates, index);
+        return out;
+    }
+
+    /**
+     * The query's frames (as decoded, inside its borders when it has any, and each mirrored) and
+     * their windows' keys, flat windows left out. A mirrored frame's windows are the mirror images
+     * of the unmirrored frame's (the layout is symmetric), so their keys come from the same blocks.
+     */
+    List<Window> windows(BufferedImage query) {
+        RegionPlane plane = RegionPlane.of(LumaPlane.of(query, WORKING_SIZE));
+        List<Window> out = new ArrayList<>(1200);
+        code(plane, Region.FULL, out);
+        ContentBox.of(plane).ifPresent(b -> code(plane.crop(b), b, out));
+        return out;
+    }
+
+    private void code(RegionPlane plane, Region inQuery, List<Window> out) {
+        Frame frame = new Frame(plane, inQuery, false);
+        Frame mirror = settings.mirror() ? new Frame(plane.mirrored(), inQuery, true) : frame;
+        for (Region window : RegionLayout.query(plane.width(), plane.height())) {
+            float[] block = plane.block(window, RegionCoder.COARSE_CELLS);
+            if (RegionCoder.coarseQuality(block) < settings.minQuality()) {
+                continue;
+            }
+            if (!settings.mirror()) {
+                out.add(new Window(frame, window, coder.key(block)));
+                continue;
+            }
+            Hash256[] keys = coder.keyAndMirror(block);
+            out.add(new Window(frame, window, keys[0]));
+            Region mirrored = new Region(Math.max(0, 1 - window.x() - window.w()), window.y(), window.w(), window.h());
+            out.add(new Window(mirror, mirrored, keys[1]));
+        }
     }
 
     private List<CropMatch> confirm(Map<Long, Candidate> candidates, RegionIndex index) {
@@ -190,7 +224,7 @@ public final class CropRobustMatcher {
     }
 
     /** A frame of the query: the plane searched, where it lies in the query, and whether mirrored. */
-    private record Frame(RegionPlane plane, Region inQuery, boolean mirrored) {
+    record Frame(RegionPlane plane, Region inQuery, boolean mirrored) {
         /** A window of this frame in fractions of the query as decoded. */
         Region toQuery(Region window) {
             Region w = mirrored
@@ -201,4 +235,7 @@ public final class CropRobustMatcher {
     }
 
     private record Candidate(long entryId, int keyDistance, Frame frame, Region window) {}
+
+    /** A query window, the frame it lies in and its key. */
+    record Window(Frame frame, Region region, Hash256 key) {}
 }

@@ -32,24 +32,27 @@ final class RegionCoder {
     private final Basis full = new Basis(RegionPlane.CELLS);
     private final Basis coarse = new Basis(COARSE_CELLS);
 
-    /** The key's cosines and window sampled at the cell centres of an {@code n x n} block. */
+    /**
+     * The key's cosines sampled at the cell centres of an {@code n x n} block, each weighted by the
+     * window ({@code weighted}), also in mirrored order ({@code mirrored}: cell {@code n - 1 - j}).
+     */
     private static final class Basis {
         final int n;
-        final float[] cosines;
-        final float[] window;
+        final float[] weighted;
+        final float[] mirrored;
 
         Basis(int n) {
             this.n = n;
-            cosines = new float[K * n];
-            window = new float[n];
+            weighted = new float[K * n];
+            mirrored = new float[K * n];
             for (int k = 0; k < K; k++) {
                 double f = (k + 1) * 0.5;
                 for (int j = 0; j < n; j++) {
-                    cosines[k * n + j] = (float) Math.cos(Math.PI * f * (2 * j + 1) / (2.0 * n));
+                    double window = 0.5 - 0.5 * Math.cos(2 * Math.PI * (j + 0.5) / n);
+                    double v = Math.cos(Math.PI * f * (2 * j + 1) / (2.0 * n)) * window;
+                    weighted[k * n + j] = (float) v;
+                    mirrored[k * n + n - 1 - j] = (float) v;
                 }
-            }
-            for (int j = 0; j < n; j++) {
-                window[j] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * (j + 0.5) / n));
             }
         }
     }
@@ -92,45 +95,73 @@ final class RegionCoder {
      * block (query windows: the same cosines sampled at the coarser cells, a few bits off).
      */
     Hash256 key(float[] block) {
-        Basis b = switch (block.length) {
+        Basis b = basis(block);
+        return bits(columns(rows(block, b), b, b.weighted));
+    }
+
+    /**
+     * The keys of a block and of its mirror image (left and right swapped), sharing the first half
+     * of the work: the vertical transform does not change under a horizontal mirror, only the
+     * horizontal cosines are read backwards. Index 0 is the block's key, index 1 the mirror's.
+     */
+    Hash256[] keyAndMirror(float[] block) {
+        Basis b = basis(block);
+        float[] t = rows(block, b);
+        return new Hash256[] {bits(columns(t, b, b.weighted)), bits(columns(t, b, b.mirrored))};
+    }
+
+    private Basis basis(float[] block) {
+        return switch (block.length) {
             case RegionPlane.CELLS * RegionPlane.CELLS -> full;
             case COARSE_CELLS * COARSE_CELLS -> coarse;
             default ->
                 throw new IllegalArgumentException("block: expected 64x64 or 32x32 values, found " + block.length);
         };
-        int n = b.n;
-        double mean = 0;
+    }
+
+    private static double mean(float[] block) {
+        double sum = 0;
         for (float v : block) {
-            mean += v;
+            sum += v;
         }
-        float m = (float) (mean / block.length);
-        float[] a = new float[n * n];
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                a[y * n + x] = (block[y * n + x] - m) * b.window[x] * b.window[y];
-            }
-        }
+        return sum / block.length;
+    }
+
+    /** {@code t[i][x]}: the windowed cosine {@code i} down each column {@code x} of the block minus its mean. */
+    private static float[] rows(float[] block, Basis b) {
+        int n = b.n;
+        float m = (float) mean(block);
         float[] t = new float[K * n];
         for (int i = 0; i < K; i++) {
+            int ti = i * n;
             for (int y = 0; y < n; y++) {
-                float d = b.cosines[i * n + y];
-                int ay = y * n;
-                int ti = i * n;
+                float d = b.weighted[ti + y];
+                int by = y * n;
                 for (int x = 0; x < n; x++) {
-                    t[ti + x] += d * a[ay + x];
+                    t[ti + x] += d * (block[by + x] - m);
                 }
             }
         }
+        return t;
+    }
+
+    /** The 16x16 products with the windowed cosines across ({@code across}). */
+    private static float[] columns(float[] t, Basis b, float[] across) {
+        int n = b.n;
         float[] c = new float[K * K];
         for (int i = 0; i < K; i++) {
             for (int j = 0; j < K; j++) {
                 float s = 0;
                 for (int x = 0; x < n; x++) {
-                    s += t[i * n + x] * b.cosines[j * n + x];
+                    s += t[i * n + x] * across[j * n + x];
                 }
                 c[i * K + j] = s;
             }
         }
+        return c;
+    }
+
+    private static Hash256 bits(float[] c) {
         float[] sorted = c.clone();
         Arrays.sort(sorted);
         float median = sorted[K * K / 2 - 1];

@@ -1,21 +1,26 @@
 package org.daleel.media.crop;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.daleel.core.InvalidInputException;
 import org.daleel.match.Hash256;
 import org.daleel.match.HashIndex;
 import org.daleel.match.HashMatch;
 import org.daleel.media.index.BruteForceHashIndex;
-import org.daleel.media.index.MultiIndexHashIndex;
 
 /**
- * The archive side of the crop-robust matcher: each archived picture's region codes, in two
- * {@link HashIndex} instances.
+ * The archive side of the crop-robust matcher: each archived picture's region codes.
  *
  * <ul>
- *   <li>{@code keys}: the coarse codes, searched by radius (a {@link MultiIndexHashIndex}).
+ *   <li>The coarse keys, looked up by {@link RegionKeys} (tables of long key substrings, so that a
+ *       lookup costs about the same at any archive size). When persisted, they are also written to
+ *       a {@link BruteForceHashIndex} log ({@code dir/keys}), from which the tables are rebuilt on
+ *       open.
  *   <li>{@code pdq}: the regions' PDQ codes, only read back by id ({@link HashIndex#find}) to
  *       confirm a candidate; a {@link BruteForceHashIndex} costs least memory. Entry
  *       {@value #FRAME} of each picture holds the picture's width and height (not a hash), so a
@@ -24,8 +29,9 @@ import org.daleel.media.index.MultiIndexHashIndex;
  *
  * Entry ids are {@code imageId * 64 + regionNumber} ({@link #entryId}), so {@code imageId} must lie
  * in {@code 0 .. Long.MAX_VALUE / 64}. Regions whose quality is under the threshold (50, Meta's
- * recommendation) are not indexed. Thread-safety, durability and errors are those of the two
- * indexes; {@link #add} of a picture already present replaces its regions. Closing closes both.
+ * recommendation) are not indexed. Thread-safe (lookups run side by side, writes exclusive); a
+ * persisted index writes each add to its logs before returning (see {@link HashIndex}); {@link #add}
+ * of a picture already present replaces its regions. Closing closes both logs.
  */
 public final class RegionIndex implements AutoCloseable {
     /** Region numbers per picture (ids reserve 6 bits). */
@@ -34,41 +40,38 @@ public final class RegionIndex implements AutoCloseable {
     /** Number of the per-picture entry that stores the frame size. */
     public static final int FRAME = MAX_REGIONS - 1;
 
-    private final MultiIndexHashIndex keys;
+    private final RegionKeys keys = new RegionKeys();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Where the keys are persisted; an empty in-memory index when the whole index is in memory. */
+    private final HashIndex keyLog;
+
+    private final boolean persisted;
     private final HashIndex pdq;
     private final int minQuality;
 
-    /**
-     * An index over two hash indexes (empty or holding entries written by this class).
-     *
-     * @param minQuality regions of lower quality are skipped by {@link #add}
-     */
-    public RegionIndex(MultiIndexHashIndex keys, HashIndex pdq, int minQuality) {
-        if (keys == pdq) {
-            throw new IllegalArgumentException("keys and pdq: expected two different indexes, found the same one");
-        }
-        this.keys = keys;
+    private RegionIndex(HashIndex keyLog, boolean persisted, HashIndex pdq, int minQuality) {
+        this.keyLog = keyLog;
+        this.persisted = persisted;
         this.pdq = pdq;
         this.minQuality = minQuality;
     }
 
-    /** Held in memory only: multi-index hashing for keys, a flat array for PDQ codes; quality 50. */
+    /** Held in memory only; quality 50. */
     public static RegionIndex inMemory() {
-        return new RegionIndex(
-                MultiIndexHashIndex.inMemory(MultiIndexHashIndex.SubstringLayout.DIAGONAL),
-                BruteForceHashIndex.inMemory(),
-                50);
+        return new RegionIndex(BruteForceHashIndex.inMemory(), false, BruteForceHashIndex.inMemory(), 50);
     }
 
     /**
-     * Persisted under {@code dir} ({@code dir/keys} and {@code dir/pdq}, see {@link HashIndex});
-     * quality 50.
+     * Persisted under {@code dir} ({@code dir/keys} and {@code dir/pdq}, logs as described in
+     * {@link HashIndex}; an index written by earlier versions, whose keys were in a multi-index
+     * log of the same format, opens as is); quality 50.
      */
     public static RegionIndex open(Path dir) {
-        MultiIndexHashIndex k =
-                MultiIndexHashIndex.open(dir.resolve("keys"), MultiIndexHashIndex.SubstringLayout.DIAGONAL);
+        BruteForceHashIndex k = BruteForceHashIndex.open(dir.resolve("keys"));
         try {
-            return new RegionIndex(k, BruteForceHashIndex.open(dir.resolve("pdq")), 50);
+            RegionIndex index = new RegionIndex(k, true, BruteForceHashIndex.open(dir.resolve("pdq")), 50);
+            k.forEach(index.keys::put);
+            return index;
         } catch (RuntimeException e) {
             k.close();
             throw e;
@@ -104,26 +107,74 @@ public final class RegionIndex implements AutoCloseable {
      * @param height its height
      */
     public void add(long imageId, int width, int height, List<RegionHash> regions) {
-        remove(imageId);
         for (RegionHash r : regions) {
             if (r.number() == FRAME) {
                 throw new InvalidInputException("region number " + FRAME + ": reserved for the frame size");
             }
-            if (r.quality() >= minQuality) {
-                long id = entryId(imageId, r.number());
-                pdq.add(id, r.pdq());
-                keys.add(id, r.key());
+        }
+        lock.writeLock().lock();
+        try {
+            removeLocked(imageId);
+            for (RegionHash r : regions) {
+                if (r.quality() >= minQuality) {
+                    long id = entryId(imageId, r.number());
+                    pdq.add(id, r.pdq());
+                    if (persisted) {
+                        keyLog.add(id, r.key());
+                    }
+                    keys.put(id, r.key());
+                }
+            }
+            pdq.add(entryId(imageId, FRAME), new Hash256(width, height, 0, 0));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Indexes the regions of {@code codes} under {@code imageId}, replacing any it had. */
+    public void add(long imageId, RegionCodes codes) {
+        add(imageId, codes.width(), codes.height(), codes.regions());
+    }
+
+    /**
+     * The indexed regions of a picture with its size (those of quality under the threshold were not
+     * kept), so that they can be written out again; empty when the picture has none.
+     */
+    public Optional<RegionCodes> codes(long imageId) {
+        Optional<int[]> frame = frame(imageId);
+        if (frame.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Region> layout = RegionLayout.archive(frame.get()[0], frame.get()[1]);
+        List<RegionHash> out = new ArrayList<>();
+        for (int n = 0; n < layout.size(); n++) {
+            long id = entryId(imageId, n);
+            Optional<Hash256> k = key(id);
+            Optional<Hash256> p = pdq(id);
+            if (k.isPresent() && p.isPresent()) {
+                out.add(new RegionHash(n, layout.get(n), k.get(), p.get(), 100));
             }
         }
-        pdq.add(entryId(imageId, FRAME), new Hash256(width, height, 0, 0));
+        return Optional.of(new RegionCodes(frame.get()[0], frame.get()[1], out));
     }
 
     /** Removes a picture's regions; false when it had none. */
     public boolean remove(long imageId) {
+        lock.writeLock().lock();
+        try {
+            return removeLocked(imageId);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private boolean removeLocked(long imageId) {
         boolean any = false;
         for (int n = 0; n < MAX_REGIONS; n++) {
             long id = entryId(imageId, n);
-            any |= keys.remove(id);
+            if (keys.remove(id) && persisted) {
+                keyLog.remove(id);
+            }
             any |= pdq.remove(id);
         }
         return any;
@@ -131,20 +182,62 @@ public final class RegionIndex implements AutoCloseable {
 
     /** Number of indexed regions (keys). */
     public int size() {
-        return keys.size();
+        lock.readLock().lock();
+        try {
+            return keys.size();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    List<HashMatch> searchKeys(Hash256 key, int radius) {
-        return keys.search(key, radius);
+    /** Approximate heap bytes of the key tables (the PDQ codes' index not included). */
+    public long keyMemoryBytes() {
+        lock.readLock().lock();
+        try {
+            return keys.memoryBytes();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    /** Keys within {@code radius} that share a 16-bit substring with {@code key}: 16 bucket reads. */
+    /**
+     * Keys within {@code radius} that agree with {@code key} on one of {@link RegionKeys}' long
+     * substrings: {@value RegionKeys#TABLES} bucket reads, whatever the size.
+     */
+    void candidateKeys(Hash256 key, int radius, RegionKeys.Hits hits) {
+        lock.readLock().lock();
+        try {
+            keys.lookup(key, radius, hits);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Keys that a lookup of {@code key} reads (for measurements). */
+    int keysRead(Hash256 key) {
+        lock.readLock().lock();
+        try {
+            return keys.keysRead(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@link #candidateKeys} as a list, nearest first (tests and measurements). */
     List<HashMatch> candidateKeys(Hash256 key, int radius) {
-        return keys.searchSharingSubstring(key, radius);
+        List<HashMatch> out = new ArrayList<>();
+        candidateKeys(key, radius, (id, d) -> out.add(new HashMatch(id, d)));
+        Collections.sort(out);
+        return out;
     }
 
     Optional<Hash256> key(long entryId) {
-        return keys.find(entryId);
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(keys.find(entryId));
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     Optional<Hash256> pdq(long entryId) {
@@ -156,11 +249,11 @@ public final class RegionIndex implements AutoCloseable {
         return pdq.find(entryId(imageId, FRAME)).map(h -> new int[] {(int) h.w0(), (int) h.w1()});
     }
 
-    /** Closes both indexes. */
+    /** Closes both logs. */
     @Override
     public void close() {
         try {
-            keys.close();
+            keyLog.close();
         } finally {
             pdq.close();
         }

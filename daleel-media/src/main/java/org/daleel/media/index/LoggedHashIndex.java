@@ -202,6 +202,28 @@ abstract sealed class LoggedHashIndex implements HashIndex
         }
     }
 
+    /** Receives entries from {@link #forEach}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(long id, Hash256 hash);
+    }
+
+    /**
+     * Calls {@code visitor} with every entry, in no particular order, under the read lock (so that a
+     * structure kept beside this index can be rebuilt from it when opened).
+     */
+    public final void forEach(EntryVisitor visitor) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            for (int s = 0, n = entries.size(); s < n; s++) {
+                visitor.visit(entries.id(s), entries.hash(s));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Approximate heap bytes held by the entries and the search structure. */
     public long memoryBytes() {
         return entries.memoryBytes();

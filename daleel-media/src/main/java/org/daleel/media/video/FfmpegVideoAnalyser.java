@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.daleel.match.MediaPart;
 import org.daleel.match.VideoAnalyser;
 import org.daleel.match.VideoAnalysis;
+import org.daleel.media.crop.CropRobustMatcher;
 import org.daleel.media.pdq.PdqHash;
 import org.daleel.media.pdq.PdqHasher;
 import org.daleel.meta.MediaMetadata;
@@ -35,18 +38,28 @@ import org.daleel.meta.MediaMetadata;
  * at least one per {@link Settings#interval(double)} (half a second, longer for long videos so the frame
  * bound covers the whole video; key frames only past {@link Settings#keyFramesOnlyAfter()}); the
  * kept frames are scaled to fit {@link Settings#maxSide()} pixels and piped back as PPM with their
- * times (ffmpeg's {@code showinfo}), and each is PDQ-hashed. Bounds: frames, input pixels per
- * frame, probe time and decode time; on a bound or a decoding error the frames read so far are
+ * times (ffmpeg's {@code showinfo}), and each is PDQ-hashed. Frames that start a new scene (the
+ * first, and each whose PDQ hash is more than {@value #NEW_SCENE_BITS} bits from the last such frame,
+ * quality at least 50) also get region codes for the crop-robust matcher ({@link MediaPart#regions}),
+ * so that a cropped still finds the video; at most {@value #MAX_CODED_FRAMES} of them, spread evenly
+ * over the scenes found. Bounds: frames, input pixels per frame, probe time and decode time; on a bound or a decoding error the frames read so far are
  * kept and the note says what stopped it.
  */
 public final class FfmpegVideoAnalyser implements VideoAnalyser {
     private static final Pattern PTS_TIME = Pattern.compile("\\bpts_time:\\s*(-?[0-9.]+)");
     private static final int MAX_ERROR_LINES = 8;
 
+    /** Most frames of one video with region codes. */
+    public static final int MAX_CODED_FRAMES = 16;
+
+    /** PDQ distance from the last scene frame beyond which a frame starts a new scene. */
+    static final int NEW_SCENE_BITS = 64;
+
     private final Path ffmpeg;
     private final Path ffprobe;
     private final Settings settings;
     private final PdqHasher hasher = new PdqHasher();
+    private final CropRobustMatcher cropMatcher = new CropRobustMatcher();
 
     /**
      * Bounds and sampling of an analysis.
@@ -168,10 +181,14 @@ public final class FfmpegVideoAnalyser implements VideoAnalyser {
                             + " pixels a frame exceeds the bound of " + settings.maxPixels() + " pixels; " + summary);
         }
         Sampling s = sample(file, probe.duration());
+        long coded = s.frames().stream().filter(MediaPart::hasRegions).count();
         String what = s.frames().size() + (s.frames().size() == 1 ? " frame" : " frames") + " hashed"
                 + (s.keyFramesOnly() ? " (key frames only)" : "")
                 + (s.frames().size() >= settings.maxFrames()
                         ? " (the bound of " + settings.maxFrames() + " frames)"
+                        : "")
+                + (coded > 0
+                        ? "; " + coded + " scene " + (coded == 1 ? "frame" : "frames") + " coded for crop matching"
                         : "");
         String note;
         if (s.stopped() != null) {
@@ -282,6 +299,7 @@ public final class FfmpegVideoAnalyser implements VideoAnalyser {
             return new Sampling(List.of(), "could not run " + ffmpeg + ": " + e.getMessage(), keyOnly);
         }
         List<PdqHash> hashes = new ArrayList<>();
+        Map<Integer, String> sceneCodes = new TreeMap<>();
         List<Double> times = new ArrayList<>();
         boolean[] timedOut = {false};
         String stopped = null;
@@ -291,8 +309,15 @@ public final class FfmpegVideoAnalyser implements VideoAnalyser {
             Thread watchdog = Thread.ofVirtual().start(() -> timedOut[0] = kill(p, settings.decodeTimeout()));
             try (InputStream in = new BufferedInputStream(p.getInputStream(), 1 << 16)) {
                 BufferedImage frame;
+                PdqHash scene = null;
                 while (hashes.size() < settings.maxFrames() && (frame = Ppm.read(in, settings.maxSide())) != null) {
-                    hashes.add(hasher.hash(frame));
+                    PdqHash h = hasher.hash(frame);
+                    if (h.quality() >= 50 && (scene == null || h.hash().distance(scene.hash()) > NEW_SCENE_BITS)) {
+                        scene = h;
+                        sceneCodes.put(
+                                hashes.size(), cropMatcher.regionCodes(frame).encode());
+                    }
+                    hashes.add(h);
                 }
             } catch (IOException e) {
                 stopped = "could not read a frame from ffmpeg: " + e.getMessage();
@@ -324,6 +349,7 @@ public final class FfmpegVideoAnalyser implements VideoAnalyser {
             stopped = "interrupted while decoding";
         }
         List<MediaPart> frames = new ArrayList<>(hashes.size());
+        Map<Integer, String> coded = spread(sceneCodes);
         synchronized (times) {
             for (int i = 0; i < hashes.size(); i++) {
                 double t = i < times.size() ? times.get(i) : (i == 0 ? 0 : -1);
@@ -331,10 +357,25 @@ public final class FfmpegVideoAnalyser implements VideoAnalyser {
                     t = frames.isEmpty() ? 0 : frames.getLast().frameMillis() / 1000.0; // time not reported
                 }
                 PdqHash h = hashes.get(i);
-                frames.add(MediaPart.frame(h.hash().toHex(), h.quality(), Math.round(t * 1000)));
+                frames.add(MediaPart.frame(h.hash().toHex(), h.quality(), Math.round(t * 1000))
+                        .withRegions(coded.getOrDefault(i, "")));
             }
         }
         return new Sampling(frames, stopped, keyOnly);
+    }
+
+    /** At most {@value #MAX_CODED_FRAMES} of the scene frames' codes, evenly spread over them. */
+    private static Map<Integer, String> spread(Map<Integer, String> scenes) {
+        if (scenes.size() <= MAX_CODED_FRAMES) {
+            return scenes;
+        }
+        List<Integer> frames = new ArrayList<>(scenes.keySet());
+        Map<Integer, String> out = new TreeMap<>();
+        for (int k = 0; k < MAX_CODED_FRAMES; k++) {
+            int frame = frames.get((int) ((long) k * (frames.size() - 1) / (MAX_CODED_FRAMES - 1)));
+            out.put(frame, scenes.get(frame));
+        }
+        return out;
     }
 
     private static String seconds(Duration d) {

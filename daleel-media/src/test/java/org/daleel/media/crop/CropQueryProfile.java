@@ -13,8 +13,8 @@ import org.daleel.media.pdq.LumaPlane;
 /**
  * Manual measurement, not a test: where a crop-robust query's time goes, in CPU time of the one
  * thread: picture reduction, window keys (32x32 blocks), the candidate lookup
- * ({@link RegionIndex#candidateKeys}, as the matcher does), the exact radius-34 search of the same
- * keys (the former candidate stage, for comparison), and the whole {@link CropRobustMatcher#match}.
+ * ({@link RegionIndex#candidateKeys}, as the matcher does) and the whole
+ * {@link CropRobustMatcher#match}.
  * The archive is persisted in {@code DIR} (Meta's photos plus synthetic pictures up to
  * {@code pictures}) so that later runs reopen it instead of computing it again.
  *
@@ -86,7 +86,6 @@ public final class CropQueryProfile {
                         }
                     long t1 = java.lang.management.ManagementFactory.getThreadMXBean()
                             .getCurrentThreadCpuTime();
-                    for (Hash256 k : keys) hits += index.searchKeys(k, 34).size();
                     long t2 = java.lang.management.ManagementFactory.getThreadMXBean()
                             .getCurrentThreadCpuTime();
                     for (Hash256 k : keys) chits += index.candidateKeys(k, 34).size();
