@@ -25,8 +25,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Adapters, in daleel-media: {@code PackedMultiIndexHashIndex} (multi-index hashing with packed
- * buckets, for whole pictures and frames), {@code MultiIndexHashIndex} (multi-index hashing over two
- * partitions, for the crop matcher's keys) and {@code BruteForceHashIndex} (a scan, the reference). Every adapter passes {@code HashIndexContract} in this
+ * buckets, for whole pictures and frames) and {@code BruteForceHashIndex} (a scan, the reference). Every adapter passes {@code HashIndexContract} in this
  * module's test-jar, which compares results with a brute-force scan on random data.
  */
 public interface HashIndex extends AutoCloseable {

@@ -18,8 +18,7 @@ import org.daleel.match.HashMatch;
  * appended to before memory changes and replayed on open. Subclasses keep their search structure in
  * step through {@link #linked} and {@link #unlinked}.
  */
-abstract sealed class LoggedHashIndex implements HashIndex
-        permits BruteForceHashIndex, MultiIndexHashIndex, PackedMultiIndexHashIndex {
+abstract sealed class LoggedHashIndex implements HashIndex permits BruteForceHashIndex, PackedMultiIndexHashIndex {
     /** Compact on open once superseded records outnumber live ones by this factor (and a margin). */
     private static final int COMPACT_FACTOR = 2;
 
