@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             GazetteerCommand.class,
             EvalCommand.class,
             ReanalyzeCommand.class,
+            ReindexCommand.class,
             HashCommand.class,
             MatchCommand.class,
             LedgerCommand.class,

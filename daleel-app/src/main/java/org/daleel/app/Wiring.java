@@ -246,6 +246,15 @@ final class Wiring {
 
     /** Like {@link #openWriter(DataDir)} with another analyzer (the import benchmark compares). */
     static LocalArchive openWriter(DataDir dir, ItemAnalyzer analyzer) throws IOException {
+        return openWriter(dir, analyzer, LocalArchive.Progress.NONE);
+    }
+
+    /**
+     * Like {@link #openWriter(DataDir, ItemAnalyzer)}, reporting to {@code indexing} the items the
+     * search and media indexes catch up on while the archive opens ({@code daleel reindex}).
+     */
+    static LocalArchive openWriter(DataDir dir, ItemAnalyzer analyzer, LocalArchive.Progress indexing)
+            throws IOException {
         dir.create();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         Catalog catalog = SqliteCatalog.open(dir.catalogFile());
@@ -287,7 +296,7 @@ final class Wiring {
                 ports(blobs, catalog, index, custody, media, analyzer, capturePolicy(dir)),
                 ArchiveConfig.defaults(),
                 new DrewMetadataReader());
-        archive.recover(analysisProgress(System.err));
+        archive.recover(analysisProgress(System.err), indexing);
         return archive;
     }
 
@@ -296,6 +305,12 @@ final class Wiring {
      * opens such an archive): a line saying so, then a progress bar on a terminal.
      */
     static LocalArchive.Progress analysisProgress(PrintStream status) {
+        return progress(
+                status, total -> "daleel: analysing " + total + " stored items (places, actors, dates, events)");
+    }
+
+    /** A line from {@code headline} (given the total) when work starts, then a progress bar on a terminal. */
+    static LocalArchive.Progress progress(PrintStream status, java.util.function.LongFunction<String> headline) {
         return new LocalArchive.Progress() {
             private ProgressBar bar;
             private long shown;
@@ -303,7 +318,7 @@ final class Wiring {
             @Override
             public void update(long done, long total) {
                 if (bar == null) {
-                    status.println("daleel: analysing " + total + " stored items (places, actors, dates, events)");
+                    status.println(headline.apply(total));
                     bar = ProgressBar.onTerminal(total, "items");
                 }
                 for (; shown < done; shown++) {
@@ -314,6 +329,26 @@ final class Wiring {
                 }
             }
         };
+    }
+
+    /**
+     * Takes the writer lock of {@code dir} for a command that must run in this process (not through
+     * a running server): waits for another CLI writer, refuses while {@code daleel serve} holds it.
+     *
+     * @throws ConflictException naming the command when a server is writing to {@code dir}
+     */
+    static DataDir.WriterLock lockLocally(DataDir dir, String command, PrintStream status) throws IOException {
+        dir.create();
+        Optional<DataDir.WriterLock> lock = dir.tryLockWriter();
+        if (lock.isEmpty()) {
+            if (RemoteArchive.ofRunningServer(dir).isPresent()) {
+                throw new ConflictException(
+                        "daleel serve is writing to " + dir + ": stop it and run " + command + " again");
+            }
+            status.println("daleel: waiting for another daleel process writing to " + dir);
+            lock = waitForLock(dir);
+        }
+        return lock.get();
     }
 
     private static Optional<DataDir.WriterLock> waitForLock(DataDir dir) throws IOException {

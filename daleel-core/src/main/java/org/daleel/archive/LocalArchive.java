@@ -135,12 +135,21 @@ public final class LocalArchive implements Archive {
      * #reanalyse}), reporting that work to {@code progress}.
      */
     public int recover(Progress progress) throws IOException {
-        int reindexed = recoverIndexes();
-        reanalyse(false, progress);
+        return recover(progress, Progress.NONE);
+    }
+
+    /**
+     * Like {@link #recover(Progress)}, also reporting to {@code indexing} the items that the search
+     * index and the media index catch up on (all of them when those indexes were emptied: this is how
+     * {@code daleel reindex} rebuilds them), in items of either index over the sum of both.
+     */
+    public int recover(Progress analysis, Progress indexing) throws IOException {
+        int reindexed = recoverIndexes(indexing);
+        reanalyse(false, analysis);
         return reindexed;
     }
 
-    private int recoverIndexes() throws IOException {
+    private int recoverIndexes(Progress progress) throws IOException {
         synchronized (writeLock) {
             deleteChildren(dir.warcTmp());
             if (ports.blobs() instanceof org.daleel.blob.FileBlobStore files) {
@@ -148,6 +157,11 @@ public final class LocalArchive implements Archive {
             }
             discardOrphanWarcs();
             long from = ports.index().committedSeq();
+            long mediaFrom = ports.media().maxSeq();
+            long last = ports.catalog().maxSeq();
+            // Seqs only grow (gaps are possible), so this bounds the items to catch up on.
+            long total = Math.max(0, last - from) + Math.max(0, last - mediaFrom);
+            long done = 0;
             int reindexed = 0;
             List<Item> batch;
             while (!(batch = ports.catalog().listAfter(from, 500)).isEmpty()) {
@@ -156,18 +170,23 @@ public final class LocalArchive implements Archive {
                     from = item.seq();
                     reindexed++;
                 }
+                done += batch.size();
+                progress.update(Math.min(done, total), total);
             }
             indexedSeq = Math.max(from, ports.catalog().maxSeq());
             if (reindexed > 0) {
                 ports.index().commit(indexedSeq);
             }
             ports.index().refresh();
-            long mediaFrom = ports.media().maxSeq();
             while (!(batch = ports.catalog().listAfter(mediaFrom, 500)).isEmpty()) {
                 for (Item item : batch) {
                     indexMedia(item, null);
                     mediaFrom = item.seq();
+                    progress.update(Math.min(++done, total), total);
                 }
+            }
+            if (total > 0 && done < total) {
+                progress.update(total, total); // gaps in the seqs: the bar ends all the same
             }
             return reindexed;
         }
