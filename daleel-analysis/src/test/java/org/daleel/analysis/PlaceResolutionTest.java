@@ -305,4 +305,68 @@ class PlaceResolutionTest {
                 .contains("Huntsville")
                 .doesNotContain("Collins");
     }
+
+    private static List<String> found(String text) {
+        return Fixtures.analyze(text).places().stream()
+                .map(p -> p.text() + "=" + p.countryCode() + "/" + p.admin1())
+                .toList();
+    }
+
+    @Test
+    void st_louis_with_a_full_stop_is_one_name_and_the_city_in_missouri() {
+        String text = "Police in St. Louis said two men were shot on Tuesday. The mayor of Chicago spoke.";
+        Analysis a = Fixtures.analyze(text);
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("St. Louis"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.geonameId()).isEqualTo(4407066L);
+                    assertThat(text.substring(p.start(), p.end())).isEqualTo("St. Louis");
+                });
+        assertThat(found("Officials in Washington said protests in St Louis and Chicago were peaceful."))
+                .contains("St Louis=US/MO")
+                .noneMatch(s -> s.contains("=SN/"));
+    }
+
+    @Test
+    void st_petersburg_florida_is_the_city_in_florida_and_florida_the_us_state() {
+        assertThat(found("A man was arrested in St. Petersburg, Florida, on Monday."))
+                .containsExactly("St. Petersburg=US/FL", "Florida=US/FL");
+    }
+
+    @Test
+    void a_state_or_country_after_a_comma_picks_the_place_inside_it() {
+        assertThat(found("He moved to St. John's, Newfoundland, last year."))
+                .containsExactly("St. John's=CA/05", "Newfoundland=CA/05");
+        assertThat(found("The school in Mt. Lebanon, Pennsylvania, closed."))
+                .containsExactly("Mt. Lebanon=US/PA", "Pennsylvania=US/PA");
+        assertThat(found("Soldiers from Ft. Worth, Texas, were killed."))
+                .containsExactly("Ft. Worth=US/TX", "Texas=US/TX");
+        assertThat(found("Protesters gathered in Sault Ste. Marie, Ontario."))
+                .containsExactly("Sault Ste. Marie=CA/08", "Ontario=CA/08");
+        assertThat(found("Police said he was shot in Paris, Texas, on Friday."))
+                .containsExactly("Paris=US/TX", "Texas=US/TX");
+    }
+
+    @Test
+    void a_list_of_places_is_no_place_and_its_state() {
+        assertThat(found("Shelling hit Damascus, Homs and Aleppo on Monday."))
+                .containsExactly("Damascus=SY/13", "Homs=SY/11", "Aleppo=SY/09");
+    }
+
+    @Test
+    void st_after_a_name_is_a_street_and_no_place() {
+        assertThat(found("The shop at 12 Main St. in Springfield, Illinois, was robbed."))
+                .containsExactly("Springfield=US/IL", "Illinois=US/IL");
+        assertThat(found("The shop at 12 Main St Louis Vuitton opened was robbed in Springfield, Illinois."))
+                .noneMatch(s -> s.startsWith("St") || s.startsWith("Louis"));
+    }
+
+    @Test
+    void a_full_stop_after_st_ends_no_sentence_and_saint_matches_st() {
+        Analysis a = Fixtures.analyze("A fire in Saint Louis, Missouri, killed two. Another hit St. Paul, Minnesota.");
+        assertThat(a.places())
+                .extracting(p -> p.text() + "=" + p.geonameId())
+                .contains("Saint Louis=4407066", "St. Paul=5045360");
+    }
 }

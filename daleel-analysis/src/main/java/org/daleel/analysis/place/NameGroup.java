@@ -18,6 +18,13 @@ final class NameGroup {
 
     boolean allBeforeName = true;
     int count;
+    /**
+     * Groups named right after a mention of this name as its state or country ("St. Petersburg,
+     * Florida": Florida's group), and groups this name follows as such.
+     */
+    final java.util.List<NameGroup> containers = new java.util.ArrayList<>(0);
+
+    final java.util.List<NameGroup> contained = new java.util.ArrayList<>(0);
     int[] cands = new int[0];
     double[] staticScore = new double[0];
     int chosen = -1;

@@ -9,6 +9,9 @@ final class NameMatch {
     final boolean fuzzy;
     final int form;
     final String firstForm;
+    /** Words of the name (tokens from first to last without a prefix's full stop). */
+    int words = 1;
+
     int spanFirst;
     int spanLast;
     boolean adminPhrase;

@@ -180,6 +180,16 @@ public final class PlaceRecognizer {
             "club",
             "high");
 
+    /** Most words a name may have; longer runs are not looked up. */
+    private static final int MAX_NAME_WORDS = 16;
+
+    /**
+     * Name prefixes written short or in full, each with its other form: a name is looked up with the
+     * form the text uses and with the other ("St Louis" and "Saint Louis").
+     */
+    private static final Map<String, String> NAME_PREFIXES =
+            Map.of("st", "saint", "saint", "st", "ste", "sainte", "sainte", "ste", "mt", "mount", "ft", "fort");
+
     private static final Set<String> LATIN_ARTICLES =
             Set.of("al", "el", "ar", "as", "ad", "an", "ash", "at", "az", "ed", "es", "ez", "ath", "adh", "ak");
 
@@ -371,6 +381,7 @@ public final class PlaceRecognizer {
             NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
             g.add(m);
         }
+        linkContainers(t, mentions);
         Set<String> speakers = new HashSet<>();
         for (NameMatch m : mentions) {
             if (m.speaker) {
@@ -481,6 +492,9 @@ public final class PlaceRecognizer {
             String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
             groups.computeIfAbsent(gk, k -> new NameGroup(m)).add(m);
         }
+        List<NameMatch> ordered = new ArrayList<>(mentions);
+        ordered.sort(java.util.Comparator.comparingInt(m -> m.first));
+        linkContainers(t, ordered);
         resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
         for (NameMatch m : given) {
@@ -493,6 +507,49 @@ public final class PlaceRecognizer {
             out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
         }
         return out;
+    }
+
+    /**
+     * Links "X, Y" pairs of Latin mentions (in text order): Y named right after X and a comma, in the
+     * same sentence, is read as X's state or country ("St. Petersburg, Florida", "Paris, Texas").
+     * Not in a list: no mention before X or after Y joined to it by a comma, "and" or "or"
+     * ("Damascus, Homs and Aleppo").
+     */
+    private static void linkContainers(Tokens t, List<NameMatch> mentions) {
+        for (int k = 0; k + 1 < mentions.size(); k++) {
+            NameMatch a = mentions.get(k);
+            NameMatch b = mentions.get(k + 1);
+            if (a.group == null
+                    || b.group == null
+                    || a.group == b.group
+                    || t.kind(a.first) != Tokens.LATIN
+                    || t.kind(b.first) != Tokens.LATIN
+                    || b.spanFirst != a.spanLast + 2
+                    || !t.isPunct(a.spanLast + 1, ",")
+                    || t.sentence(b.first) != t.sentence(a.last)
+                    || (k > 0 && listed(t, mentions.get(k - 1), a))
+                    || (k + 2 < mentions.size() && listed(t, b, mentions.get(k + 2)))) {
+                continue;
+            }
+            if (!a.group.containers.contains(b.group)) {
+                a.group.containers.add(b.group);
+                b.group.contained.add(a.group);
+            }
+        }
+    }
+
+    /** True if only a comma, "and" or "or" (or a comma and one of them) lie between mentions a and b. */
+    private static boolean listed(Tokens t, NameMatch a, NameMatch b) {
+        int gap = b.spanFirst - a.spanLast - 1;
+        if (gap < 1 || gap > 2 || t.sentence(a.last) != t.sentence(b.first)) {
+            return false;
+        }
+        for (int i = a.spanLast + 1; i < b.spanFirst; i++) {
+            if (!(t.isPunct(i, ",") || t.is(i, "and") || t.is(i, "or"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -569,61 +626,108 @@ public final class PlaceRecognizer {
                 && t.has(i + 1, Tokens.CAPITALISED);
     }
 
-    /** Number of consecutive words from {@code i} that may form one name, none of them blocked. */
-    private static int available(Tokens t, int i, boolean[] blocked, int max) {
-        int k = t.run(i, max);
-        for (int j = 1; j < k; j++) {
-            if (blocked[i + j]) {
-                return j;
+    /**
+     * Fills {@code pos} with the tokens of up to {@code max} consecutive words from {@code i} that may
+     * form one name, none of them blocked, and returns their number. The full stop of a short name
+     * prefix ("St. Louis", "Sault Ste. Marie", "Mt. Lebanon", "Ft. Worth") is part of the name: it is
+     * skipped, so the words around it form the name.
+     */
+    private static int nameWords(Tokens t, int i, boolean[] blocked, int max, int[] pos) {
+        pos[0] = i;
+        int k = 1;
+        while (k < max) {
+            int j = pos[k - 1];
+            if (t.run(j, 2) == 2) {
+                if (blocked[j + 1]) {
+                    break;
+                }
+                pos[k++] = j + 1;
+            } else if (prefixDot(t, j) && !blocked[j + 2]) {
+                pos[k++] = j + 2;
+            } else {
+                break;
             }
         }
         return k;
     }
 
+    /**
+     * True if word {@code j} is a capitalised name prefix written short with a full stop right after
+     * it ("St.", "Ste.", "Mt.", "Ft.") and a capitalised word of the same sentence follows the stop
+     * after a space.
+     */
+    private static boolean prefixDot(Tokens t, int j) {
+        int dot = j + 1;
+        int next = j + 2;
+        if (next >= t.size()
+                || t.kind(j) != Tokens.LATIN
+                || !t.has(j, Tokens.CAPITALISED)
+                || !NAME_PREFIXES.containsKey(t.norm(j))
+                || !t.isPunct(dot, ".")
+                || t.end(j) != t.start(dot)
+                || t.kind(next) != Tokens.LATIN
+                || !t.has(next, Tokens.CAPITALISED)
+                || t.sentence(next) != t.sentence(j)) {
+            return false;
+        }
+        int gap = t.start(next) - t.end(dot);
+        return gap >= 1 && gap <= 2 && t.text().charAt(t.end(dot)) == ' ';
+    }
+
     private NameMatch longestAt(Tokens t, int i, boolean[] blocked, String[] forms, StringBuilder sb) {
-        int nForms = t.kind(i) == Tokens.ARABIC ? ArabicClitics.forms(t.norm(i), forms) : 1;
+        boolean latin = t.kind(i) == Tokens.LATIN;
+        int nForms = latin ? 1 : ArabicClitics.forms(t.norm(i), forms);
         if (nForms == 1) {
             forms[0] = t.norm(i);
         }
+        String other = latin ? NAME_PREFIXES.get(t.norm(i)) : null;
+        if (other != null) {
+            forms[1] = other; // "St Louis" is also looked up as "Saint Louis", and "Saint John" as "St John"
+            nForms = 2;
+        }
+        int[] pos = new int[MAX_NAME_WORDS];
         NameMatch best = null;
         for (int f = 0; f < nForms; f++) {
             String first = forms[f];
-            int maxW = gazetteer.maxWords(first);
+            int maxW = Math.min(MAX_NAME_WORDS, gazetteer.maxWords(first));
             if (maxW > 0) {
-                int avail = available(t, i, blocked, maxW);
-                for (int len = Math.min(maxW, avail); len >= 1; len--) {
+                int avail = nameWords(t, i, blocked, maxW, pos);
+                for (int len = avail; len >= 1; len--) {
                     sb.setLength(0);
                     sb.append(first);
                     for (int j = 1; j < len; j++) {
-                        sb.append(' ').append(t.norm(i + j));
+                        sb.append(' ').append(t.norm(pos[j]));
                     }
                     int k = gazetteer.names().find(sb);
                     if (k >= 0) {
-                        if (best == null || len > best.last - best.first + 1) {
-                            best = new NameMatch(i, i + len - 1, sb.toString(), k, false, f, first);
+                        if (best == null || len > best.words) {
+                            best = new NameMatch(
+                                    i, pos[len - 1], sb.toString(), k, false, f, latin ? t.norm(i) : first);
+                            best.words = len;
                         }
                         break;
                     }
                 }
             }
         }
-        if (t.kind(i) == Tokens.LATIN) {
+        if (latin) {
             String first = t.fuzzy(i);
-            int maxW = gazetteer.maxWords(first);
+            int maxW = Math.min(MAX_NAME_WORDS, gazetteer.maxWords(first));
             if (maxW > 0) {
-                int avail = available(t, i, blocked, maxW);
-                for (int len = Math.min(maxW, avail); len >= 1; len--) {
+                int avail = nameWords(t, i, blocked, maxW, pos);
+                for (int len = avail; len >= 1; len--) {
                     sb.setLength(0);
                     sb.append(first);
                     for (int j = 1; j < len; j++) {
-                        sb.append(' ').append(t.fuzzy(i + j));
+                        sb.append(' ').append(t.fuzzy(pos[j]));
                     }
-                    if (best != null && len <= best.last - best.first + 1) {
+                    if (best != null && len <= best.words) {
                         break; // an exact match at least as long wins
                     }
                     int k = gazetteer.fuzzyNames().find(sb);
                     if (k >= 0) {
-                        best = new NameMatch(i, i + len - 1, sb.toString(), k, true, 0, t.norm(i));
+                        best = new NameMatch(i, pos[len - 1], sb.toString(), k, true, 0, t.norm(i));
+                        best.words = len;
                         break;
                     }
                 }
@@ -668,6 +772,9 @@ public final class PlaceRecognizer {
                 && t.sentence(after) == t.sentence(m.first)
                 && EN_FEATURE_AFTER.contains(t.norm(after))) {
             return false; // "Wayne County", "Union Street", "Jackson Airport": another feature's name
+        }
+        if (!single && t.is(m.first, "st") && afterOtherName(t, m, blocked, words)) {
+            return false; // "Main St. Louis", "Main St Louis": a street named Main, then another word
         }
         if (single && (MONTHS.contains(t.norm(m.first)) || HOLIDAYS.contains(t.norm(m.first)))) {
             return false; // "in May": a month; "at Christmas": a holiday

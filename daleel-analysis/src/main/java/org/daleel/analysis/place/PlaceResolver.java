@@ -23,6 +23,9 @@ final class PlaceResolver {
     private static final double ALT_NAME = 0.8;
     private static final double NAMED_DIVISION = 0.4;
     private static final double DIVISION_NAMESAKE = 1.0;
+    /** Bonus of a candidate inside the state or country named right after it, and of that state or country. */
+    private static final double CONTAINMENT = 1.5;
+
     private static final int MAX_CANDIDATES = 60;
     private static final int MAX_ANCHORS = 150;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
@@ -41,6 +44,9 @@ final class PlaceResolver {
     Map<String, Double> resolve(List<NameGroup> groups, Map<String, Double> extraCountries) {
         for (NameGroup g : groups) {
             prepare(g);
+        }
+        for (NameGroup g : groups) {
+            containment(g);
         }
         Context ctx = Context.of(groups, extraCountries, true, gazetteer);
         decide(groups, ctx);
@@ -104,6 +110,61 @@ final class PlaceResolver {
             g.cands[i] = all[order[i]];
             g.staticScore[i] = scores[order[i]];
         }
+    }
+
+    /**
+     * Raises the candidates of a name that lie in a candidate of the state or country named right
+     * after it ("St. Petersburg, Florida"), and the candidates of that state or country that hold a
+     * candidate of the name: the pair is read together. Runs after every group is prepared; the static
+     * scores of the first group are raised before the second looks at them, which is harmless because
+     * only the candidates, not their scores, are compared.
+     */
+    private void containment(NameGroup g) {
+        if (g.containers.isEmpty() && g.contained.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < g.cands.length; i++) {
+            GazetteerPlace p = gazetteer.place(g.cands[i]);
+            boolean inside = false;
+            for (NameGroup h : g.containers) {
+                for (int c : h.cands) {
+                    inside |= c != g.cands[i] && contains(gazetteer.place(c), p);
+                }
+            }
+            boolean holds = false;
+            for (NameGroup h : g.contained) {
+                for (int c : h.cands) {
+                    holds |= c != g.cands[i] && contains(p, gazetteer.place(c));
+                }
+            }
+            if (inside || holds) {
+                g.staticScore[i] += CONTAINMENT;
+            }
+        }
+    }
+
+    /**
+     * True if {@code outer} holds {@code inner}: its country (or a country's context alias), its
+     * first-level division, or a region or island of its country less than 300 km away.
+     */
+    static boolean contains(GazetteerPlace outer, GazetteerPlace inner) {
+        if (outer.countryCode().isEmpty() || !outer.countryCode().equals(inner.countryCode()) || inner.isCountry()) {
+            return false;
+        }
+        if (outer.isCountry() || (outer.contextOnly() && !outer.isAdjective())) {
+            return !inner.contextOnly();
+        }
+        if (inner.contextOnly() || outer.contextOnly()) {
+            return false;
+        }
+        if (outer.isAdmin1()) {
+            return !inner.isAdmin1() && outer.admin1().equals(inner.admin1());
+        }
+        return outer.featureClass() != 'P'
+                && !inner.isAdmin1()
+                && outer.hasCoordinates()
+                && inner.hasCoordinates()
+                && outer.distanceKm(inner) < 300;
     }
 
     /** A town under 100,000 people that is no capital: it yields a name it shares with a state or a country. */

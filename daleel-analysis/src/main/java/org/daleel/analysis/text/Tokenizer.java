@@ -16,7 +16,7 @@ public final class Tokenizer {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "brig", "prof", "no", "vs", "jan",
             "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u", "s", "n", "e", "w", "k",
-            "mt", "ft", "approx", "est", "gov", "sen", "rep", "jr", "sr", "inc", "co", "corp", "etc", "al");
+            "mt", "ft", "ste", "approx", "est", "gov", "sen", "rep", "jr", "sr", "inc", "co", "corp", "etc", "al");
 
     private Tokenizer() {}
 
