@@ -149,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (work == null) {
-                deleteTree(dir);
+                Trees.delete(dir);
             }
         }
         return 0;
@@ -382,15 +382,5 @@ final class BenchCommand implements Callable<Integer> {
             // not Linux: heap only
         }
         return String.format(Locale.ROOT, "heap after GC %d MiB%s", heap >> 20, rss);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(walk.toList());
-            java.util.Collections.reverse(all);
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

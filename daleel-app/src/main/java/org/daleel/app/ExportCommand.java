@@ -339,13 +339,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Trees.delete(root);
         } catch (IOException e) {
             throw new DaleelException(root + ": could not remove the export's staging files: " + e.getMessage(), e);
         }

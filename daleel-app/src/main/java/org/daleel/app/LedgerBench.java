@@ -261,7 +261,7 @@ final class LedgerBench {
                     times[(int) (n * 0.99)] / 1e6,
                     times[n - 1] / 1e6);
         }
-        deleteTree(big);
+        Trees.delete(big);
     }
 
     /** (d): verify's hashing routine, on every core as verify runs it, next to sha256sum on the same files. */
@@ -302,7 +302,7 @@ final class LedgerBench {
                     bytes / sequential / 1e6,
                     bytes / parallel / 1e6);
         }
-        deleteTree(files);
+        Trees.delete(files);
     }
 
     /** Seconds {@code command} takes over {@code files} (names on stdin for xargs, else as arguments). */
@@ -328,13 +328,5 @@ final class LedgerBench {
             throw new IOException(String.join(" ", command) + " failed or timed out");
         }
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

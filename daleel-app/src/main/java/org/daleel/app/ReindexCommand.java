@@ -1,18 +1,15 @@
 package org.daleel.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.daleel.archive.DataDir;
 import org.daleel.archive.LocalArchive;
 import org.daleel.core.InvalidInputException;
@@ -95,13 +92,13 @@ final class ReindexCommand implements Callable<Integer> {
                 items = archive.count();
             } catch (IOException | RuntimeException e) {
                 for (Map.Entry<Path, Path> m : moved.entrySet()) {
-                    deleteTree(m.getKey());
+                    Trees.delete(m.getKey());
                     Files.move(m.getValue(), m.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 }
                 throw e;
             }
             for (Path aside : moved.values()) {
-                deleteTree(aside);
+                Trees.delete(aside);
             }
             if (data.json) {
                 var o = Json.object();
@@ -125,21 +122,8 @@ final class ReindexCommand implements Callable<Integer> {
         }
         try (DirectoryStream<Path> old = Files.newDirectoryStream(parent, target.getFileName() + OLD + "*")) {
             for (Path p : old) {
-                deleteTree(p);
+                Trees.delete(p);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
