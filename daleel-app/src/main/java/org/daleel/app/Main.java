@@ -63,8 +63,11 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(this).setUsageHelpWidth(HELP_WIDTH).usage(System.out);
     }
+
+    /** Help text is written in lines of up to about 110 characters; wider than picocli's 80 keeps them whole. */
+    static final int HELP_WIDTH = 120;
 
     /** Kept strongly reachable so the level set below stays in force. */
     private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
@@ -81,7 +84,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns its exit code (used by tests in-process). */
     static int run(String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setUsageHelpWidth(HELP_WIDTH);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, verbose, commandLine.getErr()));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
