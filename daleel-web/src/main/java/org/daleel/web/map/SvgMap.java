@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.daleel.web.Html;
 
 /**
@@ -11,7 +13,11 @@ import org.daleel.web.Html;
  * equirectangular projection corrected for the latitude of the view, fitted to the extent of the
  * pins, with the pins as links: their area grows with the number of items they stand for, and the
  * biggest are labelled with their English and Arabic names (each in its own direction) where the
- * labels do not collide.
+ * labels do not collide. A regional view (at most {@value #REGIONAL_MAX_SPAN_DEGREES} degrees of
+ * longitude wide, at most {@value #MAX_DIVISIONS} divisions in it) also shows the first-level
+ * divisions of {@link DivisionMap}: thin inner borders, and each division an area whose tooltip
+ * gives its English and Arabic names and which may link somewhere (a search narrowed to it).
+ * Every outline is clipped to the view and simplified to its scale, so the SVG stays small.
  * Works with no script, no tiles and no network, in any browser and in right-to-left pages.
  */
 public final class SvgMap {
@@ -20,11 +26,42 @@ public final class SvgMap {
     private static final double MIN_HEIGHT = 200;
     private static final double MIN_SPAN_DEGREES = 3;
     private static final int MAX_LABELS = 12;
+    /** Widest view, in degrees of longitude, that shows first-level divisions. */
+    static final int REGIONAL_MAX_SPAN_DEGREES = 90;
+    /** Most divisions a view shows; a view meeting more shows none (too busy, too big). */
+    static final int MAX_DIVISIONS = 250;
+    /** Simplification tolerance in pixels of drawn lines: what moves less is not seen. */
+    private static final double TOLERANCE = 0.35;
+    /** Simplification tolerance in pixels of the divisions' areas: unstroked, only hover targets. */
+    private static final double AREA_TOLERANCE = 1.0;
 
     private SvgMap() {}
 
+    /**
+     * Where a division of the map leads.
+     *
+     * @param href the link
+     * @param note said in its tooltip after its name ("12 results: click to narrow the search to it")
+     */
+    public record DivisionLink(String href, String note) {
+        /** Validates. */
+        public DivisionLink {
+            Objects.requireNonNull(href, "href");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
     /** Writes a {@code <figure class="map">} with the pins; writes nothing when there are none. */
     public static void render(Html h, List<MapPin> pins, String caption) {
+        render(h, pins, caption, Map.of());
+    }
+
+    /**
+     * Writes a {@code <figure class="map">} with the pins, and in a regional view the divisions,
+     * those whose GeoNames id is a key of {@code divisionLinks} as links; writes nothing when there
+     * are no pins.
+     */
+    public static void render(Html h, List<MapPin> pins, String caption, Map<Long, DivisionLink> divisionLinks) {
         if (pins.isEmpty()) {
             return;
         }
@@ -73,22 +110,23 @@ public final class SvgMap {
         // SVG in HTML needs explicit end tags (no void elements in foreign content without "/>").
         h.open("rect", "class", "sea", "x", "0", "y", "0", "width", fmt(WIDTH), "height", fmt(height))
                 .close("rect");
-        double viewMinLon = left;
-        double viewMaxLon = left + WIDTH / (scale * c);
-        double viewMaxLat = top;
-        double viewMinLat = top - height / scale;
+        SvgPaths paths = new SvgPaths(proj, WIDTH, height, TOLERANCE);
         for (WorldMap.Country country : WorldMap.shared().countries()) {
-            double[] b = country.bbox();
-            if (b[2] < viewMinLon || b[0] > viewMaxLon || b[3] < viewMinLat || b[1] > viewMaxLat) {
+            if (!paths.meets(country.bbox())) {
                 continue;
             }
             StringBuilder d = new StringBuilder();
             for (double[] ring : country.rings()) {
-                path(d, ring, proj);
+                paths.ring(d, ring);
             }
-            h.open("path", "class", "land", "d", d.toString())
-                    .element("title", country.name())
-                    .close("path");
+            if (!d.isEmpty()) {
+                h.open("path", "class", "land", "d", d.toString())
+                        .element("title", country.name())
+                        .close("path");
+            }
+        }
+        if (WIDTH / (scale * c) <= REGIONAL_MAX_SPAN_DEGREES) {
+            divisions(h, pins, paths, new SvgPaths(proj, WIDTH, height, AREA_TOLERANCE), divisionLinks);
         }
         List<MapPin> ordered = new ArrayList<>(pins);
         ordered.sort(Comparator.comparingInt(MapPin::count).reversed());
@@ -202,30 +240,88 @@ public final class SvgMap {
         h.close("a");
     }
 
-    private record Projection(double left, double top, double scale, double cos) {
-        double x(double lon) {
-            return (lon - left) * cos * scale;
+    /**
+     * The divisions meeting the view as areas with tooltips (links where {@code links} has their
+     * id), then their inner borders as one path. When more than {@link #MAX_DIVISIONS} meet the
+     * view, only those of the countries the pins are in; when still too many, none.
+     */
+    private static void divisions(
+            Html h, List<MapPin> pins, SvgPaths paths, SvgPaths areas, Map<Long, DivisionLink> links) {
+        DivisionMap map = DivisionMap.shared();
+        List<DivisionMap.Division> inView =
+                map.divisions().stream().filter(d -> paths.meets(d.bbox())).toList();
+        java.util.function.Predicate<String> shown = cc -> true;
+        if (inView.size() > MAX_DIVISIONS) {
+            java.util.Set<String> countries = new java.util.HashSet<>();
+            for (MapPin p : pins) {
+                map.at(p.lat(), p.lon()).ifPresent(d -> countries.add(d.countryCode()));
+            }
+            countries.remove("");
+            shown = countries::contains;
+            inView = inView.stream()
+                    .filter(d -> countries.contains(d.countryCode()))
+                    .toList();
         }
-
-        double y(double lat) {
-            return (top - lat) * scale;
+        if (inView.isEmpty() || inView.size() > MAX_DIVISIONS) {
+            return;
+        }
+        h.open("g", "class", "divisions");
+        for (DivisionMap.Division div : inView) {
+            StringBuilder d = new StringBuilder();
+            for (double[] ring : div.rings()) {
+                areas.ring(d, ring);
+            }
+            if (d.isEmpty()) {
+                continue;
+            }
+            DivisionLink link = div.geonameId() > 0 ? links.get(div.geonameId()) : null;
+            if (link != null) {
+                h.open("a", "href", link.href(), "class", "division-link");
+            }
+            h.open(
+                    "path",
+                    "class",
+                    "division",
+                    "d",
+                    d.toString(),
+                    "data-geonameid",
+                    div.geonameId() > 0 ? Long.toString(div.geonameId()) : null,
+                    "data-iso",
+                    div.isoCode().isEmpty() ? null : div.isoCode());
+            h.element("title", divisionTitle(div, link));
+            h.close("path");
+            if (link != null) {
+                h.close("a");
+            }
+        }
+        h.close("g");
+        StringBuilder d = new StringBuilder();
+        for (DivisionMap.Border b : map.borders()) {
+            if (shown.test(b.countryCode()) && paths.meets(b.bbox())) {
+                paths.line(d, b.line());
+            }
+        }
+        if (!d.isEmpty()) {
+            h.open("path", "class", "division-borders", "d", d.toString()).close("path");
         }
     }
 
-    private static void path(StringBuilder d, double[] ring, Projection p) {
-        double lastX = Double.NaN;
-        double lastY = Double.NaN;
-        for (int i = 0; i < ring.length; i += 2) {
-            double x = Math.round(p.x(ring[i]) * 10) / 10.0;
-            double y = Math.round(p.y(ring[i + 1]) * 10) / 10.0;
-            if (x == lastX && y == lastY) {
-                continue; // a point at the same pixel adds nothing
-            }
-            d.append(i == 0 ? 'M' : 'L').append(fmt(x)).append(',').append(fmt(y));
-            lastX = x;
-            lastY = y;
+    /**
+     * "Idlib (SY-ID) · note · محافظة إدلب": the Arabic name last, so that no number or Latin text
+     * follows it (after Arabic letters, digits would join its right-to-left run: UAX #9 W2).
+     */
+    static String divisionTitle(DivisionMap.Division div, DivisionLink link) {
+        StringBuilder t = new StringBuilder(div.name());
+        if (!div.isoCode().isEmpty() && !div.isoCode().contains("~")) {
+            t.append(" (").append(div.isoCode()).append(')');
         }
-        d.append('Z');
+        if (link != null && !link.note().isEmpty()) {
+            t.append(" · ").append(link.note());
+        }
+        if (!div.nameAr().isEmpty()) {
+            t.append(" · ").append(div.nameAr());
+        }
+        return t.toString();
     }
 
     private static String fmt(double v) {

@@ -9,6 +9,7 @@ import org.daleel.item.ItemAnalysis;
 import org.daleel.web.Html;
 import org.daleel.web.QuantityText;
 import org.daleel.web.map.MapPin;
+import org.daleel.web.map.SvgMap;
 
 /**
  * An item's text with what its analysis found marked in it: places, actors and dates as links that
@@ -302,6 +303,30 @@ final class EntityText {
             case "PPLA2", "PPLA3", "PPLA4" -> "seat of a division";
             default -> code.startsWith("PPL") ? "populated place" : code;
         };
+    }
+
+    /**
+     * The map's divisions that this item's places are in (or that it names), each a link to the
+     * search for items in it: the ids are the gazetteer's, which the place filter matches.
+     */
+    static Map<Long, SvgMap.DivisionLink> divisionLinks(ItemAnalysis a) {
+        Map<Long, SvgMap.DivisionLink> out = new LinkedHashMap<>();
+        for (ItemAnalysis.Place p : a.places()) {
+            if (p.featureCode().equals("ADM1")) {
+                out.putIfAbsent(p.geonameId(), divisionLink(p.geonameId()));
+            }
+            for (ItemAnalysis.Area area : p.within()) {
+                if (area.level() == ItemAnalysis.AreaLevel.ADMIN1) {
+                    out.putIfAbsent(area.geonameId(), divisionLink(area.geonameId()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SvgMap.DivisionLink divisionLink(long geonameId) {
+        return new SvgMap.DivisionLink(
+                "/search?place=" + geonameId, "a place of this item: click to search the archive in it");
     }
 
     /** The pins of an item's places, one per place (a picture's GPS position at its exact point). */

@@ -195,7 +195,7 @@ final class SearchPage {
                 "muted");
         TimelineChart.render(
                 h, result.facets(), period -> form.with(Facets.YEAR, period).href(0, SearchParams.DEFAULT_LIMIT));
-        SvgMap.render(h, pins(result), "Map of the places of the results on this page.");
+        SvgMap.render(h, pins(result), "Map of the places of the results on this page.", divisionLinks(result, form));
         h.open("ol", "class", "results", "start", Integer.toString(query.offset() + 1));
         for (SearchHit hit : result.hits()) {
             h.open("li");
@@ -244,6 +244,29 @@ final class SearchPage {
             h.element("span", QuantityText.line(a, q), "class", "figure", "data-what", q.what(), "dir", "auto");
         }
         h.close("p");
+    }
+
+    /**
+     * The map's divisions that narrow this search: those among its first-level division facet
+     * values (GeoNames ids of the gazetteer, the ids the place filter matches, with at least one
+     * result). A division whose Natural Earth id differs from the gazetteer's is never linked.
+     */
+    private static java.util.Map<Long, SvgMap.DivisionLink> divisionLinks(SearchResult result, Form form) {
+        java.util.Map<Long, SvgMap.DivisionLink> links = new java.util.HashMap<>();
+        for (Facets.FacetValue v : result.facets().of(Facets.REGION)) {
+            if (!v.value().chars().allMatch(Character::isDigit)
+                    || v.value().isEmpty()
+                    || v.value().length() > 18) {
+                continue;
+            }
+            links.put(
+                    Long.parseLong(v.value()),
+                    new SvgMap.DivisionLink(
+                            form.with(Facets.REGION, v.value()).href(0, SearchParams.DEFAULT_LIMIT),
+                            v.count() + (v.count() == 1 ? " result" : " results")
+                                    + ": click to narrow the search to it"));
+        }
+        return links;
     }
 
     private static List<MapPin> pins(SearchResult result) {

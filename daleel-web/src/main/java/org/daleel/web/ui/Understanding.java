@@ -22,7 +22,7 @@ final class Understanding {
         }
         h.open("section", "class", "understanding");
         h.element("h2", "Places, actors, events and quantities");
-        SvgMap.render(h, EntityText.pins(a), "Map of the places of this item.");
+        SvgMap.render(h, EntityText.pins(a), "Map of the places of this item.", EntityText.divisionLinks(a));
         places(h, a.places());
         Map<String, ItemAnalysis.Actor> actors = new LinkedHashMap<>();
         a.actors().forEach(x -> actors.putIfAbsent(x.id(), x));
