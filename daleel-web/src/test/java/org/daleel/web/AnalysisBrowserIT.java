@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The analysis in headless Chromium: an Arabic report's places, actors, dates and events marked in
  * its right-to-left text, its quantity highlighted and listed, its map drawn with no network, a click
  * on a place filtering the search, the facet sidebar narrowing the results and the timeline drawn
- * and filtering by month.
+ * and filtering by month; first-level division borders on the map of a report from Idlib, and a
+ * click on a governorate of the results map narrowing the search to it.
  */
 @Timeout(300)
 class AnalysisBrowserIT {
@@ -40,12 +42,16 @@ class AnalysisBrowserIT {
     static final String EN = "Shelling in the Aleppo countryside\n\nIslamic State fighters shelled the village of"
             + " Tall Rifat in the northern Aleppo countryside on 3 March 2016, wounding five people.";
 
+    static final String IDLIB = "Airstrike on Idlib\n\nWarplanes struck a market in the city of Idlib on"
+            + " 4 April 2017, killing ten civilians.";
+
     @TempDir
     static Path temp;
 
     static WebFixture web;
     static WebDriver driver;
     static String arabicId;
+    static String idlibId;
 
     @BeforeAll
     static void start() throws IOException {
@@ -58,6 +64,7 @@ class AnalysisBrowserIT {
         web = new WebFixture(Files.createDirectories(temp.resolve("data")));
         arabicId = upload("manbij.txt", AR);
         upload("tall-rifat.txt", EN);
+        idlibId = upload("idlib.txt", IDLIB);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserIT.CHROMIUM);
         options.addArguments(
@@ -207,5 +214,84 @@ class AnalysisBrowserIT {
         assertThat(driver.findElements(By.cssSelector("ol.results li"))).hasSize(1);
         assertThat(driver.findElement(By.cssSelector("ol.results li a.title")).getText())
                 .isEqualTo("قصف على منبج");
+    }
+
+    /**
+     * A point of the viewport where {@code area} is the topmost element (not under a pin), after
+     * scrolling it into view; fails when there is none.
+     */
+    private static List<Long> pointOn(WebElement area) {
+        @SuppressWarnings("unchecked")
+        List<Long> xy = (List<Long>) ((JavascriptExecutor) driver).executeScript("""
+                        const p = arguments[0];
+                        p.scrollIntoView({block: 'center'});
+                        const r = p.getBoundingClientRect();
+                        for (let i = 1; i < 24; i++) {
+                          for (let j = 1; j < 24; j++) {
+                            const x = Math.round(r.left + r.width * i / 24), y = Math.round(r.top + r.height * j / 24);
+                            if (document.elementFromPoint(x, y) === p) return [x, y];
+                          }
+                        }
+                        return null;""", area);
+        assertThat(xy).as("a visible point of the area").isNotNull();
+        return xy;
+    }
+
+    @Test
+    void item_page_about_idlib_draws_the_governorate_borders_and_names_them_on_hover() {
+        driver.get(web.server.baseUrl() + "/items/" + idlibId);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+
+        WebElement borders =
+                driver.findElement(By.cssSelector("section.understanding figure.map path.division-borders"));
+        assertThat(borders.getRect().getWidth())
+                .as("the inner borders are drawn")
+                .isGreaterThan(100);
+        WebElement land = driver.findElement(By.cssSelector("section.understanding figure.map path.land"));
+        double borderWidth =
+                Double.parseDouble(js.executeScript("return getComputedStyle(arguments[0]).strokeWidth", borders)
+                        .toString()
+                        .replace("px", ""));
+        double landWidth =
+                Double.parseDouble(js.executeScript("return getComputedStyle(arguments[0]).strokeWidth", land)
+                        .toString()
+                        .replace("px", ""));
+        assertThat(borderWidth).as("thinner than country borders").isLessThan(landWidth);
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).strokeDasharray", borders))
+                .isNotEqualTo("none");
+
+        WebElement idlib = driver.findElement(
+                By.cssSelector("section.understanding figure.map path.division[data-geonameid='169387']"));
+        assertThat(js.executeScript("return arguments[0].querySelector('title').textContent", idlib))
+                .asString()
+                .startsWith("Idlib (SY-ID)")
+                .endsWith("محافظة إدلب");
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).fill", idlib))
+                .isEqualTo("rgba(0, 0, 0, 0)");
+        List<Long> xy = pointOn(idlib);
+        new Actions(driver)
+                .moveToLocation(xy.get(0).intValue(), xy.get(1).intValue())
+                .perform();
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).fill", idlib))
+                .as("highlighted under the pointer")
+                .isNotEqualTo("rgba(0, 0, 0, 0)");
+    }
+
+    @Test
+    void a_click_on_a_governorate_of_the_results_map_narrows_the_search_to_it() {
+        driver.get(web.server.baseUrl() + "/search?place=Syria");
+        assertThat(driver.findElements(By.cssSelector("ol.results li"))).hasSize(3);
+
+        WebElement idlib =
+                driver.findElement(By.cssSelector("figure.map a.division-link path.division[data-geonameid='169387']"));
+        List<Long> xy = pointOn(idlib);
+        new Actions(driver)
+                .moveToLocation(xy.get(0).intValue(), xy.get(1).intValue())
+                .click()
+                .perform();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("place=169387"));
+        assertThat(driver.findElements(By.cssSelector("ol.results li"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("ol.results li a.title")).getText())
+                .isEqualTo("Airstrike on Idlib");
     }
 }
