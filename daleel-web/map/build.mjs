@@ -64,7 +64,7 @@ const installStamp = join(here, 'node_modules', '.daleel-lock.sha256');
 if (existsSync(installStamp) && readFileSync(installStamp, 'utf8') === lockHash) {
   console.log('map data: node_modules is up to date with package-lock.json');
 } else {
-  const ms = run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts']);
+  const ms = run('npm', ['ci', '--include=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts']);
   writeFileSync(installStamp, lockHash);
   console.log(`map data: npm ci in ${(ms / 1000).toFixed(1)} s`);
 }
