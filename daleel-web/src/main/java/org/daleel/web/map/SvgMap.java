@@ -62,6 +62,7 @@ public final class SvgMap {
      * are no pins.
      */
     public static void render(Html h, List<MapPin> pins, String caption, Map<Long, DivisionLink> divisionLinks) {
+        Objects.requireNonNull(divisionLinks, "divisionLinks");
         if (pins.isEmpty()) {
             return;
         }
