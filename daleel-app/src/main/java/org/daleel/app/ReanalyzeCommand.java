@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
         name = "reanalyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyse stored items and re-index them for the place, actor, event-type and date filters, the",
-            "timeline and the quantities (killed, wounded, displaced, ...) shown with each item.",
+            "Analyse stored items again and re-index them (places, actors, dates, events, quantities).",
+            "Their analysis feeds the place, actor, event-type and date filters, the facets, maps and timeline,",
+            "and the quantities (killed, wounded, displaced, ...) shown with each item and exported.",
             "Without --all: the items that have no analysis (stored before analysis existed; a writer",
             "also does this when it opens such an archive). With --all: also every item analysed by",
             "another version of the analyzer (a newer gazetteer, actor thesaurus or analyzer: archives analysed",
