@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.daleel.analysis.item.TextItemAnalyzer;
 import org.daleel.archive.DataDir;
 import org.daleel.catalog.Catalog;
 import picocli.CommandLine;
@@ -46,15 +47,57 @@ final class StaleNotice {
             leaf = leaf.subcommand();
         }
         Optional<DataDir> dir = dataDir(leaf);
-        CompletableFuture<String> version = dir.isPresent()
-                ? CompletableFuture.supplyAsync(Wiring.ANALYZER::version)
-                : CompletableFuture.completedFuture("");
+        String stamp = dir.isPresent() ? TextItemAnalyzer.defaultDataStamp() : "";
+        Optional<String> cached = dir.flatMap(d -> cachedVersion(d, stamp));
+        CompletableFuture<String> version = dir.isEmpty() || cached.isPresent()
+                ? CompletableFuture.completedFuture(cached.orElse(""))
+                : CompletableFuture.supplyAsync(Wiring.ANALYZER::version);
         int exit = new CommandLine.RunLast().execute(parsed);
         if (exit == 0 && dir.isPresent()) {
             count(dir.get(), version).flatMap(StaleNotice::sentence).ifPresent(err::println);
+            if (cached.isEmpty() && version.isDone() && !version.isCompletedExceptionally()) {
+                remember(dir.get(), stamp, version.join());
+            }
         }
         return exit;
     }
+
+    /**
+     * The analyzer version remembered in the data directory ({@value #CACHE}) for this build's
+     * analyzer data, so that a short command need not load the gazetteer (hundreds of MB) to tell
+     * whether items are stale; empty when this build has not remembered it yet.
+     */
+    static Optional<String> cachedVersion(DataDir dir, String stamp) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(dir.root().resolve(CACHE));
+            return lines.size() == 2
+                            && lines.get(0).equals(stamp)
+                            && !lines.get(1).isBlank()
+                    ? Optional.of(lines.get(1))
+                    : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // not remembered yet
+        }
+    }
+
+    /** Remembers {@code version} under {@code stamp}; best effort (a read-only archive stays as it is). */
+    static void remember(DataDir dir, String stamp, String version) {
+        java.nio.file.Path file = dir.root().resolve(CACHE);
+        java.nio.file.Path temp = dir.root().resolve(CACHE + ".tmp");
+        try {
+            Files.writeString(temp, stamp + "\n" + version + "\n");
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            // the next command computes it again
+        }
+    }
+
+    /** File in the data directory remembering the analyzer version of this build's analyzer data. */
+    static final String CACHE = "analyzer.version";
 
     private static Optional<DataDir> dataDir(CommandLine.ParseResult leaf) {
         if (!COMMANDS.contains(leaf.commandSpec().name())

@@ -62,6 +62,12 @@ class StaleAnalysisIT {
         assertThat(lines(search.err(), NOTICE)).as("once").isEqualTo(1);
         assertThat(search.err()).contains("daleel: 2 items were " + NOTICE);
         assertThat(search.out()).doesNotContain("older analyzer");
+        assertThat(Files.readAllLines(data.resolve("analyzer.version")))
+                .as("the version is remembered, so the next commands need not load the gazetteer")
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("text-");
         String id = JSON.readTree(Cli.run(data, "search", "Douma", "--json").out())
                 .path("hits")
                 .get(0)
