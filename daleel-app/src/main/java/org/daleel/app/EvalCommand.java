@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
             "Bundled sets: dev (16 reports the rules were tuned on) and test (44 held-out reports, half Arabic).",
             "Places: precision/recall/F1 on span + GeoNames id, accuracy@161km; per language (en, ar) and overall.",
             "--lgl FILE scores place resolution on the LGL corpus (lgl.xml of the 'Pragmatic Guide to",
-            "Geoparsing Evaluation'), end to end and with the gold mentions given, on the last 30% of documents.",
+            "Geoparsing Evaluation'), end to end and with the gold mentions given, on the last 30%% of documents.",
             "The gold file format is described in docs/evaluation.md."
         })
 final class EvalCommand implements Callable<Integer> {

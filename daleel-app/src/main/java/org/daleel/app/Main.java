@@ -92,6 +92,8 @@ public final class Main implements Runnable {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
+        // Short commands say when items were analysed by an older analyzer (once, after succeeding).
+        cli.setExecutionStrategy(parsed -> StaleNotice.runNoticing(parsed, System.err));
         return cli.execute(args);
     }
 

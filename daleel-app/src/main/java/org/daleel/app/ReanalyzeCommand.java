@@ -13,13 +13,17 @@ import picocli.CommandLine.Option;
         name = "reanalyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyse stored items and re-index them for the place, actor, event-type and date filters, the",
-            "timeline and the quantities (killed, wounded, displaced, ...) shown with each item.",
+            "Analyse stored items again and re-index them (places, actors, dates, events, quantities).",
+            "Their analysis feeds the place, actor, event-type and date filters, the facets, maps and timeline,",
+            "and the quantities (killed, wounded, displaced, ...) shown with each item and exported.",
             "Without --all: the items that have no analysis (stored before analysis existed; a writer",
             "also does this when it opens such an archive). With --all: also every item analysed by",
-            "another version of the analyzer (a newer gazetteer, actor thesaurus or analyzer: archives analysed",
-            "before quantities were stored get them this way). Safe to interrupt",
-            "and run again: finished items are not redone. The originals are never changed."
+            "another version of the analyzer. Each analysis records the version that made it; after an",
+            "upgrade (a newer gazetteer, actor thesaurus or rules) older items keep their old analysis",
+            "until they are analysed again, so capture, import, search, show, export and match say on",
+            "stderr how many there are, and 'daleel serve' analyses them again in the background after it",
+            "starts (progress on the search page and at /api/health). Safe to interrupt and run again:",
+            "finished items are not redone. The originals are never changed."
         })
 final class ReanalyzeCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also redo items analysed by another analyzer version.")
@@ -33,7 +37,8 @@ final class ReanalyzeCommand implements Callable<Integer> {
         try (Wiring.Session session = Wiring.forWriting(data.dataDir(), System.err)) {
             if (!(session.archive() instanceof LocalArchive archive)) {
                 throw new ConflictException("daleel serve is writing to " + data.dataDir()
-                        + ": stop it and run reanalyze again (the server analyses items it lacks when it starts)");
+                        + ": stop it and run reanalyze again (the server analyses items it lacks when it starts, and those"
+                        + " of an older analyzer in the background: see /api/health)");
             }
             long done = archive.reanalyse(all, Wiring.analysisProgress(System.err));
             long items = archive.count();

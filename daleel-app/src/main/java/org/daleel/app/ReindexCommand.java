@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
         name = "reindex",
         mixinStandardHelpOptions = true,
         description = {
-            "Rebuild the derived indexes from the catalog (the source of truth) and the stored originals:",
-            "the full-text search index (index/: words, filters, facets) and the media index (media/:",
-            "PDQ and crop-region hashes of pictures, video frames and the images and videos of captured",
-            "pages, which are decoded again). Without options both are rebuilt. Use it after a damaged",
+            "Rebuild the search and media indexes from the catalog and the stored originals.",
+            "The catalog is the source of truth; the full-text search index (index/: words, filters, facets)",
+            "and the media index (media/: PDQ and crop-region hashes of pictures, video frames and the images",
+            "and videos of captured pages, which are decoded again) are derived from it. Without options",
+            "both are rebuilt. Use it after a damaged",
             "or deleted index, or to index an archive again with this version's index layout.",
             "Nothing in blobs/, warcs/, the catalog or the ledger is changed. Needs the writer lock:",
             "stop 'daleel serve' first. Progress bar on a terminal."

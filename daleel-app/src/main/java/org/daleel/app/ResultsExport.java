@@ -30,9 +30,9 @@ import org.daleel.web.Json;
  * row), or as a GeoJSON FeatureCollection with one point per place of an item (a picture's GPS place
  * at its exact position). Written to a temporary file and renamed when complete.
  *
- * <p>Fatalities (ACLED's column): an event row's {@code fatalities} is the sum of the "killed"
- * figures reported in that event's sentence ({@link ItemAnalysis#fatalities}), each figure counted
- * for one event only, approximate ones at the lower bound the text gives; an item without events
+ * <p>Fatalities (ACLED's column): an event row's {@code fatalities} counts the "killed" figures
+ * reported in that event's sentence ({@link ItemAnalysis#fatalities}: repeated or overlapping
+ * figures once, figures at distinct places added), each figure counted for one event only, approximate ones at the lower bound the text gives; an item without events
  * leaves it empty. A GeoJSON feature carries the fatalities of the item's main event ({@link
  * ItemAnalysis#mainEventFatalities}: its first dated event, with the figures of the same incident's
  * other sentences such as the headline), or null when it reports none.

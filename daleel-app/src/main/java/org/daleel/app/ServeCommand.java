@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
             "Run the web UI and HTTP API (default http://127.0.0.1:7070).",
             "Captured pages are replayed from a second origin (the next port, 7071 by default) so that",
             "archived scripts never run in the app's origin. While the server runs, CLI commands on the",
-            "same data directory hand their writes to it. API reference: /api/docs."
+            "same data directory hand their writes to it. API reference: /api/docs.",
+            "After it starts, items analysed by an older analyzer version (after an upgrade) are analysed",
+            "again in the background; the search page and GET /api/health show the progress, and stopping",
+            "the server stops it safely (the next start goes on)."
         })
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", description = "App port (default ${DEFAULT-VALUE}; 0 picks a free port).")
@@ -101,8 +104,30 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("  replay origin:  " + server.replayBaseUrl() + "/");
         System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
+        // Items analysed by an older analyzer version get this one's analysis, in the background.
+        archive.startReanalysis(reanalysisReport(System.err));
         stopped.await();
         return 0;
+    }
+
+    /** One line when the background re-analysis starts work and one when it is done; no bar. */
+    static LocalArchive.Progress reanalysisReport(java.io.PrintStream status) {
+        return new LocalArchive.Progress() {
+            private boolean started;
+
+            @Override
+            public void update(long done, long total) {
+                if (!started) {
+                    started = true;
+                    status.println("daleel: re-analysing " + total + (total == 1 ? " item" : " items")
+                            + " analysed by an older analyzer, in the background (progress on the search page"
+                            + " and at /api/health)");
+                }
+                if (done >= total) {
+                    status.println("daleel: re-analysed " + total + (total == 1 ? " item" : " items"));
+                }
+            }
+        };
     }
 
     private static void writeServerFile(DataDir dir, DaleelServer server) throws IOException {

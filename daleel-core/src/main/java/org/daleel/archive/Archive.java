@@ -87,6 +87,15 @@ public interface Archive extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Where the background re-analysis of items analysed by an older analyzer version stands (see
+     * {@link BackgroundReanalysis}); {@link ReanalysisStatus#NONE} where none runs in this process
+     * (the default).
+     */
+    default ReanalysisStatus reanalysis() {
+        return ReanalysisStatus.NONE;
+    }
+
     /** Archived items whose pictures match an image that is not stored, nearest first. */
     List<SimilarItem> match(InputStream image, String name, int maxDistance);
 

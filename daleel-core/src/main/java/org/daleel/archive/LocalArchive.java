@@ -87,6 +87,12 @@ public final class LocalArchive implements Archive {
     private final MediaMetadataReader metadataReader;
     private final ItemAnalyses analyses;
     private final Object writeLock = new Object();
+    private final Object jobLock = new Object();
+    private BackgroundReanalysis reanalysisJob;
+
+    /** How long {@link #close()} waits for a background re-analysis to stop (one item and one batch write). */
+    private static final java.time.Duration REANALYSIS_STOP_WAIT = java.time.Duration.ofMinutes(2);
+
     private long indexedSeq;
     private int pending;
     private long lastCommitNanos = System.nanoTime();
@@ -915,9 +921,18 @@ public final class LocalArchive implements Archive {
      * @return number of items analysed
      */
     public long reanalyse(boolean all, Progress progress) {
+        return reanalyse(all, progress, () -> false);
+    }
+
+    /**
+     * Like {@link #reanalyse(boolean, Progress)}, returning soon after {@code stop} says so: it is
+     * asked before each item, and a batch not yet written when it says so is abandoned (its items
+     * are picked up by the next run). This is the work of {@link #startReanalysis}.
+     */
+    public long reanalyse(boolean all, Progress progress, java.util.function.BooleanSupplier stop) {
         String version = all ? analyses.version() : "";
         long total = ports.catalog().countUnanalysed(version);
-        if (total == 0) {
+        if (total == 0 || stop.getAsBoolean()) {
             return 0;
         }
         long done = 0;
@@ -927,6 +942,9 @@ public final class LocalArchive implements Archive {
         while (!(batch = ports.catalog().listUnanalysed(version, after, 200)).isEmpty()) {
             List<ItemAnalysis> found = new ArrayList<>(batch.size());
             for (Item item : batch) {
+                if (stop.getAsBoolean()) {
+                    return done;
+                }
                 found.add(analyses.analyse(item));
             }
             synchronized (writeLock) {
@@ -948,6 +966,43 @@ public final class LocalArchive implements Archive {
     /** Number of items {@link #reanalyse} would analyse. */
     public long countUnanalysed(boolean all) {
         return ports.catalog().countUnanalysed(all ? analyses.version() : "");
+    }
+
+    /**
+     * Number of items whose stored analysis was made by another analyzer version than this
+     * archive's (an older gazetteer, thesaurus or rules): their facets, map places, timeline and
+     * quantities may be out of date until they are analysed again. Items without any analysis are
+     * not counted (a writer analyses those when it opens the archive). Loads the analyzer.
+     */
+    public long countStale() {
+        return ports.catalog().countStale(analyses.version());
+    }
+
+    /**
+     * Starts re-analysing, on a background thread, every item analysed by another analyzer version
+     * ({@link #reanalyse reanalyse(true, ...)}), also reporting to {@code report}; {@link
+     * #reanalysis()} tells where it stands and {@link #close()} stops it first. Writer only; at most
+     * one job per archive.
+     *
+     * @throws IllegalStateException when a job was started already
+     */
+    public BackgroundReanalysis startReanalysis(Progress report) {
+        synchronized (jobLock) {
+            if (reanalysisJob != null) {
+                throw new IllegalStateException("a background re-analysis of " + dir + " was started already");
+            }
+            reanalysisJob = BackgroundReanalysis.start(
+                    (progress, stop) -> reanalyse(true, progress, stop), report, REANALYSIS_STOP_WAIT);
+            return reanalysisJob;
+        }
+    }
+
+    /** Where the background re-analysis stands ({@link ReanalysisStatus#NONE} when none was started). */
+    @Override
+    public ReanalysisStatus reanalysis() {
+        synchronized (jobLock) {
+            return reanalysisJob == null ? ReanalysisStatus.NONE : reanalysisJob.status();
+        }
     }
 
     /** The stored analysis of an item (empty for an item stored before analysis, until re-analysed). */
@@ -1195,6 +1250,13 @@ public final class LocalArchive implements Archive {
 
     @Override
     public void close() {
+        BackgroundReanalysis job;
+        synchronized (jobLock) {
+            job = reanalysisJob;
+        }
+        if (job != null) {
+            job.close(); // before the ports close under it
+        }
         try {
             flush();
         } finally {

@@ -99,6 +99,18 @@ public interface Catalog extends AutoCloseable {
     /** Number of items {@link #listUnanalysed} would list from the start. */
     long countUnanalysed(String version);
 
+    /**
+     * Number of items whose stored analysis was made by another analyzer version than {@code
+     * version} (items without any analysis are not counted). Two counts, each consistent on its own;
+     * never negative.
+     */
+    default long countStale(String version) {
+        if (version.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, countUnanalysed(version) - countUnanalysed(""));
+    }
+
     /** Releases connections. Idempotent. */
     @Override
     void close();

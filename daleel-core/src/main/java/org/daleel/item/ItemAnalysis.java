@@ -1,6 +1,9 @@
 package org.daleel.item;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,6 +13,19 @@ import java.util.Objects;
  *
  * <p>Offsets are UTF-16 char offsets into the item's {@link Item#text()}. Lists are in text order;
  * places from a picture's metadata come after those of the text.
+ *
+ * <p><b>Fatalities without double counting</b> ({@link #fatalities(int)} of one sentence, {@link
+ * #mainEventFatalities()} of the main incident, the {@code fatalities} of the CSV and GeoJSON
+ * exports). Reports repeat their figures: the headline says "7 killed", the lead "seven people
+ * were killed", a later clause "the seven dead included two children". ACLED codes one conservative
+ * figure per event, so figures about the same dead are not added: each "killed" figure gets the
+ * place named after it in its sentence (up to the next killed figure), figures at the same place or
+ * at none count as the largest of them, and only figures at distinct places ("five killed in Douma
+ * and three in Harasta", "قتل خمسة في دوما وثلاثة في حرستا") add up, as separate incidents; a figure
+ * at a place containing another figure's place (its governorate or country) is a total and is not
+ * added either. The count is then the larger of the sum over distinct places and the largest figure
+ * without a place. Two attacks at the same place on the same day reported by one item therefore
+ * count as the larger one: the rule undercounts rather than double counts.
  *
  * @param version the analyzer version that produced it ({@link ItemAnalyzer#version()}), so that a
  *     newer gazetteer or thesaurus can re-analyse stale items
@@ -83,8 +99,8 @@ public record ItemAnalysis(
     /**
      * ACLED-style fatalities of the item's {@link #mainEvent()}: the "killed" figures tied to it or
      * to another event of the same incident, that is of the same type, on the same date or undated,
-     * and at a shared place or with no place (a headline and the sentence that tells it), each figure
-     * once, approximate ones at their lower bound. Zero when it reports no event.
+     * and at a shared place or with no place (a headline and the sentence that tells it), counted
+     * by the {@linkplain ItemAnalysis rule against double counting}. Zero when it reports no event.
      */
     public long mainEventFatalities() {
         int main = mainEvent();
@@ -92,37 +108,97 @@ public record ItemAnalysis(
             return 0;
         }
         Event m = events.get(main);
-        long sum = 0;
+        List<Integer> incident = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            boolean sameIncident = i == main
+            if (i == main
                     || (e.type().equals(m.type())
                             && (e.date().isEmpty() || e.date().equals(m.date()))
                             && (e.places().isEmpty()
                                     || m.places().isEmpty()
-                                    || e.places().stream().anyMatch(m.places()::contains)));
-            if (sameIncident) {
-                sum += fatalities(i);
+                                    || e.places().stream().anyMatch(m.places()::contains)))) {
+                incident.add(i);
             }
         }
-        return sum;
+        return dead(incident);
     }
 
     /**
-     * ACLED-style fatalities of event {@code event} (an index into {@link #events()}): the sum of
-     * the "killed" figures tied to that event (reported in its sentence), each figure counted once
-     * (a figure is tied to one event even when its sentence reports several types); approximate
-     * figures count with the lower bound the text gives ("dozens" 12, "more than 20" 20). Zero
-     * when no killed figure is tied to it.
+     * ACLED-style fatalities of event {@code event} (an index into {@link #events()}): the "killed"
+     * figures tied to that event (reported in its sentence; a figure is tied to one event even when
+     * its sentence reports several types), counted by the {@linkplain ItemAnalysis rule against
+     * double counting}; approximate figures count with the lower bound the text gives ("dozens" 12,
+     * "more than 20" 20). Zero when no killed figure is tied to it.
      */
     public long fatalities(int event) {
-        long sum = 0;
-        for (Quantity q : quantities) {
-            if (q.event() == event && event >= 0 && q.what().equals(Quantity.KILLED)) {
-                sum += (long) Math.floor(q.value());
+        return event < 0 || event >= events.size() ? 0 : dead(List.of(event));
+    }
+
+    /**
+     * The dead of the figures of {@code incident} (event indexes): each figure's own place is the
+     * first place named in its sentence from the figure's start up to the sentence's next killed
+     * figure ("five killed in Douma and three in Harasta"); figures of the same own place, and
+     * figures without one, repeat or overlap each other ("7 killed" in the headline, "seven people
+     * were killed" in the lead, "the seven dead included two children") and count as their largest;
+     * the largest figures of distinct places are separate incidents and add up, unless a place
+     * contains another's (its governorate or country: a total). The result is the larger of that
+     * sum and the largest figure without a place or at a containing place.
+     */
+    private long dead(List<Integer> incident) {
+        Map<Long, Long> byPlace = new LinkedHashMap<>();
+        long unplaced = 0;
+        for (int i : incident) {
+            Event e = events.get(i);
+            List<Quantity> killed = quantities.stream()
+                    .filter(q -> q.event() == i && q.what().equals(Quantity.KILLED))
+                    .sorted(java.util.Comparator.comparingInt(Quantity::start))
+                    .toList();
+            for (int k = 0; k < killed.size(); k++) {
+                Quantity q = killed.get(k);
+                long value = (long) Math.floor(q.value());
+                int limit = k + 1 < killed.size() ? killed.get(k + 1).start() : e.end();
+                long place = ownPlace(q.start(), limit);
+                if (place < 0) {
+                    unplaced = Math.max(unplaced, value);
+                } else {
+                    byPlace.merge(place, value, Math::max);
+                }
             }
         }
-        return sum;
+        long separate = 0;
+        long totals = unplaced;
+        for (Map.Entry<Long, Long> p : byPlace.entrySet()) {
+            if (containsAnother(p.getKey(), byPlace.keySet())) {
+                totals = Math.max(totals, p.getValue());
+            } else {
+                separate += p.getValue();
+            }
+        }
+        return Math.max(totals, separate);
+    }
+
+    /** GeoNames id of the first place named in the text in {@code [from, limit)}, or -1. */
+    private long ownPlace(int from, int limit) {
+        long found = -1;
+        int at = Integer.MAX_VALUE;
+        for (Place p : places) {
+            if (p.source() instanceof PlaceSource.InText t && t.start() >= from && t.end() <= limit && t.start() < at) {
+                at = t.start();
+                found = p.geonameId();
+            }
+        }
+        return found;
+    }
+
+    private boolean containsAnother(long area, java.util.Set<Long> placeIds) {
+        for (Place p : places) {
+            if (p.geonameId() != area
+                    && placeIds.contains(p.geonameId())
+                    && p.within().stream().anyMatch(w -> w.geonameId() == area)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

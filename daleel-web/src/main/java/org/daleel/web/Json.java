@@ -109,6 +109,23 @@ public final class Json {
         return o;
     }
 
+    /**
+     * Where the background re-analysis of items analysed by an older analyzer stands: {@code state}
+     * (none, counting, running, finished, stopped, failed), {@code total}, {@code done}, {@code
+     * percent} and, when it failed, {@code problem}.
+     */
+    public static ObjectNode reanalysis(org.daleel.archive.ReanalysisStatus r) {
+        ObjectNode o = object();
+        o.put("state", r.state().label());
+        o.put("total", r.total());
+        o.put("done", r.done());
+        o.put("percent", r.percent());
+        if (!r.problem().isEmpty()) {
+            o.put("problem", r.problem());
+        }
+        return o;
+    }
+
     /** A search hit; {@code snippet} is HTML with matches in {@code <b>}, all else escaped. */
     public static ObjectNode hit(SearchHit h) {
         ObjectNode o = object();

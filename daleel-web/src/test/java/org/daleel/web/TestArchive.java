@@ -24,6 +24,11 @@ final class TestArchive {
     private TestArchive() {}
 
     static LocalArchive open(Path root) throws IOException {
+        return open(root, TextItemAnalyzer.loadingDefault());
+    }
+
+    /** Like {@link #open(Path)} with another item analyzer. */
+    static LocalArchive open(Path root, org.daleel.item.ItemAnalyzer analyzer) throws IOException {
         DataDir dir = DataDir.at(root).create();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         var ports = new ArchivePorts(
@@ -36,7 +41,7 @@ final class TestArchive {
                 LedgerCustodyLog.open(dir.ledger(), "daleel.local/test"),
                 PdqMediaIndex.open(dir.media()),
                 new FfmpegVideoAnalyser(FfmpegVideoAnalyser.locate(null), FfmpegVideoAnalyser.Settings.DEFAULTS),
-                TextItemAnalyzer.loadingDefault());
+                analyzer);
         LocalArchive archive = new LocalArchive(dir, ports, ArchiveConfig.defaults(), new DrewMetadataReader());
         archive.recover();
         return archive;

@@ -53,6 +53,34 @@ public final class TextItemAnalyzer implements ItemAnalyzer {
         return new TextItemAnalyzer(TextAnalyzer::loadDefault);
     }
 
+    /**
+     * A cheap stamp of what the version of {@link #loadingDefault()} depends on: this class and the
+     * default gazetteer and thesaurus resources (where each is, its size and time), read without
+     * loading them. While it is unchanged, so is that version; a caller may cache the version under
+     * it and spare a short command the gazetteer load.
+     */
+    public static String defaultDataStamp() {
+        StringBuilder b = new StringBuilder("mapping-").append(MAPPING_VERSION);
+        for (String resource : List.of(
+                "/org/daleel/analysis/item/TextItemAnalyzer.class",
+                "/org/daleel/analysis/gazetteer/default.gaz",
+                "/org/daleel/analysis/actor/actors.tsv")) {
+            java.net.URL url = TextItemAnalyzer.class.getResource(resource);
+            b.append('|').append(url);
+            if (url != null) {
+                try {
+                    java.net.URLConnection c = url.openConnection();
+                    c.setUseCaches(false);
+                    b.append('|').append(c.getContentLengthLong()).append('|').append(c.getLastModified());
+                    c.getInputStream().close();
+                } catch (java.io.IOException e) {
+                    b.append("|unreadable");
+                }
+            }
+        }
+        return b.toString();
+    }
+
     private Loaded loaded() {
         Loaded l = loaded;
         if (l == null) {

@@ -181,4 +181,25 @@ class TextItemAnalyzerTest {
         assertThat(a.language()).isNotIn("en", "ar");
         assertThat(List.of(a.version())).containsExactly(ANALYZER.version());
     }
+
+    @Test
+    void the_dead_a_report_repeats_are_counted_once_in_english_and_arabic() {
+        String en = "7 killed in airstrike on Darayya\n\nSeven people were killed in an airstrike on Darayya on"
+                + " 20 August 2016, activists said, and the seven dead included two children.";
+        String ar = "مقتل ٧ مدنيين في غارة جوية على داريا\n\nقتل سبعة مدنيين في غارة جوية على داريا يوم 20 آب 2016،"
+                + " وكان بين القتلى السبعة طفلان.\n\nوفي 21 آب 2016 قتل خمسة مدنيين بقصف على دوما وقتل ثلاثة"
+                + " مدنيين في حرستا.";
+        ItemAnalysis english = ANALYZER.analyze(item(en, "2016-08-21", "text/plain"), Optional.empty());
+        ItemAnalysis arabic = ANALYZER.analyze(item(ar, "2016-08-21", "text/plain"), Optional.empty());
+
+        assertThat(english.quantities())
+                .filteredOn(q -> q.what().equals(ItemAnalysis.Quantity.KILLED))
+                .as("the figures as found: seven three times, two children")
+                .hasSize(4);
+        assertThat(english.mainEventFatalities()).isEqualTo(7);
+        assertThat(arabic.mainEventFatalities()).isEqualTo(7);
+        assertThat(arabic.fatalities(2))
+                .as("five in Douma and three in Harasta")
+                .isEqualTo(8);
+    }
 }

@@ -195,6 +195,7 @@ public final class ApiRoutes {
         body.put("status", "ok");
         body.put("version", toolVersion);
         body.put("items", archive.count());
+        body.set("reanalysis", Json.reanalysis(archive.reanalysis()));
         json(ctx, 200, body);
     }
 

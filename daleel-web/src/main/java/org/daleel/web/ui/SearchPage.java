@@ -18,6 +18,37 @@ import org.daleel.web.map.SvgMap;
 final class SearchPage {
     private SearchPage() {}
 
+    /**
+     * The notice of the background re-analysis while it runs ("Re-analysing 1,234 items with the new
+     * analyzer: 40%") or after it failed; nothing otherwise.
+     */
+    static Html reanalysisNotice(org.daleel.archive.ReanalysisStatus r) {
+        Html h = new Html();
+        String items = String.format(java.util.Locale.ROOT, "%,d", r.total()) + (r.total() == 1 ? " item" : " items");
+        switch (r.state()) {
+            case RUNNING ->
+                h.element(
+                        "p",
+                        "Re-analysing " + items + " with the new analyzer: " + r.percent()
+                                + "%. Until it is done their facets, map places and timeline may be out of date.",
+                        "class",
+                        "notice",
+                        "role",
+                        "status");
+            case FAILED ->
+                h.element(
+                        "p",
+                        "Re-analysing " + items + " with the new analyzer stopped at " + r.percent() + "%: "
+                                + r.problem() + ". Restart daleel serve or run daleel reanalyze --all.",
+                        "class",
+                        "notice",
+                        "role",
+                        "status");
+            default -> {}
+        }
+        return h;
+    }
+
     /** Front page: the search form and the most recent items. */
     static Html front(List<Item> recent, long total) {
         Html h = new Html();

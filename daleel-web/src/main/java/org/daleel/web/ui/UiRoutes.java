@@ -80,7 +80,11 @@ public final class UiRoutes {
     }
 
     private void front(Context ctx) {
-        page(ctx, "", SearchPage.front(archive.recent(RECENT), archive.count()));
+        page(
+                ctx,
+                "",
+                SearchPage.reanalysisNotice(archive.reanalysis())
+                        .append(SearchPage.front(archive.recent(RECENT), archive.count())));
     }
 
     private void search(Context ctx) {
@@ -96,7 +100,11 @@ public final class UiRoutes {
         for (var hit : result.hits()) {
             archive.analysis(hit.id()).ifPresent(a -> analyses.put(hit.id(), a));
         }
-        page(ctx, query.text().isEmpty() ? "Search" : query.text(), SearchPage.results(query, result, form, analyses));
+        page(
+                ctx,
+                query.text().isEmpty() ? "Search" : query.text(),
+                SearchPage.reanalysisNotice(archive.reanalysis())
+                        .append(SearchPage.results(query, result, form, analyses)));
     }
 
     private void item(Context ctx) {
