@@ -232,6 +232,24 @@ class PageVideoImportTest {
     }
 
     @Test
+    void a_video_file_over_the_extraction_bound_is_typed_by_its_first_bytes_and_analysed() throws Exception {
+        // no extension to go by
+        Path file = Files.move(
+                MediaFixtures.testPattern(tmp.resolve("long-recording.mp4"), 2), tmp.resolve("long-recording"));
+        ArchiveConfig config = ArchiveConfig.defaults().withMaxExtractBytes(16 * 1024);
+        assertThat(Files.size(file)).isGreaterThan(config.maxExtractBytes());
+
+        try (LocalArchive archive = open(config)) {
+            Item item = archive.importFile(file, ItemOptions.of("test")).item();
+
+            assertThat(item.mediaType()).isEqualTo("video/mp4");
+            assertThat(item.extractionNote()).contains("video: 2.0 s").contains("frames hashed");
+            assertThat(archive.mediaParts(item.id())).isNotEmpty();
+            assertThat(video.analysed).containsExactly("long-recording");
+        }
+    }
+
+    @Test
     void a_page_whose_videos_give_no_frames_is_not_analysed_again_when_the_writer_reopens() throws Exception {
         TestVideos.ffmpeg();
         Path audio = TestVideos.make(
