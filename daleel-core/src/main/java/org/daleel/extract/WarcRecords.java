@@ -34,8 +34,8 @@ public interface WarcRecords {
          * maxPayloadBytes}, offered as a stream before it is skipped. A visitor that takes it reads
          * {@code payload} (the HTTP body de-chunked and decoded, or the resource block) during this
          * call, as far as it wants, and returns true; the stream is not valid afterwards and need not
-         * be closed. Returning false (the default, without reading) has the reader report it to
-         * {@link #skipped} as before. An {@link IOException} thrown here ends the read.
+         * be closed. Returning false (the default), whether or not it read from the stream, has the
+         * reader report it to {@link #skipped} as before. An {@link IOException} thrown here ends the read.
          */
         default boolean large(LargeRecord record, InputStream payload) throws IOException {
             return false;
