@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
             "Settings take effect the next time a command or 'daleel serve' opens the archive.",
             "Keys: ledger.tsa.* (RFC 3161 time-stamps of the custody ledger),",
             "capture.video.max-bytes and capture.video.timeout (videos of captured",
-            "pages); 'daleel config list' describes each."
+            "pages; the size bound also applies to large video records of imported WARCs);",
+            "'daleel config list' describes each."
         },
         subcommands = {
             ConfigCommand.ListCommand.class,

@@ -27,6 +27,7 @@ import org.daleel.item.ItemIds;
 import org.daleel.ledger.FileLedger;
 import org.daleel.ledger.LedgerCustodyLog;
 import org.daleel.match.MediaIndex;
+import org.daleel.match.VideoAnalyser;
 import org.daleel.media.PdqMediaIndex;
 import org.daleel.media.meta.DrewMetadataReader;
 import org.daleel.media.video.FfmpegVideoAnalyser;
@@ -255,6 +256,28 @@ final class Wiring {
      */
     static LocalArchive openWriter(DataDir dir, ItemAnalyzer analyzer, LocalArchive.Progress indexing)
             throws IOException {
+        CapturePolicy capture = capturePolicy(dir);
+        return openWriter(
+                dir,
+                analyzer,
+                indexing,
+                videoAnalyser(),
+                ArchiveConfig.defaults().withMaxVideoBytes(capture.maxVideoBytes()),
+                capture);
+    }
+
+    /**
+     * Like {@link #openWriter(DataDir, ItemAnalyzer, LocalArchive.Progress)} with the given video
+     * decoder and bounds (tests count the decoder's work and lower the bounds).
+     */
+    static LocalArchive openWriter(
+            DataDir dir,
+            ItemAnalyzer analyzer,
+            LocalArchive.Progress indexing,
+            VideoAnalyser video,
+            ArchiveConfig config,
+            CapturePolicy capture)
+            throws IOException {
         dir.create();
         FileBlobStore blobs = new FileBlobStore(dir.blobs());
         Catalog catalog = SqliteCatalog.open(dir.catalogFile());
@@ -293,8 +316,8 @@ final class Wiring {
         }
         LocalArchive archive = new LocalArchive(
                 dir,
-                ports(blobs, catalog, index, custody, media, analyzer, capturePolicy(dir)),
-                ArchiveConfig.defaults(),
+                ports(blobs, catalog, index, custody, media, analyzer, capture, video),
+                config,
                 new DrewMetadataReader());
         archive.recover(analysisProgress(System.err), indexing);
         return archive;
@@ -385,7 +408,15 @@ final class Wiring {
             CustodyLog custody,
             MediaIndex media,
             ItemAnalyzer analyzer) {
-        return ports(blobs, catalog, index, custody, media, analyzer, CapturePolicy.defaults(Version.current()));
+        return ports(
+                blobs,
+                catalog,
+                index,
+                custody,
+                media,
+                analyzer,
+                CapturePolicy.defaults(Version.current()),
+                videoAnalyser());
     }
 
     private static ArchivePorts ports(
@@ -395,7 +426,8 @@ final class Wiring {
             CustodyLog custody,
             MediaIndex media,
             ItemAnalyzer analyzer,
-            CapturePolicy capture) {
+            CapturePolicy capture,
+            VideoAnalyser video) {
         return new ArchivePorts(
                 blobs,
                 catalog,
@@ -405,7 +437,7 @@ final class Wiring {
                 new JwarcRecords(),
                 custody,
                 media,
-                videoAnalyser(),
+                video,
                 analyzer);
     }
 

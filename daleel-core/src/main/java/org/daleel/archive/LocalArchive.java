@@ -24,8 +24,10 @@ import java.util.zip.GZIPInputStream;
 import org.daleel.blob.BlobRef;
 import org.daleel.blob.Digests;
 import org.daleel.capture.CaptureException;
+import org.daleel.capture.CapturePolicy;
 import org.daleel.capture.CaptureRequest;
 import org.daleel.capture.CaptureResult;
+import org.daleel.capture.VideoFormats;
 import org.daleel.core.DaleelException;
 import org.daleel.core.InvalidInputException;
 import org.daleel.core.NotFoundException;
@@ -34,6 +36,7 @@ import org.daleel.custody.CustodyEvent;
 import org.daleel.custody.CustodyLog;
 import org.daleel.extract.Extraction;
 import org.daleel.extract.ExtractionInput;
+import org.daleel.extract.WarcRecords;
 import org.daleel.item.Item;
 import org.daleel.item.ItemAnalysis;
 import org.daleel.item.ItemIds;
@@ -186,7 +189,10 @@ public final class LocalArchive implements Archive {
             ports.index().refresh();
             while (!(batch = ports.catalog().listAfter(mediaFrom, 500)).isEmpty()) {
                 for (Item item : batch) {
-                    indexMedia(item, null);
+                    // parts (or the result of finding none) recorded before a crash need no new analysis
+                    if (isImage(item) || !ports.media().partsRecorded(item.seq())) {
+                        indexMedia(item, null);
+                    }
                     mediaFrom = item.seq();
                     progress.update(Math.min(++done, total), total);
                 }
@@ -242,7 +248,12 @@ public final class LocalArchive implements Archive {
             moveDurably(temp, target);
             Extraction extraction = extract(result.sha256(), result.size(), result.mediaType(), "", result.finalUrl());
             MediaPrep prep = prepareMedia(
-                    result.sha256(), result.size(), extraction.mediaType(), result.finalUrl(), result.resources());
+                    result.sha256(),
+                    result.size(),
+                    extraction.mediaType(),
+                    result.finalUrl(),
+                    result.resources(),
+                    new VideoMemo());
             extraction = withNote(extraction, prep.note());
             extraction = withNote(extraction, String.join("; ", result.notes()));
             Item item = item(
@@ -270,7 +281,7 @@ public final class LocalArchive implements Archive {
                             + result.finalUrl()
                     : result.finalUrl();
             ports.custody().append(event(CustodyEvent.Kind.CAPTURE, id, digests, options, note));
-            return store(item, resources, prep.parts());
+            return store(item, resources, prep);
         } catch (IOException e) {
             throw new CaptureException(
                     CaptureException.Cause.STORAGE,
@@ -354,7 +365,8 @@ public final class LocalArchive implements Archive {
         }
         Instant now = clock.instant();
         Extraction extraction = extract(blob.sha256(), blob.size(), "", fileName, "");
-        MediaPrep prep = prepareMedia(blob.sha256(), blob.size(), extraction.mediaType(), fileName, List.of());
+        MediaPrep prep =
+                prepareMedia(blob.sha256(), blob.size(), extraction.mediaType(), fileName, List.of(), new VideoMemo());
         extraction = withNote(extraction, prep.note());
         Item item = item(
                 ItemIds.next(now),
@@ -381,7 +393,7 @@ public final class LocalArchive implements Archive {
             if (!added.created()) {
                 return new ImportResult(path, added.item(), ImportResult.Status.DUPLICATE, 0);
             }
-            afterAdd(added.item(), analysis, prep.parts());
+            afterAdd(added.item(), analysis, prep);
             return new ImportResult(path, added.item(), ImportResult.Status.NEW, 0);
         }
     }
@@ -405,35 +417,38 @@ public final class LocalArchive implements Archive {
         long size = Files.size(target);
         List<Item> records = new ArrayList<>();
         WarcPages pages = new WarcPages();
-        ports.warcRecords().read(target, config.maxExtractBytes(), pages.noting(record -> {
-            BlobRef blob = ports.blobs().put(new java.io.ByteArrayInputStream(record.payload()), Long.MAX_VALUE);
-            boolean seen = ports.catalog().listBySha256(blob.sha256()).stream()
-                    .anyMatch(i -> i.warc().fileName().equals(name) && i.warc().offset() == record.offset());
-            if (seen) {
-                return;
+        WarcRef warcRef = new WarcRef(name, sha, size, 0);
+        ports.warcRecords().read(target, config.maxExtractBytes(), pages.noting(new WarcRecords.Visitor() {
+            @Override
+            public void record(WarcRecords.ArchivedRecord record) throws IOException {
+                BlobRef blob = ports.blobs().put(new java.io.ByteArrayInputStream(record.payload()), Long.MAX_VALUE);
+                if (imported(blob, warcRef, record.offset())) {
+                    return;
+                }
+                Extraction extraction = ports.extractor()
+                        .extract(new ExtractionInput(record.payload(), record.mediaType(), "", record.url()));
+                String itemId = ItemIds.next(clock.instant());
+                pages.see(itemId, record, extraction.mediaType(), blob);
+                records.add(warcRecordItem(
+                        itemId, record.url(), blob, record.date(), extraction, warcRef, record.offset(), options));
             }
-            Extraction extraction = ports.extractor()
-                    .extract(new ExtractionInput(record.payload(), record.mediaType(), "", record.url()));
-            String itemId = ItemIds.next(clock.instant());
-            pages.see(itemId, record, extraction.mediaType(), blob);
-            records.add(item(
-                    itemId,
-                    ItemKind.WARC_RECORD,
-                    record.url(),
-                    "",
-                    "",
-                    blob.sha256(),
-                    blob.size(),
-                    record.date(),
-                    extraction,
-                    new WarcRef(name, sha, size, record.offset()),
-                    options));
+
+            @Override
+            public boolean large(WarcRecords.LargeRecord record, InputStream payload) throws IOException {
+                return largeVideo(record, payload, warcRef, pages, options, records);
+            }
         }));
+        VideoMemo videos = new VideoMemo();
         java.util.Map<String, MediaPrep> preps = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             Item record = records.get(i);
             MediaPrep prep = prepareMedia(
-                    record.sha256(), record.size(), record.mediaType(), record.url(), pages.resources(record.id()));
+                    record.sha256(),
+                    record.size(),
+                    record.mediaType(),
+                    record.url(),
+                    pages.resources(record.id()),
+                    videos);
             preps.put(record.id(), prep);
             records.set(i, withNote(withNote(record, prep.note()), pages.notes(record.id())));
         }
@@ -480,11 +495,11 @@ public final class LocalArchive implements Archive {
                 afterAdd(
                         ports.catalog().add(record, pages.resources(record.id()), recordAnalyses.get(i)),
                         recordAnalyses.get(i),
-                        preps.get(record.id()).parts());
+                        preps.get(record.id()));
             }
             var added = ports.catalog().addIfAbsent(warcItem, warcAnalysis);
             if (added.created()) {
-                afterAdd(added.item(), warcAnalysis, List.of());
+                afterAdd(added.item(), warcAnalysis, MediaPrep.NONE);
             }
             return new ImportResult(
                     path,
@@ -492,6 +507,90 @@ public final class LocalArchive implements Archive {
                     added.created() ? ImportResult.Status.NEW : ImportResult.Status.DUPLICATE,
                     records.size());
         }
+    }
+
+    /** Whether the record at {@code offset} of {@code warc} is already an item with payload {@code blob}. */
+    private boolean imported(BlobRef blob, WarcRef warc, long offset) {
+        return ports.catalog().listBySha256(blob.sha256()).stream()
+                .anyMatch(i ->
+                        i.warc().fileName().equals(warc.fileName()) && i.warc().offset() == offset);
+    }
+
+    private static Item warcRecordItem(
+            String id,
+            String url,
+            BlobRef blob,
+            Instant date,
+            Extraction extraction,
+            WarcRef warc,
+            long offset,
+            ItemOptions options) {
+        return item(
+                id,
+                ItemKind.WARC_RECORD,
+                url,
+                "",
+                "",
+                blob.sha256(),
+                blob.size(),
+                date,
+                extraction,
+                new WarcRef(warc.fileName(), warc.sha256(), warc.size(), offset),
+                options);
+    }
+
+    /**
+     * A record of an imported WARC whose payload is over the extraction bound: when it is a video
+     * (declared, or by its first bytes) it is streamed into the blob store, bounded by {@link
+     * ArchiveConfig#maxVideoBytes()}, and becomes an item in {@code records} like a smaller record (so
+     * it is analysed, and the pages that show it list it); a partial (206) video, or one over the
+     * video bound, is noted for those pages instead. Returns false for any other record (the reader
+     * reports it as skipped).
+     */
+    private boolean largeVideo(
+            WarcRecords.LargeRecord record,
+            InputStream payload,
+            WarcRef warc,
+            WarcPages pages,
+            ItemOptions options,
+            List<Item> records)
+            throws IOException {
+        BufferedInputStream in = new BufferedInputStream(payload, 64 * 1024);
+        in.mark(VideoFormats.SNIFF_BYTES);
+        byte[] head = in.readNBytes(VideoFormats.SNIFF_BYTES);
+        in.reset();
+        String declared = record.mediaType();
+        String type = VideoFormats.isVideoType(declared)
+                ? declared
+                : VideoFormats.sniff(head, head.length).orElse("");
+        if (type.isEmpty()) {
+            return false;
+        }
+        String url = record.url();
+        if (record.status() == 206 && (record.size() < 0 || !record.whole(record.size()))) {
+            pages.partial(url);
+            return true;
+        }
+        String bound = "video larger than " + CapturePolicy.videoSizeBound(config.maxVideoBytes());
+        if (record.size() > config.maxVideoBytes()) {
+            pages.skipped(url, bound);
+            return true;
+        }
+        BlobRef blob;
+        try {
+            blob = ports.blobs().put(in, config.maxVideoBytes());
+        } catch (InvalidInputException e) {
+            pages.skipped(url, bound);
+            return true;
+        }
+        if (imported(blob, warc, record.offset())) {
+            return true;
+        }
+        Extraction extraction = ports.extractor().extract(new ExtractionInput(head, type, "", url));
+        String itemId = ItemIds.next(clock.instant());
+        pages.media(url, record.status(), true, extraction.mediaType(), blob, record.offset());
+        records.add(warcRecordItem(itemId, url, blob, record.date(), extraction, warc, record.offset(), options));
+        return true;
     }
 
     private CustodyEvent event(
@@ -511,11 +610,11 @@ public final class LocalArchive implements Archive {
         return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
-    private Item store(Item item, List<Resource> resources, List<MediaPart> parts) {
+    private Item store(Item item, List<Resource> resources, MediaPrep prep) {
         ItemAnalysis analysis = analyses.analyse(item);
         synchronized (writeLock) {
             Item stored = ports.catalog().add(item, resources, analysis);
-            afterAdd(stored, analysis, parts);
+            afterAdd(stored, analysis, prep);
             return stored;
         }
     }
@@ -524,11 +623,11 @@ public final class LocalArchive implements Archive {
      * Indexes a just-committed item and commits the index in batches. Caller holds writeLock.
      *
      * @param analysis its stored analysis
-     * @param parts its video frames or page images when computed before the commit, else null
+     * @param prep its video frames or page images as computed before the commit
      */
-    private void afterAdd(Item stored, ItemAnalysis analysis, List<MediaPart> parts) {
+    private void afterAdd(Item stored, ItemAnalysis analysis, MediaPrep prep) {
         ports.index().index(stored, analysis);
-        indexMedia(stored, parts);
+        indexMedia(stored, prep);
         indexedSeq = Math.max(indexedSeq, stored.seq());
         pending++;
         long now = System.nanoTime();
@@ -550,22 +649,28 @@ public final class LocalArchive implements Archive {
 
     /**
      * Adds an item to the media index: an image's fingerprint, a video's sampled frames, a captured
-     * page's images; other items are skipped.
+     * page's images and video frames; other items are skipped. A video or page that was analysed and
+     * gave no parts is recorded as such, with the result, so that opening the archive does not analyse
+     * it again.
      *
-     * @param parts the frames or page images computed before the commit, or null to compute them
+     * @param prep the frames or page images computed before the commit, or null to compute them
      */
-    private void indexMedia(Item item, List<MediaPart> parts) {
+    private void indexMedia(Item item, MediaPrep prep) {
         if (!isImage(item)) {
-            if (parts == null) {
-                parts = isVideo(item)
-                        ? analyseVideo(item.sha256(), item.size(), name(item)).frames()
+            if (prep == null) {
+                prep = isVideo(item)
+                        ? prepareMedia(
+                                item.sha256(), item.size(), item.mediaType(), name(item), List.of(), new VideoMemo())
                         : item.kind() == ItemKind.FILE
-                                ? List.of()
-                                : pageMedia(ports.catalog().resources(item.id()))
-                                        .parts();
+                                ? MediaPrep.NONE
+                                : pageMedia(ports.catalog().resources(item.id()), new VideoMemo());
             }
-            if (!parts.isEmpty()) {
-                ports.media().addParts(item.seq(), parts);
+            if (!prep.parts().isEmpty()) {
+                ports.media().addParts(item.seq(), prep.parts());
+            } else if (prep.analysed()) {
+                ports.media()
+                        .addNoParts(
+                                item.seq(), prep.note().isEmpty() ? "no picture in it could be hashed" : prep.note());
             }
             return;
         }
@@ -585,19 +690,33 @@ public final class LocalArchive implements Archive {
     /** Largest image of a captured page that is hashed. */
     static final long MAX_PAGE_IMAGE_BYTES = 32L << 20;
 
-    /** Frames or page images computed before an item's commit, and a note for the item. */
-    private record MediaPrep(List<MediaPart> parts, String note) {}
+    /**
+     * Frames or page images computed before an item's commit (null for an image, which the index
+     * hashes itself), a note for the item, and whether any video or picture was analysed for them.
+     */
+    private record MediaPrep(List<MediaPart> parts, String note, boolean analysed) {
+        static final MediaPrep NONE = new MediaPrep(List.of(), "", false);
+    }
+
+    /**
+     * The analyses of the videos of one write (a WARC import, a capture), by SHA-256: a video that is
+     * its own item and a page's resource, or shown by several pages, is analysed once.
+     */
+    private static final class VideoMemo {
+        private final java.util.Map<String, VideoAnalysis> bySha = new java.util.HashMap<>();
+    }
 
     /** A video's frames and note, or a page's images; run outside the write lock. */
-    private MediaPrep prepareMedia(String sha, long size, String mediaType, String name, List<Resource> resources) {
+    private MediaPrep prepareMedia(
+            String sha, long size, String mediaType, String name, List<Resource> resources, VideoMemo videos) {
         if (mediaType.startsWith("video/")) {
-            VideoAnalysis a = analyseVideo(sha, size, name);
-            return new MediaPrep(a.frames(), a.note());
+            VideoAnalysis a = analyseVideo(sha, size, name, videos);
+            return new MediaPrep(a.frames(), a.note(), true);
         }
         if (mediaType.startsWith("image/")) {
-            return new MediaPrep(null, "");
+            return new MediaPrep(null, "", false);
         }
-        return pageMedia(resources);
+        return pageMedia(resources, videos);
     }
 
     /**
@@ -612,8 +731,9 @@ public final class LocalArchive implements Archive {
      * 24 frames hashed", or why it was not analysed). Bounded: {@link #MAX_PAGE_IMAGES} images,
      * {@link #MAX_PAGE_VIDEOS} videos, the analyser's own frame and time bounds per video.
      */
-    private MediaPrep pageMedia(List<Resource> resources) {
+    private MediaPrep pageMedia(List<Resource> resources, VideoMemo videos) {
         List<MediaPart> parts = new ArrayList<>(pageImages(resources));
+        boolean images = resources.stream().anyMatch(r -> r.mediaType().startsWith("image/") && r.size() > 0);
         List<String> notes = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         int analysed = 0;
@@ -629,13 +749,14 @@ public final class LocalArchive implements Archive {
                 notes.add("page video " + r.url() + " not analysed: the " + MAX_PAGE_VIDEOS + "-video bound of a page");
                 continue;
             }
-            VideoAnalysis a = analyseVideo(r.sha256(), r.size(), r.url());
+            VideoAnalysis a = analyseVideo(r.sha256(), r.size(), r.url(), videos);
             for (MediaPart f : a.frames()) {
-                parts.add(new MediaPart(f.pdq(), f.quality(), f.frameMillis(), r.url()));
+                // the scene frames keep their region codes: a crop of one finds the page too
+                parts.add(new MediaPart(f.pdq(), f.quality(), f.frameMillis(), r.url(), f.regions()));
             }
             notes.add("page video " + r.url() + ": " + a.note() + where(a.metadata()));
         }
-        return new MediaPrep(parts, String.join("; ", notes));
+        return new MediaPrep(parts, String.join("; ", notes), images || analysed > 0);
     }
 
     /** "; GPS lat, lon (source); created T (as written)" from a video's probed metadata, or "". */
@@ -653,6 +774,11 @@ public final class LocalArchive implements Archive {
             s.append("; created ").append(m.dateTimeOriginal()).append(" (as written)");
         }
         return s.toString();
+    }
+
+    /** Probes and samples a stored video once per {@code videos}; never throws for bad content. */
+    private VideoAnalysis analyseVideo(String sha, long size, String name, VideoMemo videos) {
+        return videos.bySha.computeIfAbsent(sha, k -> analyseVideo(sha, size, name));
     }
 
     /** Probes and samples a stored video; never throws for bad content. */
@@ -1034,6 +1160,15 @@ public final class LocalArchive implements Archive {
     private Extraction extract(String sha, long size, String declaredType, String fileName, String url)
             throws IOException {
         if (size > config.maxExtractBytes()) {
+            // a video has no text to extract: its first bytes say what it is, so that it is analysed
+            byte[] head;
+            try (InputStream in = ports.blobs().open(sha)) {
+                head = in.readNBytes(64 * 1024);
+            }
+            Extraction byHead = ports.extractor().extract(new ExtractionInput(head, declaredType, fileName, url));
+            if (byHead.mediaType().startsWith("video/")) {
+                return byHead;
+            }
             return new Extraction.Failed(
                     declaredType.isEmpty() ? "application/octet-stream" : declaredType,
                     "could not extract text: " + size + " bytes exceeds the extraction bound of "

@@ -59,13 +59,14 @@ public enum Setting {
             v -> duration(v, Duration.ZERO, Duration.ofHours(24)),
             "least time between two background time-stamps (checkpoints in between are covered by the next"
                     + " one; the last checkpoint is stamped when the writer closes), 0s to 24h"),
-    /** Largest video fetched whole with a captured page. */
+    /** Largest video fetched whole with a captured page, or stored from an imported WARC's large record. */
     CAPTURE_VIDEO_MAX_BYTES(
             "capture.video.max-bytes",
             "250MB",
             v -> size(v, 1_000, 4L << 30),
-            "largest video a capture fetches whole with its page (a number of bytes, or with kB, MB, GB, KiB, MiB"
-                    + " or GiB), 1kB to 4GiB; a larger video is left out with a note on the item"),
+            "largest video a capture fetches whole with its page, and largest video record over 64 MiB of an imported"
+                    + " WARC that is stored and analysed (a number of bytes, or with kB, MB, GB, KiB, MiB or GiB), 1kB to"
+                    + " 4GiB; a larger video is left out with a note on the item"),
     /** Time for fetching the videos of one capture. */
     CAPTURE_VIDEO_TIMEOUT(
             "capture.video.timeout",

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.daleel.blob.BlobRef;
 import org.daleel.extract.WarcRecords;
 import org.daleel.item.Resource;
@@ -14,7 +16,8 @@ import org.daleel.item.Resource;
  * While an imported WARC is read: its HTML pages, its images and its videos, so that each page item
  * lists as embedded resources the images and whole videos of the same WARC that its HTML refers to (by
  * full URL, path or file name). A video recorded only as partial responses (HTTP 206, as browsers
- * fetch media with {@code Range}) is not the video: the page gets a note instead ({@link #notes}).
+ * fetch media with {@code Range}) is not the video: the page gets a note instead ({@link #notes}); a
+ * 206 whose {@code Content-Range} covers every byte ({@code bytes 0-(n-1)/n}) is the whole video.
  * Bounded: {@link #MAX_PAGES} pages of at most {@link #MAX_HTML_CHARS} characters are kept,
  * {@link #MAX_IMAGES} images and videos, and {@link #MAX_RESOURCES} resources per page.
  */
@@ -26,31 +29,58 @@ final class WarcPages {
 
     private final Map<String, String> htmlById = new LinkedHashMap<>();
     private final Map<String, Resource> mediaByUrl = new LinkedHashMap<>();
-    private final java.util.Set<String> partialVideos = new java.util.LinkedHashSet<>();
+    private final Set<String> partialVideos = new LinkedHashSet<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private Map<String, List<Resource>> resolved;
 
     /** Notes one record, as item {@code id} with detected media type {@code mediaType}. */
     void see(String id, WarcRecords.ArchivedRecord record, String mediaType, BlobRef blob) {
-        resolved = null;
-        if (mediaType.startsWith("video/")
-                && record.status() == 206
-                && !record.url().isEmpty()) {
-            if (partialVideos.size() < MAX_IMAGES) {
-                partialVideos.add(record.url());
-            }
-        } else if ((mediaType.startsWith("image/") || mediaType.startsWith("video/"))
-                && mediaByUrl.size() < MAX_IMAGES
-                && !record.url().isEmpty()) {
-            mediaByUrl.putIfAbsent(
-                    record.url(),
-                    new Resource(
-                            record.url(), record.status(), mediaType, blob.sha256(), blob.size(), record.offset()));
-        } else if ((mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml"))
+        if (media(record.url(), record.status(), record.whole(), mediaType, blob, record.offset())) {
+            return;
+        }
+        if ((mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml"))
                 && htmlById.size() < MAX_PAGES) {
+            resolved = null;
             byte[] p = record.payload();
             String html = new String(p, 0, Math.min(p.length, MAX_HTML_CHARS), StandardCharsets.UTF_8);
             htmlById.put(id, html);
+        }
+    }
+
+    /**
+     * Notes an image or video record (stored as {@code blob}) that pages may refer to; false when
+     * {@code mediaType} is neither. A video that is not {@code whole} (a 206 fragment) is only noted as
+     * partial.
+     */
+    boolean media(String url, int status, boolean whole, String mediaType, BlobRef blob, long offset) {
+        boolean video = mediaType.startsWith("video/");
+        if (!video && !mediaType.startsWith("image/")) {
+            return false;
+        }
+        resolved = null;
+        if (url.isEmpty()) {
+            return true;
+        }
+        if (video && !whole) {
+            partial(url);
+        } else if (mediaByUrl.size() < MAX_IMAGES) {
+            mediaByUrl.putIfAbsent(url, new Resource(url, status, mediaType, blob.sha256(), blob.size(), offset));
+        }
+        return true;
+    }
+
+    /** Notes that the WARC holds video {@code url} only as a partial (206) response. */
+    void partial(String url) {
+        resolved = null;
+        if (!url.isEmpty() && partialVideos.size() < MAX_IMAGES) {
+            partialVideos.add(url);
+        }
+    }
+
+    /** Notes a record of {@code url} that was not stored, and why, for the pages that refer to it. */
+    void skipped(String url, String reason) {
+        if (!url.isEmpty() && skipped.size() < MAX_IMAGES) {
+            skipped.putIfAbsent(url, reason);
         }
     }
 
@@ -63,10 +93,14 @@ final class WarcPages {
             }
 
             @Override
+            public boolean large(WarcRecords.LargeRecord record, java.io.InputStream payload)
+                    throws java.io.IOException {
+                return visitor.large(record, payload);
+            }
+
+            @Override
             public void skipped(long offset, String url, String reason) throws java.io.IOException {
-                if (!url.isEmpty() && skipped.size() < MAX_IMAGES) {
-                    skipped.putIfAbsent(url, reason);
-                }
+                WarcPages.this.skipped(url, reason);
                 visitor.skipped(offset, url, reason);
             }
         };

@@ -89,4 +89,29 @@ public record CapturePolicy(
                 maxBytes,
                 timeout);
     }
+
+    /** "the 250 MB video size bound (capture.video.max-bytes)", for notes on videos left out. */
+    public static String videoSizeBound(long maxVideoBytes) {
+        return "the " + decimalBytes(maxVideoBytes) + " video size bound (capture.video.max-bytes)";
+    }
+
+    /** "250 MB", "1.5 GB", "64 kB", else "50 MiB", "64 KiB" or "1000 bytes". */
+    private static String decimalBytes(long n) {
+        if (n >= 1_000_000_000L && n % 100_000_000L == 0) {
+            return n % 1_000_000_000L == 0 ? n / 1_000_000_000L + " GB" : n / 1e9 + " GB";
+        }
+        if (n >= 1_000_000 && n % 1_000_000 == 0) {
+            return n / 1_000_000 + " MB";
+        }
+        if (n >= 1_000 && n % 1_000 == 0 && n % 1024 != 0) {
+            return n / 1_000 + " kB";
+        }
+        if (n > 0 && n % (1024 * 1024) == 0) {
+            return n / (1024 * 1024) + " MiB";
+        }
+        if (n > 0 && n % 1024 == 0) {
+            return n / 1024 + " KiB";
+        }
+        return n + " bytes";
+    }
 }

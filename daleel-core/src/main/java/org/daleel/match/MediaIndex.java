@@ -15,6 +15,10 @@ import java.util.Optional;
  *   <li>Items that hold pictures without being one (a video's sampled frames, the images of a
  *       captured page) are indexed with {@link #addParts}, each part keeping its frame time or image
  *       URL; {@link #addParts} of a seq replaces its parts. At most {@link #MAX_PARTS} parts per item.
+ *       An item that was analysed and gave none (a video that cannot be decoded or has no picture, a
+ *       page whose videos and images gave none) is recorded with {@link #addNoParts}, with the result,
+ *       so that a writer opening the archive does not analyse it again ({@link #partsRecorded});
+ *       rebuilding the index (it is derived) starts over and so retries it.
  *   <li>Bad input never throws: a payload that is not an image, or cannot be decoded within the
  *       adapter's pixel and size bounds, gives {@link Fingerprint.NotAnImage} or
  *       {@link Fingerprint.Unreadable} with a reason.
@@ -45,6 +49,27 @@ public interface MediaIndex extends AutoCloseable {
      * parts of quality below 50 are kept for {@link #parts} but not matched.
      */
     default void addParts(long seq, List<MediaPart> parts) {}
+
+    /**
+     * Records that item {@code seq} was analysed and gave no parts, with the result as one sentence
+     * (a video's note, say "video not analysed: ffprobe could not read it"; clipped by the adapter),
+     * replacing any parts it had; durable on return, and counted by {@link #maxSeq()}.
+     */
+    default void addNoParts(long seq, String result) {}
+
+    /**
+     * Whether the parts of item {@code seq} are recorded, durably: parts added by {@link #addParts}
+     * or a result by {@link #addNoParts}. False for a seq never added, or whose parts were replaced by
+     * none without a result. A writer catching up after a crash need not analyse such an item again.
+     */
+    default boolean partsRecorded(long seq) {
+        return false;
+    }
+
+    /** The result recorded by {@link #addNoParts} for item {@code seq}; empty when it has parts or none is recorded. */
+    default Optional<String> noPartsResult(long seq) {
+        return Optional.empty();
+    }
 
     /**
      * An image fetched with a captured page, as a part for {@link #addParts}: its PDQ hash and, when

@@ -61,6 +61,45 @@ class WarcPagesTest {
     }
 
     @Test
+    void a_partial_response_whose_range_covers_the_whole_file_is_the_whole_video() {
+        WarcPages pages = new WarcPages();
+        byte[] html = "<video src=\"/v/all.mp4\"></video><video src=\"/v/half.mp4\"></video>"
+                .getBytes(StandardCharsets.UTF_8);
+        pages.see("page", record(0, PAGE, 200, html), "text/html", blob('a', html.length));
+        pages.see(
+                "all",
+                new ArchivedRecord(
+                        100,
+                        "https://news.example/v/all.mp4",
+                        Instant.parse("2016-12-13T10:00:00Z"),
+                        206,
+                        "video/mp4",
+                        new byte[10],
+                        "bytes 0-9/10"),
+                "video/mp4",
+                blob('b', 10));
+        pages.see(
+                "half",
+                new ArchivedRecord(
+                        200,
+                        "https://news.example/v/half.mp4",
+                        Instant.parse("2016-12-13T10:00:00Z"),
+                        206,
+                        "video/mp4",
+                        new byte[10],
+                        "bytes 0-9/20"),
+                "video/mp4",
+                blob('c', 10));
+
+        assertThat(pages.resources("page"))
+                .extracting(Resource::url, Resource::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://news.example/v/all.mp4", 206));
+        assertThat(pages.notes("page"))
+                .isEqualTo("page video https://news.example/v/half.mp4 not analysed: the WARC holds only partial"
+                        + " (206) responses for it, not the whole video");
+    }
+
+    @Test
     void a_page_notes_the_records_it_refers_to_that_the_reader_skipped() throws Exception {
         WarcPages pages = new WarcPages();
         java.util.List<String> passedOn = new java.util.ArrayList<>();

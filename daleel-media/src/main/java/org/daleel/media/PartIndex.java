@@ -34,8 +34,10 @@ import org.daleel.media.index.PackedMultiIndexHashIndex;
  *
  * <p>Persistence: an append-only log {@code parts.log}, one line per part ({@code seq, number,
  * quality, millis, url, pdq, regions}, tab-separated, the URL percent-escaped, regions possibly
- * empty; lines of six fields, from before region codes, are read too) and a line {@code seq -} that
- * clears an item's parts; each {@link #put} appends and forces its lines before returning. On open
+ * empty; lines of six fields, from before region codes, are read too), a line {@code seq -} that
+ * clears an item's parts, and a line {@code seq = result} (the result percent-escaped) recording
+ * that the item was analysed and gave no parts ({@link #putNone}); each {@link #put} and {@link
+ * #putNone} appends and forces its lines before returning. On open
  * the log is read into memory and the hash index ({@link PackedMultiIndexHashIndex}, entry id
  * {@code seq * MAX_PARTS + number}) is rebuilt from it, so the two never disagree; a torn last line
  * (a crash while appending) is ignored. When most lines are dead the log is rewritten on open.
@@ -49,6 +51,7 @@ final class PartIndex implements AutoCloseable {
 
     private final Path log;
     private final Map<Long, List<MediaPart>> parts = new HashMap<>();
+    private final Map<Long, String> noParts = new HashMap<>();
     private final PackedMultiIndexHashIndex hashes = PackedMultiIndexHashIndex.inMemory();
     private final RegionIndex regions = RegionIndex.inMemory();
     private final int minQuality;
@@ -64,7 +67,7 @@ final class PartIndex implements AutoCloseable {
         Files.createDirectories(dir);
         PartIndex index = new PartIndex(dir.resolve("parts.log"), minQuality);
         int lines = index.load();
-        int live = index.parts.values().stream().mapToInt(List::size).sum();
+        int live = index.parts.values().stream().mapToInt(List::size).sum() + index.noParts.size();
         if (lines > 1000 && lines > 2 * live) {
             index.rewrite();
         }
@@ -87,6 +90,9 @@ final class PartIndex implements AutoCloseable {
                     long seq = Long.parseLong(f[0]);
                     if (f.length == 2 && f[1].equals("-")) {
                         clear(seq);
+                    } else if (f.length == 3 && f[1].equals("=")) {
+                        clear(seq);
+                        noParts.put(seq, unescape(f[2]));
                     } else if (f.length == 6 || f.length == 7) {
                         MediaPart p = new MediaPart(
                                 f[5],
@@ -115,6 +121,7 @@ final class PartIndex implements AutoCloseable {
                 line(s, seq, i, list.get(i).withRegions(codes));
             }
         });
+        noParts.forEach((seq, result) -> noneLine(s, seq, result));
         try (FileChannel ch = FileChannel.open(
                 temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             write(ch, s);
@@ -128,9 +135,7 @@ final class PartIndex implements AutoCloseable {
      * most {@value #MAX_CODED_PARTS}); durable on return.
      */
     synchronized void put(long seq, List<MediaPart> list) {
-        if (seq < 0 || seq > Long.MAX_VALUE / MAX_PARTS / RegionIndex.MAX_REGIONS) {
-            throw new IllegalArgumentException("seq " + seq + " is out of range for the part index");
-        }
+        checkSeq(seq);
         List<MediaPart> kept = new ArrayList<>(list.size() > MAX_PARTS ? list.subList(0, MAX_PARTS) : list);
         int coded = 0;
         for (int i = 0; i < kept.size(); i++) {
@@ -138,7 +143,7 @@ final class PartIndex implements AutoCloseable {
                 kept.set(i, kept.get(i).withRegions(""));
             }
         }
-        if (kept.isEmpty() && !parts.containsKey(seq)) {
+        if (kept.isEmpty() && !parts.containsKey(seq) && !noParts.containsKey(seq)) {
             return;
         }
         StringBuilder s = new StringBuilder();
@@ -156,6 +161,48 @@ final class PartIndex implements AutoCloseable {
         for (int i = 0; i < kept.size(); i++) {
             remember(seq, i, kept.get(i));
         }
+    }
+
+    /**
+     * Records that {@code seq} was analysed and gave no parts, with {@code result} (clipped to
+     * {@value #MAX_RESULT} characters), replacing any parts it had; durable on return.
+     */
+    synchronized void putNone(long seq, String result) {
+        checkSeq(seq);
+        String clipped = result.length() > MAX_RESULT ? result.substring(0, MAX_RESULT) : result;
+        StringBuilder s = new StringBuilder();
+        noneLine(s, seq, clipped);
+        try {
+            write(out, s);
+            out.force(false);
+        } catch (IOException e) {
+            throw new DaleelException(log + ": could not write: " + e.getMessage(), e);
+        }
+        clear(seq);
+        noParts.put(seq, clipped);
+    }
+
+    /** Most characters of a {@link #putNone} result that are kept. */
+    static final int MAX_RESULT = 1000;
+
+    /** Whether parts or a {@link #putNone} result are recorded for {@code seq}. */
+    synchronized boolean recorded(long seq) {
+        return parts.containsKey(seq) || noParts.containsKey(seq);
+    }
+
+    /** The {@link #putNone} result of {@code seq}, when that is what is recorded for it. */
+    synchronized java.util.Optional<String> noPartsResult(long seq) {
+        return java.util.Optional.ofNullable(noParts.get(seq));
+    }
+
+    private static void checkSeq(long seq) {
+        if (seq < 0 || seq > Long.MAX_VALUE / MAX_PARTS / RegionIndex.MAX_REGIONS) {
+            throw new IllegalArgumentException("seq " + seq + " is out of range for the part index");
+        }
+    }
+
+    private static void noneLine(StringBuilder s, long seq, String result) {
+        s.append(seq).append("\t=\t").append(escape(result)).append('\n');
     }
 
     /** The parts of {@code seq}, empty when none. */
@@ -198,6 +245,7 @@ final class PartIndex implements AutoCloseable {
     }
 
     private void clear(long seq) {
+        noParts.remove(seq);
         List<MediaPart> old = parts.remove(seq);
         if (old != null) {
             for (int i = 0; i < old.size(); i++) {

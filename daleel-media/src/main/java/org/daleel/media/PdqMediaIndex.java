@@ -190,6 +190,22 @@ public final class PdqMediaIndex implements MediaIndex {
     }
 
     @Override
+    public synchronized void addNoParts(long seq, String result) {
+        parts.putNone(seq, result);
+        maxSeq = Math.max(maxSeq, seq);
+    }
+
+    @Override
+    public boolean partsRecorded(long seq) {
+        return parts.recorded(seq);
+    }
+
+    @Override
+    public Optional<String> noPartsResult(long seq) {
+        return parts.noPartsResult(seq);
+    }
+
+    @Override
     public List<MediaPart> parts(long seq) {
         return parts.get(seq);
     }

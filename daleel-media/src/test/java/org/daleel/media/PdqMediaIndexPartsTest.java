@@ -133,8 +133,9 @@ class PdqMediaIndexPartsTest {
             }
             // many superseded lines make the next open rewrite the log from memory: the codes survive it
             try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+                MediaPart part = frame(index, png(4), 0);
                 for (int i = 0; i < 1200; i++) {
-                    index.addParts(1000 + i, List.of(frame(index, png(4), 0)));
+                    index.addParts(1000 + i, List.of(part));
                     index.addParts(1000 + i, List.of());
                 }
             }
@@ -156,6 +157,52 @@ class PdqMediaIndexPartsTest {
                     .extracting(MediaMatch::seq)
                     .containsExactly(3L);
             assertThat(index.match(cropped(last), "last.jpg", 31)).isEmpty();
+        }
+    }
+
+    @Test
+    void an_item_analysed_without_parts_is_recorded_with_its_result_across_a_crash_and_a_log_rewrite()
+            throws Exception {
+        String result = "page video https://example.org/v.mp4: video not analysed: ffprobe could not read it\t%";
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            index.addParts(4, List.of(frame(index, png(4), 0)));
+            index.addNoParts(4, "replaced: no frames this time");
+            index.addNoParts(8, result);
+            assertThat(index.maxSeq()).isEqualTo(8);
+        }
+        // a crash before the first clean close leaves no indexed-seq: the log still says what was done
+        Files.delete(tmp.resolve("indexed-seq"));
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.maxSeq()).isZero();
+            assertThat(index.partsRecorded(8)).isTrue();
+            assertThat(index.noPartsResult(8)).contains(result);
+            assertThat(index.partsRecorded(4)).isTrue();
+            assertThat(index.parts(4)).isEmpty();
+            assertThat(index.noPartsResult(4)).contains("replaced: no frames this time");
+            assertThat(index.partsRecorded(9)).isFalse();
+            assertThat(index.match(png(4), "p.png", 31)).isEmpty();
+
+            index.addParts(8, List.of(frame(index, png(5), 0)));
+            assertThat(index.noPartsResult(8)).isEmpty();
+            assertThat(index.partsRecorded(8)).isTrue();
+            index.addNoParts(8, result);
+            // many superseded lines: the next open rewrites the log, keeping the results
+            MediaPart part = frame(index, png(4), 0);
+            for (int i = 0; i < 520; i++) {
+                index.addParts(1000 + i, List.of(part));
+                index.addParts(1000 + i, List.of());
+            }
+        }
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.noPartsResult(8)).contains(result);
+            assertThat(index.partsRecorded(1000)).isFalse();
+        }
+        assertThat(Files.readAllLines(tmp.resolve("parts/parts.log"))).hasSizeLessThan(10);
+        try (PdqMediaIndex index = PdqMediaIndex.open(tmp)) {
+            assertThat(index.noPartsResult(8)).contains(result);
+            assertThat(index.noPartsResult(4)).contains("replaced: no frames this time");
+            index.addParts(8, List.of());
+            assertThat(index.partsRecorded(8)).as("cleared without a result").isFalse();
         }
     }
 

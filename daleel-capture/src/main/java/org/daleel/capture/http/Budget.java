@@ -80,7 +80,7 @@ final class Budget {
     }
 
     String videoBound() {
-        return "the " + decimalBytes(policy.maxVideoBytes()) + " video size bound (capture.video.max-bytes)";
+        return CapturePolicy.videoSizeBound(policy.maxVideoBytes());
     }
 
     String videoTimeBound() {
@@ -120,20 +120,6 @@ final class Budget {
             return n / 1024 + " KiB";
         }
         return n + " bytes";
-    }
-
-    /** "250 MB", "1.5 GB", "64 kB", or as {@link #bytes} when not a round decimal size. */
-    static String decimalBytes(long n) {
-        if (n >= 1_000_000_000L && n % 100_000_000L == 0) {
-            return n % 1_000_000_000L == 0 ? n / 1_000_000_000L + " GB" : n / 1e9 + " GB";
-        }
-        if (n >= 1_000_000 && n % 1_000_000 == 0) {
-            return n / 1_000_000 + " MB";
-        }
-        if (n >= 1_000 && n % 1_000 == 0 && n % 1024 != 0) {
-            return n / 1_000 + " kB";
-        }
-        return bytes(n);
     }
 
     /** "3 min", "30 s" or "500 ms". */

@@ -1,8 +1,11 @@
 package org.daleel.extract.warc;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,9 +30,12 @@ import org.netpreserve.jwarc.WarcResponse;
  * response's Content-Type (charset included) as media type; and {@code resource} records with
  * their block. Other records (request, metadata, revisit, warcinfo, DNS responses) are passed over.
  *
- * <p>A record whose payload exceeds the bound, whose HTTP message cannot be parsed or whose content
- * encoding cannot be decoded (brotli, zstd) is reported through {@link Visitor#skipped} and not
- * loaded. Framing errors (a bad record header, a body shorter than its Content-Length, a broken
+ * <p>A record whose payload exceeds the bound is offered to {@link Visitor#large} as a stream (its
+ * {@code Content-Range} and, without content encoding, its size are given; an error reading the
+ * stream is an {@link InvalidInputException} naming the file and offset) and, when the visitor does
+ * not take it, reported through {@link Visitor#skipped}; one whose HTTP message cannot be parsed or
+ * whose content encoding cannot be decoded (brotli, zstd) is reported through {@link
+ * Visitor#skipped} and not loaded. Framing errors (a bad record header, a body shorter than its Content-Length, a broken
  * gzip member, a record not followed by CRLF CRLF) throw {@link InvalidInputException} naming the
  * file, the offset of the record and the problem; nothing is yielded after them. The file is read
  * as a stream, so skipped payloads are never held in memory. Stateless and thread-safe.
@@ -100,6 +106,11 @@ public final class JwarcRecords implements WarcRecords {
             }
             switch (loaded) {
                 case Loaded.Record r -> visitor.record(r.record());
+                case Loaded.Large l -> {
+                    if (!visitor.large(l.record(), new Guarded(l.payload(), file, offset))) {
+                        visitor.skipped(offset, l.record().url(), tooLarge(max));
+                    }
+                }
                 case Loaded.Skipped s -> visitor.skipped(offset, s.url(), s.reason());
                 case Loaded.Ignored i -> {}
             }
@@ -111,6 +122,8 @@ public final class JwarcRecords implements WarcRecords {
     /** What one record gives. */
     private sealed interface Loaded {
         record Record(ArchivedRecord record) implements Loaded {}
+
+        record Large(LargeRecord record, InputStream payload) implements Loaded {}
 
         record Skipped(String url, String reason) implements Loaded {}
 
@@ -156,6 +169,7 @@ public final class JwarcRecords implements WarcRecords {
         }
         Instant date = date(file, response, offset);
         String mediaType = http.headers().first("Content-Type").orElse("").strip();
+        String range = http.headers().first("Content-Range").orElse("").strip();
         List<String> encodings = http.headers().all("Content-Encoding");
         String encoding = encodings.isEmpty()
                 ? "identity"
@@ -169,13 +183,17 @@ public final class JwarcRecords implements WarcRecords {
         try {
             long size = http.body().size();
             if (identity && size > max) {
-                return new Loaded.Skipped(url, tooLarge(max));
+                return new Loaded.Large(
+                        new LargeRecord(offset, url, date, status, mediaType, range, size), http.body().stream());
             }
-            Optional<byte[]> payload = readAtMost(http.bodyDecoded(), max);
-            if (payload.isEmpty()) {
-                return new Loaded.Skipped(url, tooLarge(max));
+            InputStream body = http.bodyDecoded().stream();
+            byte[] payload = readAtMost(body, max);
+            if (payload.length > max) {
+                return new Loaded.Large(
+                        new LargeRecord(offset, url, date, status, mediaType, range, identity ? size : -1),
+                        new SequenceInputStream(new ByteArrayInputStream(payload), body));
             }
-            return new Loaded.Record(new ArchivedRecord(offset, url, date, status, mediaType, payload.get()));
+            return new Loaded.Record(new ArchivedRecord(offset, url, date, status, mediaType, payload, range));
         } catch (IOException | RuntimeException e) {
             throw new PayloadException(url, "could not read the HTTP payload (" + encoding + "): " + message(e), e);
         }
@@ -187,28 +205,69 @@ public final class JwarcRecords implements WarcRecords {
         String mediaType = resource.headers().first("Content-Type").orElse("").strip();
         try {
             MessageBody body = resource.body();
+            LargeRecord large = new LargeRecord(offset, url, date, 0, mediaType, "", body.size());
             if (body.size() > max) {
-                return new Loaded.Skipped(url, tooLarge(max));
+                return new Loaded.Large(large, body.stream());
             }
-            Optional<byte[]> payload = readAtMost(body, max);
-            if (payload.isEmpty()) {
-                return new Loaded.Skipped(url, tooLarge(max));
+            InputStream in = body.stream();
+            byte[] payload = readAtMost(in, max);
+            if (payload.length > max) {
+                return new Loaded.Large(large, new SequenceInputStream(new ByteArrayInputStream(payload), in));
             }
-            return new Loaded.Record(new ArchivedRecord(offset, url, date, 0, mediaType, payload.get()));
+            return new Loaded.Record(new ArchivedRecord(offset, url, date, 0, mediaType, payload));
         } catch (IOException | RuntimeException e) {
             throw new PayloadException(url, "could not read the resource block: " + message(e), e);
         }
     }
 
-    /** The body's bytes, or empty when it has more than {@code max}. */
-    private static Optional<byte[]> readAtMost(MessageBody body, long max) throws IOException {
+    /** The stream's bytes up to {@code max + 1}: more than {@code max} when the payload is larger. */
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
         int limit = (int) Math.min(max, MAX_ARRAY - 1);
-        InputStream in = body.stream();
-        byte[] bytes = in.readNBytes(limit + 1);
-        if (bytes.length > limit) {
-            return Optional.empty();
+        return in.readNBytes(limit + 1);
+    }
+
+    /** A large payload's stream: a read error is the WARC's, named with the file and the record's offset. */
+    private static final class Guarded extends FilterInputStream {
+        private final Path file;
+        private final long offset;
+
+        Guarded(InputStream in, Path file, long offset) {
+            super(in);
+            this.file = file;
+            this.offset = offset;
         }
-        return Optional.of(bytes);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException | RuntimeException e) {
+                throw invalid(file, offset, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                throw invalid(file, offset, e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException | RuntimeException e) {
+                throw invalid(file, offset, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // the reader owns the record's stream
+        }
     }
 
     private static String target(WarcRecord record) {

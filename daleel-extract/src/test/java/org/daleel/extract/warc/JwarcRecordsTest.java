@@ -30,7 +30,7 @@ class JwarcRecordsTest {
     private final JwarcRecords warcs = new JwarcRecords();
 
     /** Records and skips seen by a visitor. */
-    static final class Seen implements WarcRecords.Visitor {
+    static class Seen implements WarcRecords.Visitor {
         final List<ArchivedRecord> records = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
 
@@ -114,6 +114,119 @@ class JwarcRecordsTest {
 
         assertThat(seen.urls()).containsExactly("https://example.org/small");
         assertThat(seen.skipped).containsExactly("0 https://example.org/big payload larger than 50 bytes");
+    }
+
+    @Test
+    void offers_a_payload_larger_than_the_bound_as_a_stream_and_reports_it_skipped_when_not_taken() throws IOException {
+        byte[] video = new byte[300];
+        Arrays.fill(video, (byte) 7);
+        byte[] bomb = WarcFixtures.gzip(new byte[2000]);
+        WarcFixtures.Warc warc = file(
+                false,
+                response(
+                        "https://example.org/whole.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Type: video/mp4\nContent-Range: bytes 0-299/300\n"
+                                + "Content-Length: 300\n",
+                        video),
+                response(
+                        "https://example.org/zipped",
+                        "HTTP/1.1 200 OK\nContent-Encoding: gzip\nContent-Length: " + bomb.length + "\n",
+                        bomb),
+                ok("https://example.org/declined", "text/plain", "y".repeat(100)),
+                ok("https://example.org/small", "text/plain", "tiny"));
+        List<String> offered = new ArrayList<>();
+        Seen seen = new Seen() {
+            @Override
+            public boolean large(WarcRecords.LargeRecord record, java.io.InputStream payload) throws IOException {
+                if (record.url().endsWith("declined")) {
+                    return false;
+                }
+                byte[] bytes = payload.readAllBytes();
+                offered.add(record.url() + " " + record.status() + " " + record.mediaType() + " ["
+                        + record.contentRange() + "] size " + record.size() + " read " + bytes.length + " whole "
+                        + record.whole(bytes.length));
+                return true;
+            }
+        };
+
+        warcs.read(write("large.warc", warc.bytes()), 50, seen);
+
+        assertThat(offered)
+                .containsExactly(
+                        "https://example.org/whole.mp4 206 video/mp4 [bytes 0-299/300] size 300 read 300 whole true",
+                        "https://example.org/zipped 200  [] size -1 read 2000 whole true");
+        assertThat(seen.urls()).containsExactly("https://example.org/small");
+        assertThat(seen.skipped)
+                .containsExactly(warc.offsets().get(2) + " https://example.org/declined payload larger than 50 bytes");
+    }
+
+    @Test
+    void a_partial_response_is_whole_only_when_its_content_range_covers_every_byte() throws IOException {
+        WarcFixtures.Warc warc = file(
+                false,
+                response(
+                        "https://example.org/a.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Range: bytes 0-9/10\nContent-Length: 10\n",
+                        new byte[10]),
+                response(
+                        "https://example.org/b.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Range: bytes 0-9/20\nContent-Length: 10\n",
+                        new byte[10]),
+                response(
+                        "https://example.org/c.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Range: bytes 10-19/20\nContent-Length: 10\n",
+                        new byte[10]),
+                response(
+                        "https://example.org/d.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Range: bytes 0-9/*\nContent-Length: 10\n",
+                        new byte[10]),
+                response(
+                        "https://example.org/e.mp4",
+                        "HTTP/1.1 206 Partial Content\nContent-Length: 10\n",
+                        new byte[10]),
+                response("https://example.org/f.mp4", "HTTP/1.1 200 OK\nContent-Length: 10\n", new byte[10]));
+        Seen seen = new Seen();
+
+        warcs.read(write("ranges.warc", warc.bytes()), MAX, seen);
+
+        assertThat(seen.records)
+                .extracting(r -> r.url().substring(20) + " " + r.contentRange() + " " + r.whole())
+                .containsExactly(
+                        "a.mp4 bytes 0-9/10 true",
+                        "b.mp4 bytes 0-9/20 false",
+                        "c.mp4 bytes 10-19/20 false",
+                        "d.mp4 bytes 0-9/* false",
+                        "e.mp4  false",
+                        "f.mp4  true");
+    }
+
+    @Test
+    void rejects_a_large_payload_cut_short_naming_the_file_and_the_offset() throws IOException {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: 1000\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] block = Arrays.copyOf(head, head.length + 400);
+        // the record says its block is longer than the file holds
+        String header =
+                "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427>\r\n"
+                        + "WARC-Date: 2016-08-20T10:00:00Z\r\nWARC-Target-URI: https://example.org/cut.mp4\r\n"
+                        + "Content-Type: application/http;msgtype=response\r\nContent-Length: " + (head.length + 1000)
+                        + "\r\n\r\n";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(header.getBytes(StandardCharsets.US_ASCII));
+        bytes.write(block);
+        Path file = write("cut-large.warc", bytes.toByteArray());
+        Seen seen = new Seen() {
+            @Override
+            public boolean large(WarcRecords.LargeRecord record, java.io.InputStream payload) throws IOException {
+                payload.readAllBytes();
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> warcs.read(file, 50, seen))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("offset 0");
     }
 
     @Test
