@@ -386,7 +386,7 @@ public final class GazetteerBuilder {
 
     /**
      * Adds or completes a country or first-level division (a line of GeoNames countryInfo.txt or
-     * admin1CodesASCII.txt). A division without coordinates gets the centroid of the places that
+     * admin1CodesASCII.txt). A division without coordinates gets the median point of the places that
      * carry its codes when the gazetteer is built.
      */
     public GazetteerBuilder addDivision(

@@ -304,10 +304,7 @@ final class PlaceResolver {
                 GazetteerPlace p = gazetteer.place(g.cands[i]);
                 double dist = ctx.nearest(p, g);
                 double s = g.staticScore[i] + ctx.score(p, dist, g);
-                if (s > bestScore
-                        || (s == bestScore
-                                && p.population()
-                                        > gazetteer.place(g.cands[best]).population())) {
+                if (s > bestScore || (s == bestScore && winsTie(p, gazetteer.place(g.cands[best])))) {
                     bestScore = s;
                     best = i;
                     bestDist = dist;
@@ -326,6 +323,18 @@ final class PlaceResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Of two candidates with the same score: a populated place before a division or country of its name
+     * (a division's population is only the sum of its listed towns), else the more populous.
+     */
+    private static boolean winsTie(GazetteerPlace p, GazetteerPlace best) {
+        boolean town = p.featureClass() == 'P';
+        if (town != (best.featureClass() == 'P')) {
+            return town;
+        }
+        return p.population() > best.population();
     }
 
     private boolean accept(NameGroup g, double score, GazetteerPlace place, double dist, Context ctx) {
@@ -357,12 +366,13 @@ final class PlaceResolver {
             return false;
         }
         // "Michael", "Brittany", "Quiche": the one-word name of a division from GeoNames' world list, with
-        // no cue and nothing else of its country in the document, is more often a person or a word;
+        // no cue (or before another name: "in Michael Marshall's") and nothing else of its country in the
+        // document, is more often a person or a word;
         // divisions completed by hand (an Arabic name: "Punjab", "Dagestan") and US, Canadian and
         // Australian ones stand alone
         if (worldDivision(place)
                 && !g.multiword
-                && !g.anyCue
+                && (!g.anyCue || g.allBeforeName)
                 && !g.adminPhrase
                 && ctx.othersWeight(place.countryCode(), g) <= 0) {
             return false;

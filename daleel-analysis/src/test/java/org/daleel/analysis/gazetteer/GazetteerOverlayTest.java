@@ -122,7 +122,7 @@ class GazetteerOverlayTest {
         assertThat(g.names().find("zqual strand")).isNotNegative();
         GazetteerPlace innlandet = g.place(g.admin1Index("NO", "Q9"));
         assertThat(innlandet.geonameId()).isEqualTo(90000010);
-        assertThat(innlandet.hasCoordinates()).isTrue(); // the centroid of the places carrying NO.Q9
+        assertThat(innlandet.hasCoordinates()).isTrue(); // the median point of the places carrying NO.Q9
         assertThat(g.find(3144096).orElseThrow().isCountry()).isTrue();
         assertThat(g.sources()).extracting(Gazetteer.Source::name).anyMatch(n -> n.startsWith("NO.txt"));
 
