@@ -346,7 +346,8 @@ public final class TextAnalyzer {
             List<Long> references = new ArrayList<>();
             while (pi < resolved.size() && resolved.get(pi).firstToken() < end) {
                 ResolvedPlace p = resolved.get(pi++);
-                if (p.firstToken() >= first && !p.adjective()) { // "Russian shelling" is no place of the event
+                // "Russian shelling" is no place of the event, nor is "Africa"
+                if (p.firstToken() >= first && !p.adjective() && !p.place().isContinent()) {
                     (p.reference() ? references : here).add(p.place().geonameId());
                 }
             }

@@ -28,10 +28,11 @@ import picocli.CommandLine.Parameters;
         description = {
             "Find places, actors, dates, quantities and events in a report (English or Arabic); nothing is stored.",
             "Places carry GeoNames ids; relative dates (\"last Friday\", \"in June\") are resolved against",
-            "--published. A demonym (\"Syrian\") is shown as an adjective of its country (JSON \"form\":",
-            "\"adjective\"): it says which country, not where, and is not stored as a place of an item.",
+            "--published. A demonym (\"Syrian\", \"Texans\") is shown as an adjective of its country or state (JSON",
+            "\"form\": \"adjective\"): it says which country, not where, and is not stored as a place of an item.",
             "HTML and PDF files are reduced to their main text first. Reads stdin for '-'.",
-            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First and cities500."
+            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First, cities500 and"
+                    + " admin1CodesASCII.txt."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     private static final long MAX_BYTES = 64L << 20;

@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "The places the analysis resolves names to (GeoNames ids).",
-            "The default gazetteer is GeoNames cities500 worldwide plus village-level records with Arabic",
-            "names for SY, IQ, LB, JO, YE, LY, TR and UA; 'import' adds GeoNames dumps to the data directory.",
-            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First and cities500."
+            "The default gazetteer is GeoNames cities500 and first-level divisions worldwide, continents, plus",
+            "village-level records with Arabic names for SY, IQ, LB, JO, YE, LY, TR and UA; 'import' adds",
+            "GeoNames dumps to the data directory.",
+            "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First, cities500 and"
+                    + " admin1CodesASCII.txt."
         },
         subcommands = {GazetteerCommand.Import.class, GazetteerCommand.Info.class, GazetteerCommand.Reset.class})
 final class GazetteerCommand implements Callable<Integer> {

@@ -45,7 +45,7 @@ public final class Page {
                 .element("a", "https://www.geonames.org", "href", "https://www.geonames.org", "rel", "noreferrer")
                 .text(", CC BY 4.0) via Who's On First (")
                 .element("a", "https://whosonfirst.org", "href", "https://whosonfirst.org", "rel", "noreferrer")
-                .text(") and the GeoNames cities500 dump.")
+                .text(") and the GeoNames cities500 dump and first-level division list.")
                 .close("p");
         h.close("footer");
         h.close("body");

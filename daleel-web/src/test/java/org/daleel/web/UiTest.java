@@ -80,7 +80,7 @@ class UiTest {
                     .contains("Place data from GeoNames (<a href=\"https://www.geonames.org\" rel=\"noreferrer\">"
                             + "https://www.geonames.org</a>, CC BY 4.0) via Who&#39;s On First"
                             + " (<a href=\"https://whosonfirst.org\" rel=\"noreferrer\">https://whosonfirst.org</a>)"
-                            + " and the GeoNames cities500 dump.")
+                            + " and the GeoNames cities500 dump and first-level division list.")
                     .doesNotContain("<img")
                     .doesNotContain("<script")
                     .doesNotContain("<link");

@@ -42,7 +42,7 @@ public final class Gazetteer {
     /** Attribution to show wherever place data is displayed. */
     public static final String ATTRIBUTION = "Place data from GeoNames (https://www.geonames.org, CC BY 4.0),"
             + " via Who's On First (https://whosonfirst.org, https://github.com/whosonfirst-data)"
-            + " and the cities500 dump.";
+            + " and the cities500 dump and first-level division list (admin1CodesASCII.txt).";
 
     /** Countries with village-level files shipped in this module, in load order. */
     public static final List<String> SHIPPED_COUNTRIES = List.of("SY", "IQ", "LB", "JO", "YE", "LY", "TR", "UA");

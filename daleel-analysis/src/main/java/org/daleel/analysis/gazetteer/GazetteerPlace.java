@@ -61,6 +61,11 @@ public record GazetteerPlace(
         return featureCode.equals("ADM1");
     }
 
+    /** True for a continent (GeoNames feature code CONT): no country, no point on a map. */
+    public boolean isContinent() {
+        return featureCode.equals("CONT");
+    }
+
     /** True if coordinates are known. */
     public boolean hasCoordinates() {
         return lat != 0 || lon != 0;

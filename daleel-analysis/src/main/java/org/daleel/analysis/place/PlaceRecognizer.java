@@ -401,8 +401,8 @@ public final class PlaceRecognizer {
             GazetteerPlace p = gazetteer.place(g.chosen);
             boolean adjective = false;
             if (p.contextOnly()) {
-                // a demonym ("Georgian", "Israelis") is reported as an adjective of its country
-                int country = p.isAdjective() ? gazetteer.countryIndex(p.countryCode()) : -1;
+                // a demonym ("Georgian", "Israelis", "Texans") is reported as an adjective of its country or division
+                int country = p.isAdjective() ? adjectiveOf(p) : -1;
                 if (country < 0) {
                     continue;
                 }
@@ -501,7 +501,7 @@ public final class PlaceRecognizer {
             GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
             if (p != null && p.contextOnly() && !p.countryCode().isEmpty()) {
                 // a context entry given as a place ("Israeli", "Moscow" without its own record): its country
-                int country = gazetteer.countryIndex(p.countryCode());
+                int country = p.isAdjective() ? adjectiveOf(p) : gazetteer.countryIndex(p.countryCode());
                 p = country >= 0 ? gazetteer.place(country) : null;
             }
             out.add(p == null || p.contextOnly() ? Optional.empty() : Optional.of(p));
@@ -550,6 +550,12 @@ public final class PlaceRecognizer {
             }
         }
         return true;
+    }
+
+    /** The place a demonym stands for: its first-level division when it has an admin1 code, else its country. */
+    private int adjectiveOf(GazetteerPlace demonym) {
+        int division = demonym.admin1().isEmpty() ? -1 : gazetteer.admin1Index(demonym.countryCode(), demonym.admin1());
+        return division >= 0 ? division : gazetteer.countryIndex(demonym.countryCode());
     }
 
     /**

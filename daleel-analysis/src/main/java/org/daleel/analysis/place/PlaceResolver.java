@@ -23,6 +23,8 @@ final class PlaceResolver {
     private static final double ALT_NAME = 0.8;
     private static final double NAMED_DIVISION = 0.4;
     private static final double DIVISION_NAMESAKE = 1.0;
+    /** Penalty of a division of GeoNames' world list that holds a town of its own name ("Geneva"). */
+    private static final double WORLD_DIVISION_NAMESAKE = 0.6;
     /** Bonus of a candidate inside the state or country named right after it, and of that state or country. */
     private static final double CONTAINMENT = 1.5;
 
@@ -30,6 +32,8 @@ final class PlaceResolver {
     private static final int MAX_ANCHORS = 150;
     private static final Set<String> SHIPPED = Set.copyOf(Gazetteer.SHIPPED_COUNTRIES);
     private static final Set<String> THIN_ARABIC = Set.of("TR", "UA");
+    /** Countries whose first-level divisions were written by hand with their short forms (states, provinces). */
+    private static final Set<String> HAND_DIVISIONS = Set.of("US", "CA", "AU");
 
     /** The governorate that surrounds a city-governorate: "rural Damascus" is Rif Dimashq. */
     private static final Map<Long, Long> COUNTRYSIDE_OF = Map.of(167541L, 170652L);
@@ -79,6 +83,15 @@ final class PlaceResolver {
             namedDivision |= e.getValue() && (q.isAdmin1() || q.isCountry());
             namedPlace |= e.getValue() && !q.contextOnly() && !SHIPPED.contains(q.countryCode());
         }
+        // divisions of GeoNames' world list named so: a town inside one may list the name as an
+        // alternate ("Geneva" for Genève) without yielding it to the division
+        Set<String> worldDivisions = new java.util.HashSet<>();
+        for (int c : cands.keySet()) {
+            GazetteerPlace q = gazetteer.place(c);
+            if (worldDivision(q)) {
+                worldDivisions.add(q.countryCode() + "." + q.admin1());
+            }
+        }
         int size = cands.size();
         int[] all = new int[size];
         double[] scores = new double[size];
@@ -86,10 +99,12 @@ final class PlaceResolver {
         for (Map.Entry<Integer, Boolean> e : cands.entrySet()) {
             all[n] = e.getKey();
             scores[n] = staticScore(g, e.getKey(), e.getValue(), hasAdmin1);
-            if (namedDivision && !e.getValue() && !gazetteer.place(e.getKey()).contextOnly()) {
+            GazetteerPlace cand = gazetteer.place(e.getKey());
+            boolean inWorldDivision = worldDivisions.contains(cand.countryCode() + "." + cand.admin1());
+            if (namedDivision && !e.getValue() && !cand.contextOnly() && !inWorldDivision) {
                 // "Texas", "Ohio": the state or country of that name, not a town listing it as an alternate
                 scores[n] -= 1.5;
-            } else if (namedDivision && !g.allBeforeName && minorTown(gazetteer.place(e.getKey()))) {
+            } else if (namedDivision && !g.allBeforeName && !inWorldDivision && minorTown(cand)) {
                 // "transfer to Virginia": the state, not Virginia, Illinois; but "Virginia Chapin" is
                 // left to the rules for a name before another name
                 scores[n] -= DIVISION_NAMESAKE;
@@ -97,6 +112,13 @@ final class PlaceResolver {
                 scores[n] -= ALT_NAME; // "Charleston": the places of that name before one that also answers to it
             }
             n++;
+        }
+        for (int i = 0; i < size; i++) {
+            GazetteerPlace q = gazetteer.place(all[i]);
+            if (worldDivision(q) && !g.adminPhrase && holdsNamesake(q, cands)) {
+                // "Geneva", "Kaliningrad": the town, not the canton or oblast named after it
+                scores[i] -= WORLD_DIVISION_NAMESAKE;
+            }
         }
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
@@ -167,6 +189,30 @@ final class PlaceResolver {
                 && outer.distanceKm(inner) < 300;
     }
 
+    /**
+     * A first-level division that came from GeoNames' world list alone: not in the core countries, not
+     * a US, Canadian or Australian one, not completed by hand with an Arabic name.
+     */
+    private static boolean worldDivision(GazetteerPlace p) {
+        return p.isAdmin1()
+                && !SHIPPED.contains(p.countryCode())
+                && !HAND_DIVISIONS.contains(p.countryCode())
+                && p.nameAr().isEmpty();
+    }
+
+    /** True if one of the candidates is a populated place inside {@code division} (of the same name). */
+    private boolean holdsNamesake(GazetteerPlace division, Map<Integer, Boolean> cands) {
+        for (int c : cands.keySet()) {
+            GazetteerPlace q = gazetteer.place(c);
+            if (q.featureClass() == 'P'
+                    && q.countryCode().equals(division.countryCode())
+                    && q.admin1().equals(division.admin1())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A town under 100,000 people that is no capital: it yields a name it shares with a state or a country. */
     private static boolean minorTown(GazetteerPlace p) {
         return p.featureClass() == 'P'
@@ -222,7 +268,7 @@ final class PlaceResolver {
     static double prior(GazetteerPlace p) {
         double s;
         switch (p.featureCode()) {
-            case "PCLI", "PPLC" -> s = 3.2;
+            case "PCLI", "PPLC", "CONT" -> s = 3.2;
             case "PPLA" -> s = 3.0;
             case "CTX", "DEM" -> s = 3.8; // hand-written context aliases win over any record's alternate name
             case "ADM1" -> s = 2.5;
@@ -258,10 +304,7 @@ final class PlaceResolver {
                 GazetteerPlace p = gazetteer.place(g.cands[i]);
                 double dist = ctx.nearest(p, g);
                 double s = g.staticScore[i] + ctx.score(p, dist, g);
-                if (s > bestScore
-                        || (s == bestScore
-                                && p.population()
-                                        > gazetteer.place(g.cands[best]).population())) {
+                if (s > bestScore || (s == bestScore && winsTie(p, gazetteer.place(g.cands[best])))) {
                     bestScore = s;
                     best = i;
                     bestDist = dist;
@@ -282,6 +325,18 @@ final class PlaceResolver {
         }
     }
 
+    /**
+     * Of two candidates with the same score: a populated place before a division or country of its name
+     * (a division's population is only the sum of its listed towns), else the more populous.
+     */
+    private static boolean winsTie(GazetteerPlace p, GazetteerPlace best) {
+        boolean town = p.featureClass() == 'P';
+        if (town != (best.featureClass() == 'P')) {
+            return town;
+        }
+        return p.population() > best.population();
+    }
+
     private boolean accept(NameGroup g, double score, GazetteerPlace place, double dist, Context ctx) {
         double prior = prior(place);
         if (score < THRESHOLD) {
@@ -290,11 +345,12 @@ final class PlaceResolver {
         if (g.allCommon && !g.anyCue) {
             return false;
         }
-        // "at the University", "in Council": a common word after a cue is a place only when the place
-        // is sizeable or its country is what the document is about
+        // "at the University", "in Council", "in Delta": a common word after a cue is a place only when
+        // the place is sizeable or its country is what the document is about (a division named by a
+        // common word, too: its prior says nothing about how often the word means it)
         if (g.allCommon
                 && !g.multiword
-                && prior < 2.4
+                && (prior < 2.4 || place.isAdmin1())
                 && !SHIPPED.contains(place.countryCode())
                 && !place.contextOnly()
                 && (ctx.othersWeight(place.countryCode(), g) <= 0 || dist > 75)) {
@@ -307,6 +363,18 @@ final class PlaceResolver {
                 && !place.isCountry()
                 && !place.isAdmin1()
                 && !place.contextOnly()) {
+            return false;
+        }
+        // "Michael", "Brittany", "Quiche": the one-word name of a division from GeoNames' world list, with
+        // no cue (or before another name: "in Michael Marshall's") and nothing else of its country in the
+        // document, is more often a person or a word;
+        // divisions completed by hand (an Arabic name: "Punjab", "Dagestan") and US, Canadian and
+        // Australian ones stand alone
+        if (worldDivision(place)
+                && !g.multiword
+                && (!g.anyCue || g.allBeforeName)
+                && !g.adminPhrase
+                && ctx.othersWeight(place.countryCode(), g) <= 0) {
             return false;
         }
         // "S.C.", "N.Y.": a state's initials stand for it in a document about its country
@@ -488,7 +556,7 @@ final class PlaceResolver {
                 double share = Math.max(0, w) / tot;
                 s += 1.2 * share;
                 // a country named is its own evidence; only its places need the document to be about it
-                if (share == 0 && !p.contextOnly() && !p.isCountry()) {
+                if (share == 0 && !p.contextOnly() && !p.isCountry() && !p.isContinent()) {
                     s -= 0.5;
                     double f = foreign - ownForeign;
                     double cv = covered - (ownTotal - ownForeign);

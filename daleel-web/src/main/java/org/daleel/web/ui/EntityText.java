@@ -297,6 +297,7 @@ final class EntityText {
         return switch (code) {
             case "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX" -> "country";
             case "ADM1" -> "first-level division";
+            case "CONT" -> "continent";
             case "ADM2" -> "second-level division";
             case "PPLC" -> "capital";
             case "PPLA" -> "seat of a first-level division";
