@@ -252,6 +252,16 @@ class PlaceResolutionTest {
                 .doesNotContain(4156404L); // Gainesville, Florida
     }
 
+    @Test
+    void a_town_follows_a_state_that_a_later_pass_reads_right() {
+        // the anchors' pass reads "Georgia" as the country; the next pass, as the state, and only the
+        // pass after it places "Atlanta" in that state rather than in Texas, which the text also names
+        assertThat(ids("Georgia regulators approved the plan on Monday. The utility, based in Atlanta, serves "
+                        + "customers in Texas too."))
+                .contains(4197000L, 4180439L, 4736286L) // Georgia (state), Atlanta GA, Texas
+                .doesNotContain(614540L, 4671576L); // Georgia (country), Atlanta TX
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }
