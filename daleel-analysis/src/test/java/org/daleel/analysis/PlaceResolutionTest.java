@@ -262,6 +262,38 @@ class PlaceResolutionTest {
                 .doesNotContain(614540L, 4671576L); // Georgia (country), Atlanta TX
     }
 
+    /** Resolves the spans written in [brackets] as given place mentions; empty where none is resolved. */
+    private static List<Long> given(String marked) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> spans = new java.util.ArrayList<>();
+        int start = -1;
+        for (char c : marked.toCharArray()) {
+            if (c == '[') {
+                start = text.length();
+            } else if (c == ']') {
+                spans.add(new int[] {start, text.length()});
+            } else {
+                text.append(c);
+            }
+        }
+        return Fixtures.ANALYZER.resolvePlaces(text.toString(), java.util.Optional.empty(), spans).stream()
+                .map(p -> p.map(PlaceMention::geonameId).orElse(-1L))
+                .toList();
+    }
+
+    @Test
+    void a_county_is_never_a_town_named_like_it() {
+        // no county records in the default gazetteer: the county stays unresolved, not Laurel, Maryland
+        assertThat(given("Volunteers from [Laurel County] cleaned the road to [London], [Kentucky], on Saturday."))
+                .containsExactly(-1L, 4298960L, 6254925L);
+        assertThat(given("Deputies of [Licking Co.] met in [Newark], [Ohio]."))
+                .containsExactly(-1L, 5164466L, 5165418L);
+        // cities500 lists "Orange County" among a town's alternate names; "Palm Beach" is a town
+        assertThat(texts("Deputies in Palm Beach County and Orange County, Florida, searched the lake near Orlando."))
+                .contains("Florida", "Orlando")
+                .doesNotContain("Palm Beach", "Palm Beach County", "Orange County");
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

@@ -31,6 +31,12 @@ final class NameMatch {
     /** One of a list that ends in "counties" ("Henderson and Ellis counties"): context, not reported. */
     boolean countyOfList;
 
+    /**
+     * A county's or parish's name ("Laurel County", "Palm Beach County", "Orange County"): only a
+     * second-level division may be its place, never a town of that name.
+     */
+    boolean county;
+
     String spanFirstForm;
     NameGroup group;
 

@@ -377,7 +377,11 @@ public final class PlaceRecognizer {
         }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
+            String gk = (m.fuzzy ? "~" : "")
+                    + m.key
+                    + (m.adminPhrase ? "|A" : "")
+                    + (m.placeWord ? "|P" : "")
+                    + (m.county ? "|C" : "");
             NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
             g.add(m);
         }
@@ -395,7 +399,7 @@ public final class PlaceRecognizer {
         List<ResolvedPlace> out = new ArrayList<>();
         for (NameMatch m : mentions) {
             NameGroup g = m.group;
-            if (g.chosen < 0 || !g.accepted || m.countyOfList) {
+            if (!g.reportable() || !g.accepted || m.countyOfList) {
                 continue;
             }
             GazetteerPlace p = gazetteer.place(g.chosen);
@@ -489,7 +493,11 @@ public final class PlaceRecognizer {
         }
         Map<String, NameGroup> groups = new LinkedHashMap<>();
         for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
+            String gk = (m.fuzzy ? "~" : "")
+                    + m.key
+                    + (m.adminPhrase ? "|A" : "")
+                    + (m.placeWord ? "|P" : "")
+                    + (m.county ? "|C" : "");
             groups.computeIfAbsent(gk, k -> new NameGroup(m)).add(m);
         }
         List<NameMatch> ordered = new ArrayList<>(mentions);
@@ -498,7 +506,7 @@ public final class PlaceRecognizer {
         resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
         for (NameMatch m : given) {
-            GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
+            GazetteerPlace p = m == null || !m.group.reportable() ? null : gazetteer.place(m.group.chosen);
             if (p != null && p.contextOnly() && !p.countryCode().isEmpty()) {
                 // a context entry given as a place ("Israeli", "Moscow" without its own record): its country
                 int country = gazetteer.countryIndex(p.countryCode());
@@ -757,6 +765,7 @@ public final class PlaceRecognizer {
         }
         describeLatin(t, m);
         int after = m.last + 1;
+        m.county = countyName(t, m);
         if (single
                 && after + 1 < t.size()
                 && t.kind(after) == Tokens.LATIN
@@ -960,6 +969,25 @@ public final class PlaceRecognizer {
             return and && (t.is(i, "counties") || t.is(i, "parishes"));
         }
         return false;
+    }
+
+    /**
+     * True if the name is a county's or a parish's: its last word is "County" or "Parish" ("Orange
+     * County", which cities500 lists as a town's alternate name), or one of those words, or "Co.",
+     * follows it ("Laurel County", "Licking Co.").
+     */
+    private static boolean countyName(Tokens t, NameMatch m) {
+        if (m.last > m.first && (t.is(m.last, "county") || t.is(m.last, "parish"))) {
+            return true;
+        }
+        int after = m.last + 1;
+        return after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && t.sentence(after) == t.sentence(m.last)
+                && (t.is(after, "county")
+                        || t.is(after, "parish")
+                        || (t.is(after, "co") && after + 1 < t.size() && t.isPunct(after + 1, ".")));
     }
 
     /** True if a one-word name begins a holiday's name ("St. Patrick's Day", "Valentine's Day"). */

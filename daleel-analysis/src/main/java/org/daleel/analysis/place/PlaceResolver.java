@@ -87,6 +87,21 @@ final class PlaceResolver {
             }
             cands.merge(v >>> 1, (v & 1) == 1, Boolean::logicalOr);
         }
+        if (g.county) {
+            // "Laurel County" is no town named Laurel (nor a town listing the name): a county record
+            // if the gazetteer has one (an imported GeoNames dump), otherwise the towns stay candidates
+            // for the document's context only ("Henderson County" next to "Athens" suggests Texas)
+            Map<Integer, Boolean> divisions = new HashMap<>();
+            cands.forEach((c, primary) -> {
+                if (secondLevel(gazetteer.place(c))) {
+                    divisions.put(c, primary);
+                }
+            });
+            g.countyRecord = !divisions.isEmpty();
+            if (g.countyRecord) {
+                cands = divisions;
+            }
+        }
         boolean hasAdmin1 = false;
         boolean namedDivision = false;
         boolean namedPlace = false;
@@ -182,6 +197,11 @@ final class PlaceResolver {
                 && outer.hasCoordinates()
                 && inner.hasCoordinates()
                 && outer.distanceKm(inner) < 300;
+    }
+
+    /** A division below the first level (a county, a parish), which the default gazetteer lacks. */
+    private static boolean secondLevel(GazetteerPlace p) {
+        return p.featureClass() == 'A' && !p.isAdmin1() && !p.isCountry() && !p.contextOnly();
     }
 
     /** A town under 100,000 people that is no capital: it yields a name it shares with a state or a country. */
