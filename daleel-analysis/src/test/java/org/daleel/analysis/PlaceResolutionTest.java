@@ -294,6 +294,15 @@ class PlaceResolutionTest {
                 .doesNotContain("Palm Beach", "Palm Beach County", "Orange County");
     }
 
+    @Test
+    void a_county_seat_listing_a_name_among_its_alternates_does_not_take_it() {
+        // cities500 lists "Maryville" among the alternate names of Beeville, Texas
+        assertThat(ids("Church members in Maryville mourned their pastor on Sunday. A preacher from Fort Worth, "
+                        + "Texas, spoke to the congregation in Maryville."))
+                .contains(4691930L, 4736286L) // Fort Worth, Texas
+                .doesNotContain(4673258L); // Beeville
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

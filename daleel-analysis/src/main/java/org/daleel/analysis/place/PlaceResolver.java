@@ -231,9 +231,12 @@ final class PlaceResolver {
                 && !p.contextOnly()
                 && p.population() < 100_000
                 && !p.isCountry()
-                && !p.featureCode().startsWith("PPLA")
+                && !p.featureCode().equals("PPLA")
                 && !p.featureCode().equals("PPLC")) {
-            s -= 0.6; // cities500 alternate names include old and foreign names of other places
+            // cities500 alternate names include old and foreign names of other places, and those of a
+            // county seat (PPLA2 and below) are as unreliable ("Maryville" for Beeville, Texas): only a
+            // first-level capital's alternates are trusted
+            s -= 0.6;
         }
         if (g.first.fuzzy) {
             s -= 0.6;
