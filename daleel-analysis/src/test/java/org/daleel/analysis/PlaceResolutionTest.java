@@ -303,6 +303,16 @@ class PlaceResolutionTest {
                 .doesNotContain(4673258L); // Beeville
     }
 
+    @Test
+    void a_name_qualified_by_two_states_means_two_places_in_one_document() {
+        Analysis a = Fixtures.analyze("Residents of Paris, Texas, met on Monday. Paris, Tennessee, held a similar "
+                + "vote. Paris officials said nothing.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Paris"))
+                .extracting(PlaceMention::geonameId)
+                .containsExactly(4717560L, 4647963L, 4717560L); // Texas, Tennessee; the bare one by context
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

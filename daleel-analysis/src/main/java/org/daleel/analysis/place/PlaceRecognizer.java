@@ -375,16 +375,7 @@ public final class PlaceRecognizer {
             mentions.removeIf(m ->
                     m.first == m.last && !m.fuzzy && (words.persons.contains(m.key) || words.others.contains(m.key)));
         }
-        Map<String, NameGroup> groups = new LinkedHashMap<>();
-        for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "")
-                    + m.key
-                    + (m.adminPhrase ? "|A" : "")
-                    + (m.placeWord ? "|P" : "")
-                    + (m.county ? "|C" : "");
-            NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
-            g.add(m);
-        }
+        Map<String, NameGroup> groups = group(t, mentions);
         linkContainers(t, mentions);
         Set<String> speakers = new HashSet<>();
         for (NameMatch m : mentions) {
@@ -491,17 +482,9 @@ public final class PlaceRecognizer {
             }
             given.add(best);
         }
-        Map<String, NameGroup> groups = new LinkedHashMap<>();
-        for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "")
-                    + m.key
-                    + (m.adminPhrase ? "|A" : "")
-                    + (m.placeWord ? "|P" : "")
-                    + (m.county ? "|C" : "");
-            groups.computeIfAbsent(gk, k -> new NameGroup(m)).add(m);
-        }
         List<NameMatch> ordered = new ArrayList<>(mentions);
         ordered.sort(java.util.Comparator.comparingInt(m -> m.first));
+        Map<String, NameGroup> groups = group(t, ordered);
         linkContainers(t, ordered);
         resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
@@ -527,16 +510,7 @@ public final class PlaceRecognizer {
         for (int k = 0; k + 1 < mentions.size(); k++) {
             NameMatch a = mentions.get(k);
             NameMatch b = mentions.get(k + 1);
-            if (a.group == null
-                    || b.group == null
-                    || a.group == b.group
-                    || t.kind(a.first) != Tokens.LATIN
-                    || t.kind(b.first) != Tokens.LATIN
-                    || b.spanFirst != a.spanLast + 2
-                    || !t.isPunct(a.spanLast + 1, ",")
-                    || t.sentence(b.first) != t.sentence(a.last)
-                    || (k > 0 && listed(t, mentions.get(k - 1), a))
-                    || (k + 2 < mentions.size() && listed(t, b, mentions.get(k + 2)))) {
+            if (a.group == null || b.group == null || a.group == b.group || !paired(t, mentions, k)) {
                 continue;
             }
             if (!a.group.containers.contains(b.group)) {
@@ -544,6 +518,51 @@ public final class PlaceRecognizer {
                 b.group.contained.add(a.group);
             }
         }
+    }
+
+    /** True if mention {@code k} and the next form a Latin "X, Y" pair outside a list (see {@link #linkContainers}). */
+    private static boolean paired(Tokens t, List<NameMatch> mentions, int k) {
+        NameMatch a = mentions.get(k);
+        NameMatch b = mentions.get(k + 1);
+        return t.kind(a.first) == Tokens.LATIN
+                && t.kind(b.first) == Tokens.LATIN
+                && b.spanFirst == a.spanLast + 2
+                && t.isPunct(a.spanLast + 1, ",")
+                && t.sentence(b.first) == t.sentence(a.last)
+                && !(k > 0 && listed(t, mentions.get(k - 1), a))
+                && !(k + 2 < mentions.size() && listed(t, b, mentions.get(k + 2)));
+    }
+
+    /**
+     * Groups mentions by name (one sense per document), except that a name qualified by two different
+     * states or countries in one document ("Tripoli, Lebanon ... Tripoli, Libya") gets one group per
+     * qualifier, and its unqualified mentions one more. Mentions must be in text order.
+     */
+    private static Map<String, NameGroup> group(Tokens t, List<NameMatch> mentions) {
+        Map<String, Set<String>> qualifiers = new java.util.HashMap<>();
+        String[] qualifier = new String[mentions.size()];
+        for (int k = 0; k + 1 < mentions.size(); k++) {
+            if (!mentions.get(k).key.equals(mentions.get(k + 1).key) && paired(t, mentions, k)) {
+                qualifier[k] = mentions.get(k + 1).key;
+                qualifiers
+                        .computeIfAbsent(mentions.get(k).key, x -> new HashSet<>())
+                        .add(qualifier[k]);
+            }
+        }
+        Map<String, NameGroup> groups = new LinkedHashMap<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            NameMatch m = mentions.get(k);
+            String gk = (m.fuzzy ? "~" : "")
+                    + m.key
+                    + (m.adminPhrase ? "|A" : "")
+                    + (m.placeWord ? "|P" : "")
+                    + (m.county ? "|C" : "");
+            if (qualifiers.getOrDefault(m.key, Set.of()).size() > 1) {
+                gk += "|in " + (qualifier[k] == null ? "" : qualifier[k]); // "Tripoli, Libya" beside "Tripoli, Lebanon"
+            }
+            groups.computeIfAbsent(gk, x -> new NameGroup(m)).add(m);
+        }
+        return groups;
     }
 
     /** True if only a comma, "and" or "or" (or a comma and one of them) lie between mentions a and b. */
