@@ -313,6 +313,18 @@ class PlaceResolutionTest {
                 .containsExactly(4717560L, 4647963L, 4717560L); // Texas, Tennessee; the bare one by context
     }
 
+    @Test
+    void a_state_initial_written_with_a_space_is_still_the_state() {
+        Analysis a = Fixtures.analyze("Flood crews reached Charleston, W. Va., on Tuesday.");
+        assertThat(a.places())
+                .extracting(PlaceMention::text, PlaceMention::geonameId)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Charleston", 4801859L), // Charleston, WV
+                        org.assertj.core.groups.Tuple.tuple("W. Va.", 4826850L)) // West Virginia, not Virginia
+                .noneMatch(p -> p.toList().contains(6254928L));
+        assertThat(given("Crews reached [Charleston], [W. Va.], on Tuesday.")).containsExactly(4801859L, 4826850L);
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

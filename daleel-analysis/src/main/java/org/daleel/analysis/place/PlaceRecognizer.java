@@ -737,6 +737,10 @@ public final class PlaceRecognizer {
                 }
             }
         }
+        NameMatch initials = latin && (best == null || best.words < 2) ? spacedInitials(t, i, blocked) : null;
+        if (initials != null) {
+            best = initials; // "W. Va.": West Virginia, not "W" and then "Va."
+        }
         if (latin) {
             String first = t.fuzzy(i);
             int maxW = Math.min(MAX_NAME_WORDS, gazetteer.maxWords(first));
@@ -761,6 +765,45 @@ public final class PlaceRecognizer {
             }
         }
         return best;
+    }
+
+    /**
+     * A state's short form written with a space after its initial ("W. Va." for "W.Va."): a capital
+     * initial with its dot, a space and a capitalised abbreviation of up to four letters with its own
+     * dot, looked up as the one word the unspaced form is ("wva"); only a first-level division's own
+     * name counts, so "J. Smith." stays a person. Null if there is none at {@code i}.
+     */
+    private NameMatch spacedInitials(Tokens t, int i, boolean[] blocked) {
+        int j = i + 2;
+        if (j + 1 >= t.size()
+                || t.surface(i).length() != 1
+                || !t.has(i, Tokens.CAPITALISED)
+                || !t.isPunct(i + 1, ".")
+                || t.end(i) != t.start(i + 1)
+                || blocked[j]
+                || t.kind(j) != Tokens.LATIN
+                || !t.has(j, Tokens.CAPITALISED)
+                || t.surface(j).length() > 4
+                || t.start(j) != t.end(i + 1) + 1
+                || !t.isPunct(j + 1, ".")
+                || t.end(j) != t.start(j + 1)) {
+            return null;
+        }
+        String key = t.norm(i) + t.norm(j);
+        int k = gazetteer.names().find(key);
+        if (k < 0) {
+            return null;
+        }
+        NameTable table = gazetteer.names();
+        for (int p = table.from(k); p < table.to(k); p++) {
+            int v = table.posting(p);
+            if ((v & 1) == 1 && gazetteer.place(v >>> 1).isAdmin1()) {
+                NameMatch m = new NameMatch(i, j, key, k, false, 0, t.norm(i));
+                m.words = 2;
+                return m;
+            }
+        }
+        return null;
     }
 
     /** Fills modifiers, cues and weaknesses; returns false when the mention must be dropped. */
