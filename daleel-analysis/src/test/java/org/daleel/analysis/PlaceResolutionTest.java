@@ -325,6 +325,14 @@ class PlaceResolutionTest {
         assertThat(given("Crews reached [Charleston], [W. Va.], on Tuesday.")).containsExactly(4801859L, 4826850L);
     }
 
+    @Test
+    void a_given_mention_is_read_from_a_capitalised_word() {
+        // "of" is also a Turkish town's name (Of, 741240): a lowercase word starts no name
+        assertThat(given("Voters in the [Town of Groton], Connecticut, approved the budget."))
+                .singleElement()
+                .isNotIn(741240L, -1L);
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

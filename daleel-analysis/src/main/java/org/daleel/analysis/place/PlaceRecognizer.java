@@ -424,12 +424,14 @@ public final class PlaceRecognizer {
     /**
      * Resolves place mentions whose token ranges are given (by an annotator, or another recognizer)
      * in the context of the whole text: the names the recognizer finds elsewhere in the text count as
-     * context as usual, and each given range is read as the longest gazetteer name inside it. A given
+     * context as usual, and each given range is read as the longest gazetteer name inside it that
+     * starts with a capitalised word ("Town of Groton" is Groton, not the Turkish town Of). A given
      * mention is resolved to its best candidate even when {@link #recognize} would have judged it too
-     * weak to report (it is known to be a place).
+     * weak to report (it is known to be a place); a county's name is resolved only to a county record.
      *
      * @param ranges {first token, last token} of each mention
      * @return for each range, in order, the place chosen, or empty when no gazetteer name lies inside it
+     *     (or the range names a county the gazetteer lacks)
      */
     public List<Optional<GazetteerPlace>> resolveGiven(
             Tokens t, boolean[] blocked, Map<String, Double> extraCountries, List<int[]> ranges) {
@@ -463,7 +465,7 @@ public final class PlaceRecognizer {
             }
             NameMatch best = null;
             for (int i = first; i <= last; i++) {
-                NameMatch c = t.isWord(i) ? longestAt(t, i, outside, forms, sb) : null;
+                NameMatch c = t.isWord(i) && canStart(t, i) ? longestAt(t, i, outside, forms, sb) : null;
                 if (c != null && (best == null || c.last - c.first > best.last - best.first)) {
                     best = c;
                 }
