@@ -333,6 +333,13 @@ class PlaceResolutionTest {
                 .isNotIn(741240L, -1L);
     }
 
+    @Test
+    void st_and_saint_forms_both_bring_their_places() {
+        // "St Clair" names places in Australia; "Saint Clair" the towns in Michigan, Pennsylvania...
+        assertThat(ids("Boaters left St. Clair on Sunday and crossed the river to Port Huron, Michigan."))
+                .contains(5010977L, 5006233L, 5001836L); // Saint Clair MI, Port Huron, Michigan
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

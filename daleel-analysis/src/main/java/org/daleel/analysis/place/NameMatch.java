@@ -9,6 +9,15 @@ final class NameMatch {
     final boolean fuzzy;
     final int form;
     final String firstForm;
+    /** Read with the other form of its prefix ("Saint Louis" for "St. Louis"), not an Arabic clitic form. */
+    boolean prefixVariant;
+
+    /**
+     * Key of the same name with the other form of its prefix when both are gazetteer names ("St Clair"
+     * and "Saint Clair"): its places are candidates too. -1 if none.
+     */
+    int otherPrefixKey = -1;
+
     /** Words of the name (tokens from first to last without a prefix's full stop). */
     int words = 1;
 

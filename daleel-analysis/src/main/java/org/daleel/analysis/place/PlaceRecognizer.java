@@ -733,6 +733,9 @@ public final class PlaceRecognizer {
                             best = new NameMatch(
                                     i, pos[len - 1], sb.toString(), k, false, f, latin ? t.norm(i) : first);
                             best.words = len;
+                            best.prefixVariant = other != null && f == 1;
+                        } else if (other != null && len == best.words && best.otherPrefixKey < 0) {
+                            best.otherPrefixKey = k; // "St Clair" and "Saint Clair" both name places
                         }
                         break;
                     }

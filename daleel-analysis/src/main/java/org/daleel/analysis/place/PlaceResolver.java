@@ -74,18 +74,21 @@ final class PlaceResolver {
 
     private void prepare(NameGroup g) {
         NameTable table = g.first.fuzzy ? gazetteer.fuzzyNames() : gazetteer.names();
-        int k = g.first.keyIndex;
-        int from = table.from(k);
-        int to = table.to(k);
         Map<Integer, Boolean> cands = new HashMap<>();
         // a word read without its attached و ف ب ل ("فرقه" -> "رقه") must be a place's own name
-        boolean primaryOnly = g.first.form > 0 && !g.first.firstForm.startsWith("ال");
-        for (int p = from; p < to; p++) {
-            int v = table.posting(p);
-            if (primaryOnly && (v & 1) == 0) {
-                continue;
+        boolean primaryOnly = g.first.form > 0 && !g.first.prefixVariant && !g.first.firstForm.startsWith("ال");
+        // "St. Clair": the places named "St Clair" and those named "Saint Clair"
+        int[] keys = g.first.otherPrefixKey >= 0
+                ? new int[] {g.first.keyIndex, g.first.otherPrefixKey}
+                : new int[] {g.first.keyIndex};
+        for (int k : keys) {
+            for (int p = table.from(k); p < table.to(k); p++) {
+                int v = table.posting(p);
+                if (primaryOnly && (v & 1) == 0) {
+                    continue;
+                }
+                cands.merge(v >>> 1, (v & 1) == 1, Boolean::logicalOr);
             }
-            cands.merge(v >>> 1, (v & 1) == 1, Boolean::logicalOr);
         }
         if (g.county) {
             // "Laurel County" is no town named Laurel (nor a town listing the name): a county record
