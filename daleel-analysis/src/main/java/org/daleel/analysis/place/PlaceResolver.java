@@ -292,6 +292,18 @@ final class PlaceResolver {
         return s;
     }
 
+    /**
+     * Of two candidates of equal score, true if A wins: the higher static score (feature code, name,
+     * size: "Virginia" the state, whose population is not recorded, before Virginia, Illinois), then
+     * the more populous.
+     */
+    static boolean tieWin(double staticA, long populationA, double staticB, long populationB) {
+        if (staticA != staticB) {
+            return staticA > staticB;
+        }
+        return populationA > populationB;
+    }
+
     /** Decides each group in {@code ctx}; with {@code refineOnly}, only the groups accepted before. */
     private void decide(List<NameGroup> groups, Context ctx, boolean refineOnly) {
         for (NameGroup g : groups) {
@@ -307,8 +319,11 @@ final class PlaceResolver {
                 double s = g.staticScore[i] + ctx.score(p, dist, g);
                 if (s > bestScore
                         || (s == bestScore
-                                && p.population()
-                                        > gazetteer.place(g.cands[best]).population())) {
+                                && tieWin(
+                                        g.staticScore[i],
+                                        p.population(),
+                                        g.staticScore[best],
+                                        gazetteer.place(g.cands[best]).population()))) {
                     bestScore = s;
                     best = i;
                     bestDist = dist;
