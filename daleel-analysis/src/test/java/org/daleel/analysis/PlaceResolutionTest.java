@@ -252,6 +252,94 @@ class PlaceResolutionTest {
                 .doesNotContain(4156404L); // Gainesville, Florida
     }
 
+    @Test
+    void a_town_follows_a_state_that_a_later_pass_reads_right() {
+        // the anchors' pass reads "Georgia" as the country; the next pass, as the state, and only the
+        // pass after it places "Atlanta" in that state rather than in Texas, which the text also names
+        assertThat(ids("Georgia regulators approved the plan on Monday. The utility, based in Atlanta, serves "
+                        + "customers in Texas too."))
+                .contains(4197000L, 4180439L, 4736286L) // Georgia (state), Atlanta GA, Texas
+                .doesNotContain(614540L, 4671576L); // Georgia (country), Atlanta TX
+    }
+
+    /** Resolves the spans written in [brackets] as given place mentions; empty where none is resolved. */
+    private static List<Long> given(String marked) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> spans = new java.util.ArrayList<>();
+        int start = -1;
+        for (char c : marked.toCharArray()) {
+            if (c == '[') {
+                start = text.length();
+            } else if (c == ']') {
+                spans.add(new int[] {start, text.length()});
+            } else {
+                text.append(c);
+            }
+        }
+        return Fixtures.ANALYZER.resolvePlaces(text.toString(), java.util.Optional.empty(), spans).stream()
+                .map(p -> p.map(PlaceMention::geonameId).orElse(-1L))
+                .toList();
+    }
+
+    @Test
+    void a_county_is_never_a_town_named_like_it() {
+        // no county records in the default gazetteer: the county stays unresolved, not Laurel, Maryland
+        assertThat(given("Volunteers from [Laurel County] cleaned the road to [London], [Kentucky], on Saturday."))
+                .containsExactly(-1L, 4298960L, 6254925L);
+        assertThat(given("Deputies of [Licking Co.] met in [Newark], [Ohio]."))
+                .containsExactly(-1L, 5164466L, 5165418L);
+        // cities500 lists "Orange County" among a town's alternate names; "Palm Beach" is a town
+        assertThat(texts("Deputies in Palm Beach County and Orange County, Florida, searched the lake near Orlando."))
+                .contains("Florida", "Orlando")
+                .doesNotContain("Palm Beach", "Palm Beach County", "Orange County");
+    }
+
+    @Test
+    void a_county_seat_listing_a_name_among_its_alternates_does_not_take_it() {
+        // cities500 lists "Maryville" among the alternate names of Beeville, Texas
+        assertThat(ids("Church members in Maryville mourned their pastor on Sunday. A preacher from Fort Worth, "
+                        + "Texas, spoke to the congregation in Maryville."))
+                .contains(4691930L, 4736286L) // Fort Worth, Texas
+                .doesNotContain(4673258L); // Beeville
+    }
+
+    @Test
+    void a_name_qualified_by_two_states_means_two_places_in_one_document() {
+        Analysis a = Fixtures.analyze("Residents of Paris, Texas, met on Monday. Paris, Tennessee, held a similar "
+                + "vote. Paris officials said nothing.");
+        assertThat(a.places())
+                .filteredOn(p -> p.text().equals("Paris"))
+                .extracting(PlaceMention::geonameId)
+                .containsExactly(4717560L, 4647963L, 4717560L); // Texas, Tennessee; the bare one by context
+    }
+
+    @Test
+    void a_state_initial_written_with_a_space_is_still_the_state() {
+        Analysis a = Fixtures.analyze("Flood crews reached Charleston, W. Va., on Tuesday.");
+        assertThat(a.places())
+                .extracting(PlaceMention::text, PlaceMention::geonameId)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Charleston", 4801859L), // Charleston, WV
+                        org.assertj.core.groups.Tuple.tuple("W. Va.", 4826850L)) // West Virginia, not Virginia
+                .noneMatch(p -> p.toList().contains(6254928L));
+        assertThat(given("Crews reached [Charleston], [W. Va.], on Tuesday.")).containsExactly(4801859L, 4826850L);
+    }
+
+    @Test
+    void a_given_mention_is_read_from_a_capitalised_word() {
+        // "of" is also a Turkish town's name (Of, 741240): a lowercase word starts no name
+        assertThat(given("Voters in the [Town of Groton], Connecticut, approved the budget."))
+                .singleElement()
+                .isNotIn(741240L, -1L);
+    }
+
+    @Test
+    void st_and_saint_forms_both_bring_their_places() {
+        // "St Clair" names places in Australia; "Saint Clair" the towns in Michigan, Pennsylvania...
+        assertThat(ids("Boaters left St. Clair on Sunday and crossed the river to Port Huron, Michigan."))
+                .contains(5010977L, 5006233L, 5001836L); // Saint Clair MI, Port Huron, Michigan
+    }
+
     private static List<String> texts(String text) {
         return Fixtures.analyze(text).places().stream().map(PlaceMention::text).toList();
     }

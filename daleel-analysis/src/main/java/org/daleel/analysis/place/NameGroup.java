@@ -6,6 +6,14 @@ final class NameGroup {
     final boolean adminPhrase;
     final boolean placeWord;
     final boolean multiword;
+    /** The name of a county or parish: its candidates are second-level divisions only. */
+    final boolean county;
+    /**
+     * Set by the resolver for a county's name: true if its candidates are county records; if false they
+     * are towns of that name, context only and never reported.
+     */
+    boolean countyRecord;
+
     boolean countryside;
     boolean anyCue;
     boolean allCommon = true;
@@ -31,11 +39,17 @@ final class NameGroup {
     double score;
     boolean accepted;
 
+    /** True if the chosen place may be reported for this name: not a town standing in for a county. */
+    boolean reportable() {
+        return chosen >= 0 && (!county || countyRecord);
+    }
+
     NameGroup(NameMatch m) {
         this.first = m;
         this.adminPhrase = m.adminPhrase;
         this.placeWord = m.placeWord;
         this.multiword = m.last > m.first;
+        this.county = m.county;
     }
 
     void add(NameMatch m) {

@@ -9,6 +9,15 @@ final class NameMatch {
     final boolean fuzzy;
     final int form;
     final String firstForm;
+    /** Read with the other form of its prefix ("Saint Louis" for "St. Louis"), not an Arabic clitic form. */
+    boolean prefixVariant;
+
+    /**
+     * Key of the same name with the other form of its prefix when both are gazetteer names ("St Clair"
+     * and "Saint Clair"): its places are candidates too. -1 if none.
+     */
+    int otherPrefixKey = -1;
+
     /** Words of the name (tokens from first to last without a prefix's full stop). */
     int words = 1;
 
@@ -30,6 +39,12 @@ final class NameMatch {
 
     /** One of a list that ends in "counties" ("Henderson and Ellis counties"): context, not reported. */
     boolean countyOfList;
+
+    /**
+     * A county's or parish's name ("Laurel County", "Palm Beach County", "Orange County"): only a
+     * second-level division may be its place, never a town of that name.
+     */
+    boolean county;
 
     String spanFirstForm;
     NameGroup group;

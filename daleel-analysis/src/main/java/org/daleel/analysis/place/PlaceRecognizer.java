@@ -375,12 +375,7 @@ public final class PlaceRecognizer {
             mentions.removeIf(m ->
                     m.first == m.last && !m.fuzzy && (words.persons.contains(m.key) || words.others.contains(m.key)));
         }
-        Map<String, NameGroup> groups = new LinkedHashMap<>();
-        for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
-            NameGroup g = groups.computeIfAbsent(gk, k -> new NameGroup(m));
-            g.add(m);
-        }
+        Map<String, NameGroup> groups = group(t, mentions);
         linkContainers(t, mentions);
         Set<String> speakers = new HashSet<>();
         for (NameMatch m : mentions) {
@@ -395,7 +390,7 @@ public final class PlaceRecognizer {
         List<ResolvedPlace> out = new ArrayList<>();
         for (NameMatch m : mentions) {
             NameGroup g = m.group;
-            if (g.chosen < 0 || !g.accepted || m.countyOfList) {
+            if (!g.reportable() || !g.accepted || m.countyOfList) {
                 continue;
             }
             GazetteerPlace p = gazetteer.place(g.chosen);
@@ -429,12 +424,14 @@ public final class PlaceRecognizer {
     /**
      * Resolves place mentions whose token ranges are given (by an annotator, or another recognizer)
      * in the context of the whole text: the names the recognizer finds elsewhere in the text count as
-     * context as usual, and each given range is read as the longest gazetteer name inside it. A given
+     * context as usual, and each given range is read as the longest gazetteer name inside it that
+     * starts with a capitalised word ("Town of Groton" is Groton, not the Turkish town Of). A given
      * mention is resolved to its best candidate even when {@link #recognize} would have judged it too
-     * weak to report (it is known to be a place).
+     * weak to report (it is known to be a place); a county's name is resolved only to a county record.
      *
      * @param ranges {first token, last token} of each mention
      * @return for each range, in order, the place chosen, or empty when no gazetteer name lies inside it
+     *     (or the range names a county the gazetteer lacks)
      */
     public List<Optional<GazetteerPlace>> resolveGiven(
             Tokens t, boolean[] blocked, Map<String, Double> extraCountries, List<int[]> ranges) {
@@ -468,7 +465,7 @@ public final class PlaceRecognizer {
             }
             NameMatch best = null;
             for (int i = first; i <= last; i++) {
-                NameMatch c = t.isWord(i) ? longestAt(t, i, outside, forms, sb) : null;
+                NameMatch c = t.isWord(i) && canStart(t, i) ? longestAt(t, i, outside, forms, sb) : null;
                 if (c != null && (best == null || c.last - c.first > best.last - best.first)) {
                     best = c;
                 }
@@ -487,18 +484,14 @@ public final class PlaceRecognizer {
             }
             given.add(best);
         }
-        Map<String, NameGroup> groups = new LinkedHashMap<>();
-        for (NameMatch m : mentions) {
-            String gk = (m.fuzzy ? "~" : "") + m.key + (m.adminPhrase ? "|A" : "") + (m.placeWord ? "|P" : "");
-            groups.computeIfAbsent(gk, k -> new NameGroup(m)).add(m);
-        }
         List<NameMatch> ordered = new ArrayList<>(mentions);
         ordered.sort(java.util.Comparator.comparingInt(m -> m.first));
+        Map<String, NameGroup> groups = group(t, ordered);
         linkContainers(t, ordered);
         resolver.resolve(new ArrayList<>(groups.values()), extraCountries);
         List<Optional<GazetteerPlace>> out = new ArrayList<>(given.size());
         for (NameMatch m : given) {
-            GazetteerPlace p = m == null || m.group.chosen < 0 ? null : gazetteer.place(m.group.chosen);
+            GazetteerPlace p = m == null || !m.group.reportable() ? null : gazetteer.place(m.group.chosen);
             if (p != null && p.contextOnly() && !p.countryCode().isEmpty()) {
                 // a context entry given as a place ("Israeli", "Moscow" without its own record): its country
                 int country = p.isAdjective() ? adjectiveOf(p) : gazetteer.countryIndex(p.countryCode());
@@ -519,16 +512,7 @@ public final class PlaceRecognizer {
         for (int k = 0; k + 1 < mentions.size(); k++) {
             NameMatch a = mentions.get(k);
             NameMatch b = mentions.get(k + 1);
-            if (a.group == null
-                    || b.group == null
-                    || a.group == b.group
-                    || t.kind(a.first) != Tokens.LATIN
-                    || t.kind(b.first) != Tokens.LATIN
-                    || b.spanFirst != a.spanLast + 2
-                    || !t.isPunct(a.spanLast + 1, ",")
-                    || t.sentence(b.first) != t.sentence(a.last)
-                    || (k > 0 && listed(t, mentions.get(k - 1), a))
-                    || (k + 2 < mentions.size() && listed(t, b, mentions.get(k + 2)))) {
+            if (a.group == null || b.group == null || a.group == b.group || !paired(t, mentions, k)) {
                 continue;
             }
             if (!a.group.containers.contains(b.group)) {
@@ -536,6 +520,51 @@ public final class PlaceRecognizer {
                 b.group.contained.add(a.group);
             }
         }
+    }
+
+    /** True if mention {@code k} and the next form a Latin "X, Y" pair outside a list (see {@link #linkContainers}). */
+    private static boolean paired(Tokens t, List<NameMatch> mentions, int k) {
+        NameMatch a = mentions.get(k);
+        NameMatch b = mentions.get(k + 1);
+        return t.kind(a.first) == Tokens.LATIN
+                && t.kind(b.first) == Tokens.LATIN
+                && b.spanFirst == a.spanLast + 2
+                && t.isPunct(a.spanLast + 1, ",")
+                && t.sentence(b.first) == t.sentence(a.last)
+                && !(k > 0 && listed(t, mentions.get(k - 1), a))
+                && !(k + 2 < mentions.size() && listed(t, b, mentions.get(k + 2)));
+    }
+
+    /**
+     * Groups mentions by name (one sense per document), except that a name qualified by two different
+     * states or countries in one document ("Tripoli, Lebanon ... Tripoli, Libya") gets one group per
+     * qualifier, and its unqualified mentions one more. Mentions must be in text order.
+     */
+    private static Map<String, NameGroup> group(Tokens t, List<NameMatch> mentions) {
+        Map<String, Set<String>> qualifiers = new java.util.HashMap<>();
+        String[] qualifier = new String[mentions.size()];
+        for (int k = 0; k + 1 < mentions.size(); k++) {
+            if (!mentions.get(k).key.equals(mentions.get(k + 1).key) && paired(t, mentions, k)) {
+                qualifier[k] = mentions.get(k + 1).key;
+                qualifiers
+                        .computeIfAbsent(mentions.get(k).key, x -> new HashSet<>())
+                        .add(qualifier[k]);
+            }
+        }
+        Map<String, NameGroup> groups = new LinkedHashMap<>();
+        for (int k = 0; k < mentions.size(); k++) {
+            NameMatch m = mentions.get(k);
+            String gk = (m.fuzzy ? "~" : "")
+                    + m.key
+                    + (m.adminPhrase ? "|A" : "")
+                    + (m.placeWord ? "|P" : "")
+                    + (m.county ? "|C" : "");
+            if (qualifiers.getOrDefault(m.key, Set.of()).size() > 1) {
+                gk += "|in " + (qualifier[k] == null ? "" : qualifier[k]); // "Tripoli, Libya" beside "Tripoli, Lebanon"
+            }
+            groups.computeIfAbsent(gk, x -> new NameGroup(m)).add(m);
+        }
+        return groups;
     }
 
     /** True if only a comma, "and" or "or" (or a comma and one of them) lie between mentions a and b. */
@@ -710,11 +739,18 @@ public final class PlaceRecognizer {
                             best = new NameMatch(
                                     i, pos[len - 1], sb.toString(), k, false, f, latin ? t.norm(i) : first);
                             best.words = len;
+                            best.prefixVariant = other != null && f == 1;
+                        } else if (other != null && len == best.words && best.otherPrefixKey < 0) {
+                            best.otherPrefixKey = k; // "St Clair" and "Saint Clair" both name places
                         }
                         break;
                     }
                 }
             }
+        }
+        NameMatch initials = latin && (best == null || best.words < 2) ? spacedInitials(t, i, blocked) : null;
+        if (initials != null) {
+            best = initials; // "W. Va.": West Virginia, not "W" and then "Va."
         }
         if (latin) {
             String first = t.fuzzy(i);
@@ -742,6 +778,45 @@ public final class PlaceRecognizer {
         return best;
     }
 
+    /**
+     * A state's short form written with a space after its initial ("W. Va." for "W.Va."): a capital
+     * initial with its dot, a space and a capitalised abbreviation of up to four letters with its own
+     * dot, looked up as the one word the unspaced form is ("wva"); only a first-level division's own
+     * name counts, so "J. Smith." stays a person. Null if there is none at {@code i}.
+     */
+    private NameMatch spacedInitials(Tokens t, int i, boolean[] blocked) {
+        int j = i + 2;
+        if (j + 1 >= t.size()
+                || t.surface(i).length() != 1
+                || !t.has(i, Tokens.CAPITALISED)
+                || !t.isPunct(i + 1, ".")
+                || t.end(i) != t.start(i + 1)
+                || blocked[j]
+                || t.kind(j) != Tokens.LATIN
+                || !t.has(j, Tokens.CAPITALISED)
+                || t.surface(j).length() > 4
+                || t.start(j) != t.end(i + 1) + 1
+                || !t.isPunct(j + 1, ".")
+                || t.end(j) != t.start(j + 1)) {
+            return null;
+        }
+        String key = t.norm(i) + t.norm(j);
+        int k = gazetteer.names().find(key);
+        if (k < 0) {
+            return null;
+        }
+        NameTable table = gazetteer.names();
+        for (int p = table.from(k); p < table.to(k); p++) {
+            int v = table.posting(p);
+            if ((v & 1) == 1 && gazetteer.place(v >>> 1).isAdmin1()) {
+                NameMatch m = new NameMatch(i, j, key, k, false, 0, t.norm(i));
+                m.words = 2;
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Fills modifiers, cues and weaknesses; returns false when the mention must be dropped. */
     private boolean describe(Tokens t, NameMatch m, DocumentWords words, boolean[] blocked) {
         m.spanFirst = m.first;
@@ -763,6 +838,7 @@ public final class PlaceRecognizer {
         }
         describeLatin(t, m);
         int after = m.last + 1;
+        m.county = countyName(t, m);
         if (single
                 && after + 1 < t.size()
                 && t.kind(after) == Tokens.LATIN
@@ -966,6 +1042,25 @@ public final class PlaceRecognizer {
             return and && (t.is(i, "counties") || t.is(i, "parishes"));
         }
         return false;
+    }
+
+    /**
+     * True if the name is a county's or a parish's: its last word is "County" or "Parish" ("Orange
+     * County", which cities500 lists as a town's alternate name), or one of those words, or "Co.",
+     * follows it ("Laurel County", "Licking Co.").
+     */
+    private static boolean countyName(Tokens t, NameMatch m) {
+        if (m.last > m.first && (t.is(m.last, "county") || t.is(m.last, "parish"))) {
+            return true;
+        }
+        int after = m.last + 1;
+        return after < t.size()
+                && t.kind(after) == Tokens.LATIN
+                && t.has(after, Tokens.CAPITALISED)
+                && t.sentence(after) == t.sentence(m.last)
+                && (t.is(after, "county")
+                        || t.is(after, "parish")
+                        || (t.is(after, "co") && after + 1 < t.size() && t.isPunct(after + 1, ".")));
     }
 
     /** True if a one-word name begins a holiday's name ("St. Patrick's Day", "Valentine's Day"). */
