@@ -36,6 +36,8 @@ class WorldDivisionsTest {
                 "Storms hit Texas and Oklahoma on Friday.|Texas|4736286",
                 // a canton does not take the name of its city
                 "Officials met in Geneva on Monday.|Geneva|2660646",
+                // a capital is not the district that shares its name
+                "Fighting was reported in Tripoli, Libya, and in Misrata.|Tripoli|2210247",
             })
     void divisions_resolve_with_their_geonames_ids(String text, String mention, long geonameId) {
         assertThat(Fixtures.analyze(text, "2016-08-20").places())

@@ -316,8 +316,10 @@ public final class GazetteerBuilder {
 
     /**
      * Merges parsed rows of a later source: a row whose id is already present only adds its names and
-     * fills what the present record lacks (admin1 code, population, Arabic name); a new id adds a
-     * place. Returns the number of new places.
+     * fills what the present record lacks (admin1 code, population, Arabic name, the rank of a
+     * populated place: the village files list Tripoli, Libya's capital, as a plain PPL where GeoNames
+     * says PPLC); a current row replaces a deprecated one (keeping its Arabic name and admin1 code); a
+     * new id adds a place. Returns the number of new places.
      */
     public int merge(Parsed parsed) {
         int added = 0;
@@ -333,6 +335,18 @@ public final class GazetteerBuilder {
             } else {
                 idx = existing;
                 Row r = rows.get(idx);
+                if (r.deprecated && !incoming.deprecated) {
+                    // Who's On First superseded the record (Tripoli, Libya's capital) but GeoNames keeps
+                    // it current: the current row's attributes win, the village file's Arabic name stays
+                    if (incoming.nameAr.isEmpty()) {
+                        incoming.nameAr = r.nameAr;
+                    }
+                    if (incoming.admin1.isEmpty()) {
+                        incoming.admin1 = r.admin1;
+                    }
+                    rows.set(idx, incoming);
+                    r = incoming;
+                }
                 if (r.admin1.isEmpty()) {
                     r.admin1 = incoming.admin1;
                 }
@@ -341,6 +355,9 @@ public final class GazetteerBuilder {
                 }
                 if (r.nameAr.isEmpty()) {
                     r.nameAr = incoming.nameAr;
+                }
+                if (r.fclass == 'P' && r.fcode.equals("PPL") && incoming.fclass == 'P' && ranked(incoming.fcode)) {
+                    r.fcode = incoming.fcode;
                 }
                 if (r.noCoordinates && !incoming.noCoordinates) {
                     r.lat = incoming.lat;
@@ -634,6 +651,11 @@ public final class GazetteerBuilder {
             }
         }
         return true;
+    }
+
+    /** A populated place with a rank: a capital or the seat of a division (PPLC, PPLA to PPLA4, PPLG). */
+    private static boolean ranked(String fcode) {
+        return fcode.equals("PPLC") || fcode.equals("PPLG") || fcode.startsWith("PPLA");
     }
 
     private static boolean isHistorical(String fcode, String name, String nameAr) {

@@ -123,6 +123,17 @@ class GazetteerTest {
     }
 
     @Test
+    void a_capital_keeps_its_rank_when_the_village_files_call_it_a_plain_populated_place() {
+        // LY.wof-geonames lists Tripoli (2210247) as PPL; cities500 says PPLC
+        Gazetteer g = Gazetteer.loadDefault();
+        GazetteerPlace tripoli = g.find(2210247).orElseThrow();
+        assertThat(tripoli.featureCode()).isEqualTo("PPLC");
+        // and is current: Who's On First marks its record deprecated, GeoNames does not
+        assertThat(tripoli.historical()).isFalse();
+        assertThat(tripoli.nameAr()).isNotEmpty();
+    }
+
+    @Test
     void the_compiled_file_gives_back_the_same_gazetteer(@TempDir Path dir) throws IOException {
         Gazetteer g = small();
         Path file = dir.resolve("g.gaz");
