@@ -41,6 +41,11 @@ class ArabicDivisionNamesTest {
         assertThat(g.find(169387L)).map(GazetteerPlace::nameAr).hasValue("إدلب");
         assertThat(g.find(169387L)).map(GazetteerPlace::worldArabicName).hasValue(false);
         assertThat(g.find(379253L)).map(GazetteerPlace::nameAr).hasValue("ولاية الخرطوم");
+        assertThat(g.sources())
+                .filteredOn(s -> s.attribution().contains("Natural Earth"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.rows()).isGreaterThan(3_000));
+        assertThat(Gazetteer.ATTRIBUTION).contains("Natural Earth").contains("public domain");
     }
 
     @ParameterizedTest
