@@ -23,6 +23,8 @@ class ArabicDivisionNamesTest {
                 // unchanged: the Syrian governorates of regions.tsv
                 "قصفت الطائرات مواقع في ريف حلب الغربي.|ريف حلب الغربي|170062",
                 "سقطت قذائف على محافظة درعا.|محافظة درعا|170903",
+                // the governorate, not its capital, which the village file also lists as "محافظة إدلب"
+                "اشتباكات عنيفة في محافظة إدلب.|محافظة إدلب|169387",
             })
     void arabic_division_names_resolve_with_their_geonames_ids(String text, String mention, long geonameId) {
         assertThat(Fixtures.analyze(text, "2020-03-01").places())

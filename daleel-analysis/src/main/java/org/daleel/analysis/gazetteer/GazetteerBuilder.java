@@ -229,7 +229,7 @@ public final class GazetteerBuilder {
                 int to = comma < 0 ? alts.length() : comma;
                 if (to > from) {
                     String alt = alts.substring(from, to);
-                    if (!strictAlternates || plausibleAlternate(alt)) {
+                    if ((!strictAlternates || plausibleAlternate(alt)) && !(row.fclass == 'P' && namesDivision(alt))) {
                         collect(alt, false, fz, names);
                     }
                 }
@@ -238,6 +238,20 @@ public final class GazetteerBuilder {
             out.add(new ParsedRow(row, names.toArray(new String[0])));
         }
         return new Parsed(out);
+    }
+
+    /**
+     * True for a name of the division rather than the town ("محافظة إدلب", "Idlib Governorate"): the
+     * village files list some under the governorate's capital too, where they would make "محافظة
+     * إدلب" the city.
+     */
+    static boolean namesDivision(String alt) {
+        String s = alt.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        return s.startsWith("محافظة ")
+                || s.startsWith("محافظه ")
+                || lower.endsWith(" governorate")
+                || lower.endsWith(" province");
     }
 
     /** False for alternate names that are codes or machine transliterations rather than names. */
