@@ -25,6 +25,9 @@ class ArabicDivisionNamesTest {
                 "سقطت قذائف على محافظة درعا.|محافظة درعا|170903",
                 // the governorate, not its capital, which the village file also lists as "محافظة إدلب"
                 "اشتباكات عنيفة في محافظة إدلب.|محافظة إدلب|169387",
+                // a governorate's full name with a clitic on the kind word
+                "قصف عنيف بمحافظة حماة.|محافظة حماة|170015",
+                "قصف على حلب ومحافظة حمص.|محافظة حمص|169575",
             })
     void arabic_division_names_resolve_with_their_geonames_ids(String text, String mention, long geonameId) {
         assertThat(Fixtures.analyze(text, "2020-03-01").places())

@@ -79,8 +79,12 @@ final class PlaceResolver {
     private void prepare(NameGroup g) {
         NameTable table = g.first.fuzzy ? gazetteer.fuzzyNames() : gazetteer.names();
         Map<Integer, Boolean> cands = new HashMap<>();
-        // a word read without its attached و ف ب ل ("فرقه" -> "رقه") must be a place's own name
-        boolean primaryOnly = g.first.form > 0 && !g.first.prefixVariant && !g.first.firstForm.startsWith("ال");
+        // a single word read without its attached و ف ب ل ("فرقه" -> "رقه") must be a place's own name;
+        // a longer name read so ("بمحافظة حماة") may be an alternate one
+        boolean primaryOnly = g.first.form > 0
+                && g.first.first == g.first.last
+                && !g.first.prefixVariant
+                && !g.first.firstForm.startsWith("ال");
         // "St. Clair": the places named "St Clair" and those named "Saint Clair"
         int[] keys = g.first.otherPrefixKey >= 0
                 ? new int[] {g.first.keyIndex, g.first.otherPrefixKey}
